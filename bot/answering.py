@@ -1,0 +1,195 @@
+"""The question-answering core: a question in, a structured result and its reply text out.
+
+Pure Python: no Telegram here.  The terminal chat, `ask --json`, the evaluation and the bot all
+call `Answerer.ask`, so they say the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot import replies
+from bot.knowledge import Entry, KnowledgeBase
+from bot.matcher import Candidate, Matcher, Tuning
+from bot.textnorm import clean, fold_for_comparison, looks_traditional, to_traditional
+
+
+class Status(StrEnum):
+    """What the bot made of a question."""
+
+    ANSWERED = "answered"
+    SUGGESTED = "suggested"
+    UNKNOWN = "unknown"
+
+
+class Kind(StrEnum):
+    """Why a result has the status it has: a real question, small talk, or nothing to read."""
+
+    QUESTION = "question"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    FAREWELL = "farewell"
+    ABOUT = "about"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A candidate entry offered as a choice."""
+
+    entry: str
+    question: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The answer to one question: what the JSON output and the Telegram layer render."""
+
+    status: Status
+    entry: str | None
+    score: float
+    reply: str
+    suggestions: tuple[Suggestion, ...] = ()
+    related: tuple[str, ...] = ()  # entry ids offered as follow-up questions
+    traditional: bool = False
+    kind: Kind = Kind.QUESTION
+
+    def as_json(self) -> dict[str, object]:
+        """The `ask --json` object."""
+        return {
+            "status": self.status.value,
+            "entry": self.entry,
+            "score": round(self.score, 3),
+            "reply": self.reply,
+            "suggestions": [
+                {"entry": s.entry, "question": s.question, "score": round(s.score, 3)}
+                for s in self.suggestions
+            ],
+        }
+
+
+_PARTICLES = "(啊|呀|呢|哦|哈|啦|了|吧|嘛|~)*"
+_SMALL_TALK = (
+    (Kind.GREETING, re.compile(
+        rf"^((你|您)好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|早上好|上午好|下午好|晚上好|早安|晚安|喂)+"
+        rf"{_PARTICLES}(机器人|助手|小助手)?$"
+    )),
+    (Kind.THANKS, re.compile(
+        rf"^(好的|好|ok|嗯)?(谢谢|多谢|感谢|谢了|thanks|thankyou|thx|辛苦了)(你|您|啦|了)?{_PARTICLES}$"
+    )),
+    (Kind.FAREWELL, re.compile(rf"^(再见|拜拜|bye|byebye|回见|下次见){_PARTICLES}$")),
+    (Kind.ABOUT, re.compile(
+        rf"^(你是谁|你叫什么|你叫什么名字|你是什么|你是机器人吗|你能做什么|你会什么|你能干什么|"
+        rf"怎么用|如何使用|使用说明|帮助|help|你好你是谁){_PARTICLES}$"
+    )),
+)
+
+
+def small_talk(cleaned: str) -> Kind | None:
+    """The kind of small talk a cleaned message is, if it is nothing more than that."""
+    for kind, pattern in _SMALL_TALK:
+        if pattern.match(cleaned):
+            return kind
+    return None
+
+
+class Answerer:
+    """Answers questions from one knowledge base; immutable, safe to share between tasks."""
+
+    def __init__(self, kb: KnowledgeBase, tuning: Tuning | None = None) -> None:
+        self.kb = kb
+        self.matcher = Matcher(
+            [[entry.question, *entry.alternates] for entry in kb.entries], tuning
+        )
+        self.tuning = self.matcher.tuning
+        self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, if the knowledge base has it."""
+        return self.kb.by_id.get(entry_id)
+
+    def _distinct(self, a: int, b: int) -> bool:
+        """True when two entries quote different passages (neither contains the other)."""
+        first, second = self._folded_passages[a], self._folded_passages[b]
+        return first not in second and second not in first
+
+    def _decide(self, ranked: list[Candidate]) -> tuple[Status, list[Candidate]]:
+        tuning = self.tuning
+        if not ranked or ranked[0].score < tuning.suggest_score:
+            return Status.UNKNOWN, []
+        best = ranked[0]
+        rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
+        lead = best.score - (rival.score if rival else 0.0)
+        if best.score >= tuning.answer_score or (
+            best.score >= tuning.lead_score and lead >= tuning.lead_margin
+        ):
+            return Status.ANSWERED, [best]
+        choices = [best]
+        for candidate in ranked[1:]:
+            if len(choices) >= tuning.max_suggestions:
+                break
+            if candidate.score < max(tuning.suggest_score, best.score - tuning.suggest_band):
+                break
+            if all(self._distinct(candidate.index, c.index) for c in choices):
+                choices.append(candidate)
+        return Status.SUGGESTED, choices
+
+    def answer_entry(self, entry: Entry, *, traditional: bool = False, score: float = 1.0) -> (
+        Result
+    ):
+        """The result for a known entry: what a button press or a chosen suggestion shows."""
+        parts = replies.answer_parts(self.kb, entry)
+        text = replies.render_answer(parts)
+        related = tuple(r for r in entry.related if r in self.kb.by_id)[:3]
+        return Result(
+            Status.ANSWERED,
+            entry.id,
+            score,
+            to_traditional(text) if traditional else text,
+            related=related,
+            traditional=traditional,
+        )
+
+    def ask(self, question: str) -> Result:
+        """Answer one question (any text a user may send)."""
+        traditional = looks_traditional(question)
+
+        def say(text: str) -> str:
+            return to_traditional(text) if traditional else text
+
+        cleaned = clean(question)
+        if not cleaned:
+            return Result(Status.UNKNOWN, None, 0.0, say(replies.EMPTY), kind=Kind.EMPTY,
+                          traditional=traditional)
+        kind = small_talk(cleaned)
+        if kind is not None:
+            text = {
+                Kind.GREETING: replies.GREETING,
+                Kind.THANKS: replies.THANKS,
+                Kind.FAREWELL: replies.FAREWELL,
+                Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
+            }[kind]
+            return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind,
+                          traditional=traditional)
+        ranked = self.matcher.rank(self.matcher.prepare(question))
+        status, chosen = self._decide(ranked)
+        if status is Status.ANSWERED:
+            best = chosen[0]
+            return self.answer_entry(
+                self.kb.entries[best.index], traditional=traditional, score=best.score
+            )
+        if status is Status.SUGGESTED:
+            suggestions = tuple(
+                Suggestion(self.kb.entries[c.index].id, self.kb.entries[c.index].question,
+                           c.score)
+                for c in chosen
+            )
+            text = replies.render_suggestions([s.question for s in suggestions])
+            return Result(Status.SUGGESTED, None, chosen[0].score, say(text), suggestions,
+                          traditional=traditional)
+        score = ranked[0].score if ranked else 0.0
+        return Result(Status.UNKNOWN, None, score, say(replies.render_unknown(self.kb)),
+                      traditional=traditional)

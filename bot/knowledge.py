@@ -1,0 +1,466 @@
+"""Loading and validating the knowledge base: YAML in, typed immutable objects out.
+
+Validation collects every problem it finds (not just the first) so an admin can fix a file in
+one pass.  Above all it proves that every passage and tip excerpt occurs word for word in the
+restored interview: nothing the bot presents as the Opinion's content may go beyond the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from bot.textnorm import fold_for_comparison, normalize
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MIN_ALTERNATES = 5
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
+
+ENTRY_REQUIRED = ("id", "topic", "question", "alternates", "passage")
+ENTRY_OPTIONAL = ("summary", "related")
+TIP_REQUIRED = ("id", "entry", "excerpt")
+TIP_OPTIONAL = ("summary",)
+SOURCE_REQUIRED = ("title", "issuer", "publication", "published", "page", "interview_date")
+SOURCE_OPTIONAL = ("headline",)
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a knowledge-base file."""
+
+    file: str
+    message: str
+    entry: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}: entry '{self.entry}'" if self.entry else self.file
+        return f"{where}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge base could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Bibliographic facts about the Opinion and the interview."""
+
+    title: str
+    issuer: str
+    publication: str
+    published: str
+    page: str
+    interview_date: str
+    headline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the interview: the lead, or one question with its answer."""
+
+    number: int  # 0 for the lead, 1..5 for the questions
+    question: str | None
+
+    @property
+    def label(self) -> str:
+        if self.question is None:
+            return "导语"
+        return f"问{CHINESE_NUMERALS[self.number - 1]}：{self.question}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One question the bot can answer, with the verbatim passage that answers it."""
+
+    id: str
+    topic: str
+    question: str
+    alternates: tuple[str, ...]
+    passage: str
+    section: Section
+    summary: str | None = None
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """A daily study tip: a verbatim excerpt tied to the entry a reader can ask about next."""
+
+    id: str
+    entry: str
+    excerpt: str
+    summary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Everything the bot knows, validated and immutable."""
+
+    source: Source
+    entries: tuple[Entry, ...]
+    tips: tuple[Tip, ...]
+    interview: str
+    version: str
+    by_id: Mapping[str, Entry] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgePaths:
+    """Where the three files of a knowledge base live."""
+
+    entries: Path
+    tips: Path
+    interview: Path
+
+    @classmethod
+    def resolve(cls, path: Path | str | None = None) -> KnowledgePaths:
+        """From a directory, an opinion.yaml path, or None (the bundled `knowledge/`)."""
+        base = Path(path) if path is not None else default_knowledge_dir()
+        entries = base / "opinion.yaml" if base.is_dir() else base
+        folder = entries.parent
+        return cls(entries, folder / "tips.yaml", folder / "source" / "interview.txt")
+
+
+def default_knowledge_dir() -> Path:
+    """`knowledge/` beside the package (a source checkout or the Docker image)."""
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append(Problem(name, f"cannot read the file ({exc.strerror or exc})"))
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            Problem(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (not parsed)")
+        )
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, f"cannot read the file ({exc.strerror or exc})"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, f"not UTF-8 text (bad byte at offset {exc.start})"))
+        return None
+    if not text.strip():
+        problems.append(Problem(name, "file is empty"))
+        return None
+    return text
+
+
+def _parse_yaml(path: Path, text: str | None, problems: list[Problem]) -> Any:
+    if text is None:
+        return None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Problem(str(path), f"YAML syntax error{where}: {reason}"))
+        return None
+
+
+# --------------------------------------------------------------------------- the interview
+
+
+@dataclass(frozen=True, slots=True)
+class _Interview:
+    text: str
+    folded: str
+    # (folded offset where the section starts, section), in order
+    sections: tuple[tuple[int, Section], ...]
+
+    def section_at(self, offset: int) -> Section:
+        found = self.sections[0][1]
+        for start, section in self.sections:
+            if start <= offset:
+                found = section
+        return found
+
+    def locate(self, passage: str) -> Section | None:
+        offset = self.folded.find(fold_for_comparison(passage))
+        return None if offset < 0 else self.section_at(offset)
+
+
+def _parse_interview(text: str) -> _Interview:
+    sections: list[tuple[int, Section]] = [(0, Section(0, None))]
+    folded_parts: list[str] = []
+    length = 0
+    for paragraph in re.split(r"\n\s*\n", text):
+        folded = fold_for_comparison(paragraph)
+        if folded.startswith("问："):
+            sections.append((length, Section(len(sections), folded.removeprefix("问："))))
+        folded_parts.append(folded)
+        length += len(folded)
+    return _Interview(text, "".join(folded_parts), tuple(sections))
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _check_fields(
+    item: Any,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    file: str,
+    label: str | None,
+    problems: list[Problem],
+) -> dict[str, Any] | None:
+    if not isinstance(item, dict):
+        problems.append(Problem(file, f"expected a mapping, got {type(item).__name__}", label))
+        return None
+    for key in required:
+        if key not in item:
+            problems.append(Problem(file, f"missing required field '{key}'", label))
+    for key in item:
+        if key not in required and key not in optional:
+            problems.append(Problem(file, f"unknown field '{key}'", label))
+    return item
+
+
+def _text_field(
+    item: dict[str, Any], key: str, file: str, label: str | None, problems: list[Problem]
+) -> str | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        problems.append(Problem(file, f"field '{key}' must be text", label))
+        return None
+    text = str(value).strip()
+    if not text:
+        problems.append(Problem(file, f"field '{key}' is empty", label))
+        return None
+    return text
+
+
+def _text_list(
+    item: dict[str, Any], key: str, file: str, label: str | None, problems: list[Problem]
+) -> list[str]:
+    value = item.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(file, f"field '{key}' must be a list", label))
+        return []
+    texts: list[str] = []
+    for position, element in enumerate(value, 1):
+        if not isinstance(element, str | int | float) or isinstance(element, bool):
+            problems.append(Problem(file, f"{key} #{position} must be text", label))
+        elif not str(element).strip():
+            problems.append(Problem(file, f"{key} #{position} is empty", label))
+        else:
+            texts.append(str(element).strip())
+    return texts
+
+
+def _parse_source(raw: Any, file: str, interview: _Interview | None, problems: list[Problem]) -> (
+    Source | None
+):
+    item = _check_fields(raw, SOURCE_REQUIRED, SOURCE_OPTIONAL, file, None, problems)
+    if item is None:
+        return None
+    values = {key: _text_field(item, key, f"{file}: source", None, problems) for key in item}
+    if any(values.get(key) is None for key in SOURCE_REQUIRED):
+        return None
+    source = Source(**{k: v for k, v in values.items() if k in SOURCE_REQUIRED + SOURCE_OPTIONAL})
+    if interview is not None:
+        for key in ("title", "issuer", "headline"):
+            value = values.get(key)
+            if value and fold_for_comparison(value) not in interview.folded:
+                problems.append(Problem(file, f"source {key} does not occur in the interview"))
+    return source
+
+
+def _parse_entries(
+    raw: Any, file: str, interview: _Interview | None, problems: list[Problem]
+) -> list[Entry]:
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(file, "'entries' must be a non-empty list"))
+        return []
+    entries: list[Entry] = []
+    seen_ids: set[str] = set()
+    phrasing_owner: dict[str, str] = {}
+    for position, element in enumerate(raw, 1):
+        raw_id = element.get("id") if isinstance(element, dict) else None
+        label = str(raw_id) if raw_id is not None else f"#{position}"
+        item = _check_fields(element, ENTRY_REQUIRED, ENTRY_OPTIONAL, file, label, problems)
+        if item is None:
+            continue
+        entry_id = _text_field(item, "id", file, label, problems)
+        if entry_id is not None and not ID_RE.match(entry_id):
+            problems.append(
+                Problem(file, "id must be 1-40 of a-z, 0-9 and _, starting with a letter or digit",
+                        label)
+            )
+        if entry_id is not None:
+            if entry_id in seen_ids:
+                problems.append(Problem(file, "duplicate id", label))
+            seen_ids.add(entry_id)
+        topic = _text_field(item, "topic", file, label, problems)
+        question = _text_field(item, "question", file, label, problems)
+        passage = _text_field(item, "passage", file, label, problems)
+        summary = _text_field(item, "summary", file, label, problems)
+        alternates = _text_list(item, "alternates", file, label, problems)
+        related = _text_list(item, "related", file, label, problems)
+        if "alternates" in item and len(alternates) < MIN_ALTERNATES:
+            problems.append(
+                Problem(file, f"needs at least {MIN_ALTERNATES} alternates, has {len(alternates)}",
+                        label)
+            )
+        for phrasing in ([question] if question else []) + alternates:
+            key = normalize(phrasing)
+            owner = phrasing_owner.setdefault(key, label)
+            if owner != label:
+                problems.append(
+                    Problem(file, f"alternate '{phrasing}' is also under entry '{owner}'", label)
+                )
+        section: Section | None = None
+        if passage is not None and interview is not None:
+            section = interview.locate(passage)
+            if section is None:
+                problems.append(Problem(file, "passage does not occur verbatim in the interview",
+                                        label))
+        if entry_id == label and topic and question and passage and section is not None:
+            entries.append(
+                Entry(entry_id, topic, question, tuple(alternates), passage, section, summary,
+                      tuple(related))
+            )
+    known = {entry.id for entry in entries} | seen_ids
+    for entry in entries:
+        for target in entry.related:
+            if target not in known:
+                problems.append(Problem(file, f"related id '{target}' does not exist", entry.id))
+            elif target == entry.id:
+                problems.append(Problem(file, "an entry cannot be related to itself", entry.id))
+    return entries
+
+
+def _parse_tips(
+    raw: Any, file: str, entry_ids: set[str], interview: _Interview | None,
+    problems: list[Problem],
+) -> list[Tip]:
+    items = raw.get("tips") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        problems.append(Problem(file, "'tips' must be a non-empty list"))
+        return []
+    tips: list[Tip] = []
+    seen: set[str] = set()
+    for position, element in enumerate(items, 1):
+        raw_id = element.get("id") if isinstance(element, dict) else None
+        label = str(raw_id) if raw_id is not None else f"#{position}"
+        item = _check_fields(element, TIP_REQUIRED, TIP_OPTIONAL, file, label, problems)
+        if item is None:
+            continue
+        tip_id = _text_field(item, "id", file, label, problems)
+        entry = _text_field(item, "entry", file, label, problems)
+        excerpt = _text_field(item, "excerpt", file, label, problems)
+        summary = _text_field(item, "summary", file, label, problems)
+        if tip_id is not None:
+            if tip_id in seen:
+                problems.append(Problem(file, "duplicate tip id", label))
+            seen.add(tip_id)
+        if entry is not None and entry_ids and entry not in entry_ids:
+            problems.append(Problem(file, f"entry '{entry}' does not exist", label))
+        if (
+            excerpt is not None
+            and interview is not None
+            and fold_for_comparison(excerpt) not in interview.folded
+        ):
+            problems.append(Problem(file, "excerpt does not occur verbatim in the interview",
+                                    label))
+        if tip_id and entry and excerpt:
+            tips.append(Tip(tip_id, entry, excerpt, summary))
+    return tips
+
+
+def _version(*texts: str | None) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update((text or "").encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
+    """Load and validate a knowledge base; raise KnowledgeError listing every problem."""
+    paths = KnowledgePaths.resolve(path)
+    problems: list[Problem] = []
+    interview_text = _read_text(paths.interview, problems)
+    interview = _parse_interview(interview_text) if interview_text is not None else None
+
+    entries_text = _read_text(paths.entries, problems)
+    raw = _parse_yaml(paths.entries, entries_text, problems)
+    source: Source | None = None
+    entries: list[Entry] = []
+    entries_file = str(paths.entries)
+    if raw is not None:
+        if not isinstance(raw, dict):
+            problems.append(Problem(entries_file, "top level must be a mapping"))
+        else:
+            for key in raw:
+                if key not in ("source", "entries"):
+                    problems.append(Problem(entries_file, f"unknown top-level field '{key}'"))
+            if "source" not in raw:
+                problems.append(Problem(entries_file, "missing 'source' block"))
+            else:
+                source = _parse_source(raw["source"], entries_file, interview, problems)
+            entries = _parse_entries(raw.get("entries"), entries_file, interview, problems)
+
+    tips_text = _read_text(paths.tips, problems)
+    raw_tips = _parse_yaml(paths.tips, tips_text, problems)
+    tips: list[Tip] = []
+    if raw_tips is not None:
+        tips_file = str(paths.tips)
+        if isinstance(raw_tips, dict):
+            for key in raw_tips:
+                if key != "tips":
+                    problems.append(Problem(tips_file, f"unknown top-level field '{key}'"))
+        tips = _parse_tips(raw_tips, tips_file, {e.id for e in entries}, interview, problems)
+
+    if problems or source is None or interview_text is None:
+        if not problems:
+            problems.append(Problem(entries_file, "knowledge base is incomplete"))
+        raise KnowledgeError(problems)
+    topics = tuple(dict.fromkeys(entry.topic for entry in entries))
+    return KnowledgeBase(
+        source=source,
+        entries=tuple(entries),
+        tips=tuple(tips),
+        interview=interview_text,
+        version=_version(entries_text, tips_text, interview_text),
+        by_id=MappingProxyType({entry.id: entry for entry in entries}),
+        topics=topics,
+    )
+
+
+def check_knowledge(path: Path | str | None = None) -> list[Problem]:
+    """Every problem with the knowledge base at `path` (an empty list when it is valid)."""
+    try:
+        load_knowledge(path)
+    except KnowledgeError as exc:
+        return exc.problems
+    return []

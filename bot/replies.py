@@ -1,0 +1,88 @@
+"""The words the bot says, as plain text: shared by the terminal chat and the Telegram layer.
+
+A reply to a question leads with the one-line summary (if the entry has one) and the passage
+quoted word for word, then the citation, then up to three related questions.  Telegram renders
+the same parts as HTML; the wording lives only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.knowledge import Entry, KnowledgeBase
+
+BOT_NAME = "意见问答助手"
+
+GREETING = (
+    f"您好！我是{BOT_NAME}，专门解答关于省委直属机关工委《关于破解“两张皮”问题推动省直机关党建"
+    "和业务工作深度融合的意见》的问题。请直接输入您的问题，例如“两张皮是什么意思”“六个融合有哪些”。"
+)
+THANKS = "不客气！还有关于《意见》的问题，随时问我。"
+FAREWELL = "再见！学习《意见》有疑问时，欢迎随时回来问我。"
+ABOUT = (
+    f"我是{BOT_NAME}。我的全部知识来自《河南日报》2023年4月7日第4版刊登的省委直属机关工委有关"
+    "负责人答记者问，回答时原文引用并注明出处；访谈没有涉及的问题，我会如实说明。"
+)
+EMPTY = "请输入文字问题，例如“《意见》的主要内容有哪些？”"
+SUGGEST_LEAD = "您是不是想问："
+SUGGEST_TAIL = "请选择其中一个问题，或换个说法再问。"
+RELATED_LEAD = "您还可以问："
+UNKNOWN_LEAD = (
+    "抱歉，《意见》及其负责人答记者问没有涉及这个问题，我不作推测。"
+    "我能回答的是访谈中的这些内容："
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The parts of an answer, before rendering."""
+
+    summary: str | None
+    passage: str
+    citation: str
+    related: tuple[str, ...]  # canonical questions of related entries
+
+
+def citation(kb: KnowledgeBase, entry: Entry) -> str:
+    """Where the passage stands: the section of the interview and the newspaper issue."""
+    source = kb.source
+    issue = f"《{source.publication}》{source.published}{source.page}"
+    if entry.section.question is None:
+        return f"出处：{issue}，报道导语"
+    return f"出处：{source.issuer}有关负责人答记者问，{entry.section.label}（{issue}）"
+
+
+def answer_parts(kb: KnowledgeBase, entry: Entry, related_limit: int = 3) -> Answer:
+    """The summary, passage, citation and related questions for an entry."""
+    related = tuple(
+        kb.by_id[rid].question for rid in entry.related[:related_limit] if rid in kb.by_id
+    )
+    return Answer(entry.summary, entry.passage, citation(kb, entry), related)
+
+
+def render_answer(answer: Answer) -> str:
+    """The plain-text answer."""
+    parts: list[str] = []
+    if answer.summary:
+        parts.append(answer.summary)
+    parts.append(f"原文：\n{answer.passage}")
+    parts.append(f"——{answer.citation}")
+    if answer.related:
+        parts.append(RELATED_LEAD + "\n" + numbered(answer.related))
+    return "\n\n".join(parts)
+
+
+def numbered(lines: Sequence[str]) -> str:
+    """Lines as a numbered list."""
+    return "\n".join(f"{number}. {line}" for number, line in enumerate(lines, 1))
+
+
+def render_suggestions(questions: Sequence[str]) -> str:
+    """The plain-text "did you mean" reply."""
+    return f"{SUGGEST_LEAD}\n{numbered(questions)}\n\n{SUGGEST_TAIL}"
+
+
+def render_unknown(kb: KnowledgeBase) -> str:
+    """The plain-text reply for a question the interview does not cover."""
+    return f"{UNKNOWN_LEAD}{'、'.join(kb.topics)}。可以换个说法，或问“《意见》的主要内容有哪些”。"
