@@ -73,18 +73,27 @@ class Result:
 
 _PARTICLES = "(啊|呀|呢|哦|哈|啦|了|吧|嘛|~)*"
 _SMALL_TALK = (
-    (Kind.GREETING, re.compile(
-        rf"^((你|您)好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|早上好|上午好|下午好|晚上好|早安|晚安|喂)+"
-        rf"{_PARTICLES}(机器人|助手|小助手)?$"
-    )),
-    (Kind.THANKS, re.compile(
-        rf"^(好的|好|ok|嗯)?(谢谢|多谢|感谢|谢了|thanks|thankyou|thx|辛苦了)(你|您|啦|了)?{_PARTICLES}$"
-    )),
+    (
+        Kind.GREETING,
+        re.compile(
+            rf"^((你|您)好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|早上好|上午好|下午好|晚上好|早安|晚安|喂)+"
+            rf"{_PARTICLES}(机器人|助手|小助手)?$"
+        ),
+    ),
+    (
+        Kind.THANKS,
+        re.compile(
+            rf"^(好的|好|ok|嗯)?(谢谢|多谢|感谢|谢了|thanks|thankyou|thx|辛苦了)(你|您|啦|了)?{_PARTICLES}$"
+        ),
+    ),
     (Kind.FAREWELL, re.compile(rf"^(再见|拜拜|bye|byebye|回见|下次见){_PARTICLES}$")),
-    (Kind.ABOUT, re.compile(
-        rf"^(你是谁|你叫什么|你叫什么名字|你是什么|你是机器人吗|你能做什么|你会什么|你能干什么|"
-        rf"怎么用|如何使用|使用说明|帮助|help|你好你是谁){_PARTICLES}$"
-    )),
+    (
+        Kind.ABOUT,
+        re.compile(
+            rf"^(你是谁|你叫什么|你叫什么名字|你是什么|你是机器人吗|你能做什么|你会什么|你能干什么|"
+            rf"怎么用|如何使用|使用说明|帮助|help|你好你是谁){_PARTICLES}$"
+        ),
+    ),
 )
 
 
@@ -123,8 +132,10 @@ class Answerer:
         best = ranked[0]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
-        if best.score >= tuning.answer_score or (
-            best.score >= tuning.lead_score and lead >= tuning.lead_margin
+        specific = best.exact or best.evidence >= tuning.min_evidence
+        if specific and (
+            best.score >= tuning.answer_score
+            or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
         ):
             return Status.ANSWERED, [best]
         choices = [best]
@@ -137,9 +148,9 @@ class Answerer:
                 choices.append(candidate)
         return Status.SUGGESTED, choices
 
-    def answer_entry(self, entry: Entry, *, traditional: bool = False, score: float = 1.0) -> (
-        Result
-    ):
+    def answer_entry(
+        self, entry: Entry, *, traditional: bool = False, score: float = 1.0
+    ) -> Result:
         """The result for a known entry: what a button press or a chosen suggestion shows."""
         parts = replies.answer_parts(self.kb, entry)
         text = replies.render_answer(parts)
@@ -162,8 +173,14 @@ class Answerer:
 
         cleaned = clean(question)
         if not cleaned:
-            return Result(Status.UNKNOWN, None, 0.0, say(replies.EMPTY), kind=Kind.EMPTY,
-                          traditional=traditional)
+            return Result(
+                Status.UNKNOWN,
+                None,
+                0.0,
+                say(replies.EMPTY),
+                kind=Kind.EMPTY,
+                traditional=traditional,
+            )
         kind = small_talk(cleaned)
         if kind is not None:
             text = {
@@ -172,10 +189,14 @@ class Answerer:
                 Kind.FAREWELL: replies.FAREWELL,
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
-            return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind,
-                          traditional=traditional)
-        ranked = self.matcher.rank(self.matcher.prepare(question))
-        status, chosen = self._decide(ranked)
+            return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
+        prepared = self.matcher.prepare(question)
+        ranked = self.matcher.rank(prepared)
+        chosen: list[Candidate] = []
+        if any(term in prepared for term in self.kb.not_covered):
+            status = Status.UNKNOWN
+        else:
+            status, chosen = self._decide(ranked)
         if status is Status.ANSWERED:
             best = chosen[0]
             return self.answer_entry(
@@ -183,13 +204,23 @@ class Answerer:
             )
         if status is Status.SUGGESTED:
             suggestions = tuple(
-                Suggestion(self.kb.entries[c.index].id, self.kb.entries[c.index].question,
-                           c.score)
+                Suggestion(self.kb.entries[c.index].id, self.kb.entries[c.index].question, c.score)
                 for c in chosen
             )
             text = replies.render_suggestions([s.question for s in suggestions])
-            return Result(Status.SUGGESTED, None, chosen[0].score, say(text), suggestions,
-                          traditional=traditional)
+            return Result(
+                Status.SUGGESTED,
+                None,
+                chosen[0].score,
+                say(text),
+                suggestions,
+                traditional=traditional,
+            )
         score = ranked[0].score if ranked else 0.0
-        return Result(Status.UNKNOWN, None, score, say(replies.render_unknown(self.kb)),
-                      traditional=traditional)
+        return Result(
+            Status.UNKNOWN,
+            None,
+            score,
+            say(replies.render_unknown(self.kb)),
+            traditional=traditional,
+        )

@@ -109,7 +109,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Run the speed and memory benchmark."""
     from bot.bench import run_benchmark
 
-    return run_benchmark(quick=args.quick, as_json=args.json)
+    return run_benchmark(quick=args.quick, as_json=args.json, part=args.part)
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -119,17 +119,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return chat(_answerer(args.kb), input_func=input, output=sys.stdout)
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """Run the Telegram bot."""
-    from bot.telegram_app import run_from_environment
-
-    return run_from_environment()
-
-
 def cmd_default(args: argparse.Namespace) -> int:
-    """No command: Telegram when a token is set, the terminal chat otherwise."""
-    if os.environ.get("TELEGRAM_BOT_TOKEN"):
-        return cmd_run(args)
+    """No command: the terminal chat."""
     return cmd_chat(args)
 
 
@@ -145,9 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_default, kb=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> (
-        argparse.ArgumentParser
-    ):
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_, description=help_)
         sub.set_defaults(func=func)
         return sub
@@ -172,8 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
-    run = command("run", cmd_run, "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
-    kb_option(run)
+    bench.add_argument(
+        "--part", choices=["all", "synthetic"], default="all", help=argparse.SUPPRESS
+    )
     return parser
 
 
@@ -192,4 +184,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     return code
-

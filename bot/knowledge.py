@@ -115,6 +115,7 @@ class KnowledgeBase:
     version: str
     by_id: Mapping[str, Entry] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
+    not_covered: tuple[str, ...] = ()  # normalised terms the interview does not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,16 +278,21 @@ def _text_list(
     return texts
 
 
-def _parse_source(raw: Any, file: str, interview: _Interview | None, problems: list[Problem]) -> (
-    Source | None
-):
+def _parse_source(
+    raw: Any, file: str, interview: _Interview | None, problems: list[Problem]
+) -> Source | None:
     item = _check_fields(raw, SOURCE_REQUIRED, SOURCE_OPTIONAL, file, None, problems)
     if item is None:
         return None
     values = {key: _text_field(item, key, f"{file}: source", None, problems) for key in item}
-    if any(values.get(key) is None for key in SOURCE_REQUIRED):
+    title, issuer, publication, published, page, interview_date = (
+        values.get(key) for key in SOURCE_REQUIRED
+    )
+    if not (title and issuer and publication and published and page and interview_date):
         return None
-    source = Source(**{k: v for k, v in values.items() if k in SOURCE_REQUIRED + SOURCE_OPTIONAL})
+    source = Source(
+        title, issuer, publication, published, page, interview_date, values.get("headline")
+    )
     if interview is not None:
         for key in ("title", "issuer", "headline"):
             value = values.get(key)
@@ -313,8 +319,11 @@ def _parse_entries(
         entry_id = _text_field(item, "id", file, label, problems)
         if entry_id is not None and not ID_RE.match(entry_id):
             problems.append(
-                Problem(file, "id must be 1-40 of a-z, 0-9 and _, starting with a letter or digit",
-                        label)
+                Problem(
+                    file,
+                    "id must be 1-40 of a-z, 0-9 and _, starting with a letter or digit",
+                    label,
+                )
             )
         if entry_id is not None:
             if entry_id in seen_ids:
@@ -328,8 +337,11 @@ def _parse_entries(
         related = _text_list(item, "related", file, label, problems)
         if "alternates" in item and len(alternates) < MIN_ALTERNATES:
             problems.append(
-                Problem(file, f"needs at least {MIN_ALTERNATES} alternates, has {len(alternates)}",
-                        label)
+                Problem(
+                    file,
+                    f"needs at least {MIN_ALTERNATES} alternates, has {len(alternates)}",
+                    label,
+                )
             )
         for phrasing in ([question] if question else []) + alternates:
             key = normalize(phrasing)
@@ -342,12 +354,21 @@ def _parse_entries(
         if passage is not None and interview is not None:
             section = interview.locate(passage)
             if section is None:
-                problems.append(Problem(file, "passage does not occur verbatim in the interview",
-                                        label))
+                problems.append(
+                    Problem(file, "passage does not occur verbatim in the interview", label)
+                )
         if entry_id == label and topic and question and passage and section is not None:
             entries.append(
-                Entry(entry_id, topic, question, tuple(alternates), passage, section, summary,
-                      tuple(related))
+                Entry(
+                    entry_id,
+                    topic,
+                    question,
+                    tuple(alternates),
+                    passage,
+                    section,
+                    summary,
+                    tuple(related),
+                )
             )
     known = {entry.id for entry in entries} | seen_ids
     for entry in entries:
@@ -360,7 +381,10 @@ def _parse_entries(
 
 
 def _parse_tips(
-    raw: Any, file: str, entry_ids: set[str], interview: _Interview | None,
+    raw: Any,
+    file: str,
+    entry_ids: set[str],
+    interview: _Interview | None,
     problems: list[Problem],
 ) -> list[Tip]:
     items = raw.get("tips") if isinstance(raw, dict) else None
@@ -390,11 +414,36 @@ def _parse_tips(
             and interview is not None
             and fold_for_comparison(excerpt) not in interview.folded
         ):
-            problems.append(Problem(file, "excerpt does not occur verbatim in the interview",
-                                    label))
+            problems.append(
+                Problem(file, "excerpt does not occur verbatim in the interview", label)
+            )
         if tip_id and entry and excerpt:
             tips.append(Tip(tip_id, entry, excerpt, summary))
     return tips
+
+
+def _parse_not_covered(
+    raw: dict[str, Any],
+    file: str,
+    entries: list[Entry],
+    interview: _Interview | None,
+    problems: list[Problem],
+) -> tuple[str, ...]:
+    """Terms the interview does not answer; one the knowledge base uses would hide answers."""
+    terms = _text_list(raw, "not_covered", file, None, problems)
+    phrasings = [(e.id, normalize(p)) for e in entries for p in (e.question, *e.alternates)]
+    kept: list[str] = []
+    for term in terms:
+        key = normalize(term)
+        if interview is not None and fold_for_comparison(term) in interview.folded:
+            problems.append(Problem(file, f"not_covered term '{term}' occurs in the interview"))
+        elif owner := next((entry_id for entry_id, p in phrasings if key in p), None):
+            problems.append(
+                Problem(file, f"not_covered term '{term}' occurs in a phrasing of '{owner}'")
+            )
+        elif key:
+            kept.append(key)
+    return tuple(dict.fromkeys(kept))
 
 
 def _version(*texts: str | None) -> str:
@@ -416,19 +465,21 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
     raw = _parse_yaml(paths.entries, entries_text, problems)
     source: Source | None = None
     entries: list[Entry] = []
+    not_covered: tuple[str, ...] = ()
     entries_file = str(paths.entries)
     if raw is not None:
         if not isinstance(raw, dict):
             problems.append(Problem(entries_file, "top level must be a mapping"))
         else:
             for key in raw:
-                if key not in ("source", "entries"):
+                if key not in ("source", "entries", "not_covered"):
                     problems.append(Problem(entries_file, f"unknown top-level field '{key}'"))
             if "source" not in raw:
                 problems.append(Problem(entries_file, "missing 'source' block"))
             else:
                 source = _parse_source(raw["source"], entries_file, interview, problems)
             entries = _parse_entries(raw.get("entries"), entries_file, interview, problems)
+            not_covered = _parse_not_covered(raw, entries_file, entries, interview, problems)
 
     tips_text = _read_text(paths.tips, problems)
     raw_tips = _parse_yaml(paths.tips, tips_text, problems)
@@ -454,6 +505,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         version=_version(entries_text, tips_text, interview_text),
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
+        not_covered=not_covered,
     )
 
 

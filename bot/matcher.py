@@ -21,20 +21,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.pinyin import PinyinIndex
-from bot.textnorm import normalize
-
-
-# Grams of question words.  They say how a question is asked, not what it is about, yet they
-# are spread unevenly over the alternates (什么时候 only under the interview date), so their IDF
-# would otherwise let "党员冬训是什么时候" look like a question about the interview.
-GENERIC_GRAMS = frozenset(
-    "什么 么时 时候 怎么 怎样 如何 哪些 哪个 哪里 哪儿 为什 为啥 是什 有什 么意 意思 多少 是谁 "
-    "是啥 有哪 在哪 么样 么是 的是 是不 不是 能不 可以 要不 有没 没有 怎么样 么 什 哪 谁 啥 "
-    "吗 的 是 有 了 在 和 与 么叫 叫什 什么样 么做 怎做".split()
-)
+from bot.textnorm import GENERIC_GRAMS, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +39,17 @@ class Tuning:
     unknown_boost: float = 1.5
     # Answer outright at `answer_score`, or from `lead_score` when the best entry leads every
     # entry with a different passage by `lead_margin`; below `suggest_score`, say "unknown".
+    # A question made only of words most entries share (干部, 党建) is too vague to answer
+    # outright unless it is one of an entry's own phrasings; in-scope questions in the tuning
+    # set carry 5.6 or more.
+    min_evidence: float = 4.0
     answer_score: float = 0.5
     lead_score: float = 0.25
     lead_margin: float = 0.03
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     max_suggestions: int = 3
-    shortlist: int = 30
+    shortlist: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +58,12 @@ class Candidate:
 
     index: int
     score: float
+    evidence: float = 0.0  # IDF mass of the question's grams that the entry explains
+    exact: bool = False  # the question is one of the entry's phrasings, once normalised
 
 
 def features(text: str) -> Counter[str]:
-    """Character unigrams and bigrams; digits and Latin runs count as single characters."""
+    """Character unigrams and bigrams of a normalised text."""
     grams: Counter[str] = Counter(text)
     grams.update(text[i : i + 2] for i in range(len(text) - 1))
     return grams
@@ -89,31 +85,32 @@ class Matcher:
             list(dict.fromkeys(n for p in group if (n := normalize(p)))) for group in phrasings
         ]
         self._choices: list[str] = []
-        self._owner: list[int] = []
-        self._entry_choices: list[list[int]] = []
-        for index, group in enumerate(normalised):
-            self._entry_choices.append([])
-            for phrase in group:
-                self._entry_choices[index].append(len(self._choices))
-                self._choices.append(phrase)
-                self._owner.append(index)
-        self._bags = [set().union(*(features(p) for p in group)) for group in normalised]
+        self._entry_choices: list[range] = []
+        for group in normalised:
+            self._entry_choices.append(range(len(self._choices), len(self._choices) + len(group)))
+            self._choices.extend(group)
+        # One string object per distinct gram: a large knowledge base repeats them endlessly.
+        interned: dict[str, str] = {}
+        # Tuples, not sets: a set per phrasing would dominate memory at 10,000 entries.
+        self._choice_features = [
+            tuple(interned.setdefault(g, g) for g in features(p)) for p in self._choices
+        ]
         postings: dict[str, list[int]] = {}
-        for index, bag in enumerate(self._bags):
+        for index, positions in enumerate(self._entry_choices):
+            bag = {gram for i in positions for gram in self._choice_features[i]}
             for gram in bag:
                 postings.setdefault(gram, []).append(index)
-        total = max(len(self._bags), 1)
+        total = max(len(self._entry_choices), 1)
         self._idf = {
             gram: self._weight(gram) * math.log((total + 1) / (len(entries) + 0.5))
             for gram, entries in postings.items()
         }
-        # Grams shared by most entries say little about which one is meant; they are left out
+        # Grams shared by many entries say little about which one is meant; they are left out
         # of candidate generation (but still scored), which keeps large knowledge bases fast.
         rare = max(64, total // 50)
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
-        self._choice_features = [features(p) for p in self._choices]
-        self._choice_mass = [self._mass(f) for f in self._choice_features]
+        self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
         self._pinyin = (
             PinyinIndex(p for group in normalised for p in group) if homophones else None
         )
@@ -128,9 +125,6 @@ class Matcher:
             return known
         return self._weight(gram) * self._unknown_idf * self.tuning.unknown_boost
 
-    def _mass(self, grams: Counter[str]) -> float:
-        return sum(self._gram_idf(g) for g in grams)
-
     def prepare(self, question: str) -> str:
         """The normalised question with homophone typos and pinyin read back as words."""
         text = normalize(question)
@@ -140,18 +134,15 @@ class Matcher:
             text = self._pinyin.correct(text)
         return text
 
-    def _shortlist(self, prepared: str, query: Counter[str]) -> set[int]:
-        limit = self.tuning.shortlist
-        found = process.extract(
-            prepared, self._choices, scorer=fuzz.ratio, limit=limit, score_cutoff=1
-        )
-        entries = {self._owner[position] for _, _, position in found}
-        shared: Counter[int] = Counter()
+    def _shortlist(self, query: Counter[str]) -> list[int]:
+        """The entries sharing the most informative grams with the question."""
+        shared: dict[int, float] = {}
         for gram in query:
+            weight = self._idf.get(gram, 0.0)
             for index in self._postings.get(gram, ()):
-                shared[index] += self._idf[gram]
-        entries.update(index for index, _ in shared.most_common(limit))
-        return entries
+                shared[index] = shared.get(index, 0.0) + weight
+        ranked = sorted(shared, key=lambda index: (-shared[index], index))
+        return ranked[: self.tuning.shortlist]
 
     def rank(self, prepared: str) -> list[Candidate]:
         """Entries ordered by score (best first); at most `tuning.shortlist` of them."""
@@ -159,22 +150,25 @@ class Matcher:
             return []
         tuning = self.tuning
         query = features(prepared)
-        query_mass = self._mass(query)
+        weights = {gram: self._gram_idf(gram) for gram in query}
+        query_mass = sum(weights.values())
         candidates: list[Candidate] = []
-        for index in self._shortlist(prepared, query):
+        for index in self._shortlist(query):
             ratio = containment = 0.0
+            covered: set[str] = set()
             for position in self._entry_choices[index]:
-                ratio = max(ratio, fuzz.ratio(prepared, self._choices[position]) / 100)
-                grams = self._choice_features[position]
-                shared_mass = sum(self._gram_idf(g) for g in query if g in grams)
-                containment = max(containment, shared_mass / self._choice_mass[position])
-            bag = self._bags[index]
-            coverage = sum(self._gram_idf(g) for g in query if g in bag) / query_mass
+                ratio = max(ratio, fuzz.ratio(prepared, self._choices[position]))
+                shared = weights.keys() & self._choice_features[position]
+                if shared:
+                    covered |= shared
+                    shared_mass = sum(weights[g] for g in shared)
+                    containment = max(containment, shared_mass / self._choice_mass[position])
+            evidence = sum(weights[g] for g in covered)
             score = (
-                tuning.ratio_weight * ratio
-                + tuning.coverage_weight * coverage
+                tuning.ratio_weight * ratio / 100
+                + tuning.coverage_weight * evidence / query_mass
                 + tuning.containment_weight * containment
             )
-            candidates.append(Candidate(index, score))
+            candidates.append(Candidate(index, score, evidence, ratio == 100))
         candidates.sort(key=lambda c: (-c.score, c.index))
         return candidates[:limit] if (limit := tuning.shortlist) else candidates

@@ -8,68 +8,76 @@ pinyin before matching, and a query typed in Latin letters is turned back into t
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
-from bot.textnorm import is_cjk
+from bot.textnorm import GENERIC_GRAMS, is_cjk
 
 MAX_NGRAM = 4
 MIN_WORD_COUNT = 2
+MAX_READINGS = 2
 # Longest run of Latin letters read as pinyin: a pasted paragraph is not worth the work.
 MAX_PINYIN_RUN = 60
 
 
-def syllables(text: str) -> list[str]:
-    """Toneless pinyin, one syllable per CJK character, using each word's usual reading."""
-    from pypinyin import Style, lazy_pinyin  # imported on first use (~0.4 s)
+def _toneless(reading: str) -> str:
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)
+    )
+    return bare.replace("ü", "v")
 
-    out: list[str] = []
-    run: list[str] = []
 
-    def flush() -> None:
-        if run:
-            out.extend(lazy_pinyin("".join(run), style=Style.NORMAL, errors="ignore"))
-            run.clear()
+@cache
+def readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of one character (most usual first), or () if it has none."""
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    for char in text:
-        if is_cjk(char):
-            run.append(char)
-        else:
-            flush()
-            out.append("")
-    flush()
-    if len(out) != len(text):  # a character pypinyin could not read: give up on the query
-        return [""] * len(text)
-    return out
+    found = pinyin_dict.get(ord(char))
+    if not found:
+        return ()
+    return tuple(dict.fromkeys(_toneless(r) for r in found.split(",")))
+
+
+def _sounds(word: str) -> list[str]:
+    """The word's pinyin keys: one per combination of its characters' readings (capped)."""
+    keys = [""]
+    for char in word:
+        options = readings(char)[:MAX_READINGS]
+        if not options:
+            return []
+        keys = [f"{key} {option}" if key else option for key in keys for option in options]
+    return keys
 
 
 class PinyinIndex:
     """Knowledge-base words keyed by their pinyin, for correcting and reading queries."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        words: Counter[str] = Counter()
-        by_sound: dict[str, Counter[str]] = {}
-        for phrase in phrases:
-            sounds = syllables(phrase)
-            for size in range(2, MAX_NGRAM + 1):
-                for start in range(len(phrase) - size + 1):
-                    word = phrase[start : start + size]
-                    parts = sounds[start : start + size]
-                    if not all(parts):
-                        continue
-                    words[word] += 1
-                    by_sound.setdefault(" ".join(parts), Counter())[word] += 1
-        self._words = frozenset(words)
-        self._by_sound: dict[str, str]
-        # A correction target must recur (in two phrasings or more): that keeps real words such
-        # as 两张皮 and drops accidental spans such as 如何建 (from 如何建设), which would
-        # otherwise turn 如何减肥 into a question about the knowledge base.
-        # The most frequent spelling wins when two knowledge-base words sound alike.
-        self._by_sound = {}
-        for key, counts in by_sound.items():
-            word, count = counts.most_common(1)[0]
-            if count >= MIN_WORD_COUNT:
-                self._by_sound[key] = word
+        unique = list(dict.fromkeys(phrases))
+        best: dict[str, tuple[int, str]] = {}
+        self._bigrams: frozenset[str] = frozenset()
+        # One size at a time keeps the peak memory of a large knowledge base down.
+        for size in range(2, MAX_NGRAM + 1):
+            counts: Counter[str] = Counter()
+            for phrase in unique:
+                counts.update(phrase[i : i + size] for i in range(len(phrase) - size + 1))
+            if size == 2:
+                # Bigrams are enough to tell a known word from a typo (`_plausible_typo`).
+                self._bigrams = frozenset(counts)
+            # A correction target must recur (in two phrasings or more): that keeps real words
+            # such as 两张皮 and drops accidental spans such as 如何建 (from 如何建设), which
+            # would otherwise turn 如何减肥 into a question about the knowledge base.  Words
+            # are filed under every reading of their characters: 长期 is changqi and zhangqi.
+            for word, count in counts.items():
+                if count < MIN_WORD_COUNT or not all(is_cjk(c) for c in word):
+                    continue
+                for key in _sounds(word):
+                    if count > best.get(key, (0, ""))[0]:
+                        best[key] = (count, word)
+            del counts
+        self._by_sound = {key: word for key, (_, word) in best.items()}
         self._by_letters = {key.replace(" ", ""): word for key, word in self._by_sound.items()}
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
 
@@ -77,17 +85,23 @@ class PinyinIndex:
         """Replace words unknown to the knowledge base by a known homophone sharing a character."""
         if len(text) < 2 or not any(is_cjk(c) for c in text):
             return text
-        sounds = syllables(text)
         chars = list(text)
         position = 0
         while position < len(chars) - 1:
             for size in range(min(MAX_NGRAM, len(chars) - position), 1, -1):
                 window = "".join(chars[position : position + size])
-                parts = sounds[position : position + size]
-                if window in self._words or not all(parts):
+                if size == 2 and window in self._bigrams:
                     continue
-                known = self._by_sound.get(" ".join(parts))
-                if known and self._plausible_typo(chars, position, known):
+                known = next(
+                    (
+                        word
+                        for key in _sounds(window)
+                        if (word := self._by_sound.get(key))
+                        and self._plausible_typo(chars, position, word)
+                    ),
+                    None,
+                )
+                if known is not None:
                     chars[position : position + size] = list(known)
                     position += size - 1
                     break
@@ -99,11 +113,14 @@ class PinyinIndex:
         changed = [i for i, c in enumerate(known) if chars[position + i] != c]
         if not changed or len(changed) == len(known):
             return False
+        kept = "".join(c for i, c in enumerate(known) if i not in changed)
+        if kept in GENERIC_GRAMS:  # 怎么减 is not a typo of 怎么建: 怎么 proves nothing
+            return False
         for offset in changed:
             at = position + offset
             left = "".join(chars[at - 1 : at + 1]) if at > 0 else ""
             right = "".join(chars[at : at + 2]) if at + 1 < len(chars) else ""
-            if left in self._words or right in self._words:
+            if left in self._bigrams or right in self._bigrams:
                 return False
         return True
 

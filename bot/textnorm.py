@@ -45,6 +45,12 @@ _FILLERS = (
     "谢谢",
     "一下",
     "到底",
+    "所谓的",
+    "所谓",
+    "常说的",
+    "经常说的",
+    "这里的",
+    "其中的",
     "具体",
     "呀",
     "啊",
@@ -53,11 +59,98 @@ _FILLERS = (
     "吧",
     "嘛",
 )
+# Words that people use interchangeably when asking about the document; both the knowledge base's
+# phrasings and the questions are folded the same way, so one alternate covers every spelling.
+_SYNONYMS = {
+    "意见": (
+        "这份文件",
+        "这个文件",
+        "该文件",
+        "文件",
+        "这份意见",
+        "这个意见",
+        "这次意见",
+        "该意见",
+    ),
+    "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
+    "刊登": ("见报", "登报", "刊发", "登载", "发表"),
+    "报道": ("采访稿", "访谈稿", "文章", "新闻稿"),
+    "目的": ("初衷", "用意", "目标是什么"),
+    "工作法": ("工作方法", "好方法", "好做法"),
+    "怎么": ("怎样", "如何", "咋"),
+    "什么": ("啥",),
+    "为什么": ("为啥", "为何"),
+}
+_SYNONYM_MAP = {
+    variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
+}
+_SYNONYM_RE = re.compile(
+    "|".join(re.escape(v) for v in sorted(_SYNONYM_MAP, key=len, reverse=True))
+)
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
-_TRAILING_WHAT_RE = re.compile(r"(是什么意思|是什么|是啥意思|是啥|指什么|指的是什么)$")
+_TRAILING_WHAT_RE = re.compile(r"(是什么意思|什么意思|是什么|指什么|指的是什么)$")
+
+# Grams of question words.  They say how a question is asked, not what it is about, yet they
+# are spread unevenly over the alternates (什么时候 only under the interview date), so their IDF
+# would otherwise let "党员冬训是什么时候" look like a question about the interview.
+GENERIC_GRAMS = frozenset(
+    (
+        "什么",
+        "么时",
+        "时候",
+        "怎么",
+        "怎样",
+        "如何",
+        "哪些",
+        "哪个",
+        "哪里",
+        "哪儿",
+        "为什",
+        "为啥",
+        "是什",
+        "有什",
+        "么意",
+        "意思",
+        "多少",
+        "是谁",
+        "是啥",
+        "有哪",
+        "在哪",
+        "么样",
+        "么是",
+        "的是",
+        "是不",
+        "不是",
+        "能不",
+        "可以",
+        "要不",
+        "有没",
+        "没有",
+        "怎么样",
+        "么",
+        "什",
+        "哪",
+        "谁",
+        "啥",
+        "吗",
+        "的",
+        "是",
+        "有",
+        "了",
+        "在",
+        "和",
+        "与",
+        "么叫",
+        "叫什",
+        "什么样",
+        "么做",
+        "怎做",
+    )
+)
+
 
 # Quote marks that the source and the knowledge base may spell differently.
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟＂「」『』‘’'`"})
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟＂「」『』‘’'`", '"'))
 
 # OpenCC's t2s keeps 著 where modern Simplified text writes 着; the interview only uses 着.
 _SIMPLIFIED_FIXES = str.maketrans({"著": "着"})
@@ -125,6 +218,7 @@ def normalize(text: str) -> str:
     """The canonical form used for matching: `clean` and then polite filler stripped."""
     cleaned = clean(text)
     stripped = _FILLER_RE.sub("", cleaned)
+    stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
     stripped = _TRAILING_WHAT_RE.sub("", stripped)
     # A question that was nothing but filler ("是什么？") keeps its words rather than vanish.
     return stripped or cleaned

@@ -1,0 +1,181 @@
+"""The core's answers: right passages, honest refusals, small talk, and no crash on any input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.answering import Answerer, Kind, Status
+from bot.evaluation import evaluate, read_questions
+from bot.knowledge import KnowledgeBase
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("两张皮是什么意思", "two_skins"),
+        ("两张披是什么", "two_skins"),
+        ("兩張皮指的是什麼？", "two_skins"),
+        ("liangzhangpi", "two_skins"),
+        ("请问六个融合有哪些？", "main_content"),
+        ("六个拖节", "six_disconnects"),
+        ("理念溶合", "idea_integration"),
+        ("对伍融合", "team_integration"),
+        ("1+N", "one_plus_n"),
+        ("１＋Ｎ", "one_plus_n"),
+        ("我想知道《意见》是谁印发的吗", "issuer"),
+        ("明白人内行人贴心人", "cadre_goal"),
+        ("服务经济才是服务中心", "misconception"),
+        ("为什么说两张皮是常见病", "common_ailment"),
+        ("如何推动意见落实落地", "implementation"),
+    ],
+)
+def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "入党申请书怎么写",
+        "党费怎么交",
+        "三会一课",
+        "工委办公地址",
+        "今天天气怎么样",
+        "省委直属机关工委电话多少",
+    ],
+)
+def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is not Status.ANSWERED
+    assert result.entry is None
+
+
+def test_unknown_says_so_and_points_to_what_is_covered(
+    answerer: Answerer, kb: KnowledgeBase
+) -> None:
+    result = answerer.ask("入党申请书怎么写")
+    assert result.status is Status.UNKNOWN
+    assert "没有涉及" in result.reply
+    assert all(topic in result.reply for topic in kb.topics)
+
+
+def test_answer_quotes_the_passage_and_cites_it(answerer: Answerer, kb: KnowledgeBase) -> None:
+    result = answerer.ask("六个脱节是什么")
+    entry = kb.by_id["six_disconnects"]
+    assert entry.passage in result.reply
+    assert "《河南日报》2023年4月7日第4版" in result.reply
+    assert "问二：《意见》的主要内容有哪些？" in result.reply
+    assert result.reply.index(entry.passage) < result.reply.index("出处")
+    for related in entry.related:
+        assert kb.by_id[related].question in result.reply
+    assert result.related == entry.related[:3]
+
+
+def test_traditional_question_gets_a_traditional_reply(answerer: Answerer) -> None:
+    result = answerer.ask("兩張皮是什麼意思")
+    assert result.traditional
+    assert "兩張皮" in result.reply
+    assert "两张皮" not in result.reply
+    assert "機關黨的建設" in result.reply
+
+
+@pytest.mark.parametrize("vague", ["干部", "党建", "意见", "融合"])
+def test_vague_keywords_get_choices_not_an_answer(answerer: Answerer, vague: str) -> None:
+    result = answerer.ask(vague)
+    assert result.status is Status.SUGGESTED
+    assert 2 <= len(result.suggestions) <= 3
+    passages = {answerer.kb.by_id[s.entry].passage for s in result.suggestions}
+    assert len(passages) == len(result.suggestions)
+    assert "您是不是想问" in result.reply
+    for suggestion in result.suggestions:
+        assert suggestion.question in result.reply
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("你好", Kind.GREETING),
+        ("您好！", Kind.GREETING),
+        ("hello", Kind.GREETING),
+        ("谢谢", Kind.THANKS),
+        ("好的，谢谢你", Kind.THANKS),
+        ("再见", Kind.FAREWELL),
+        ("你是谁", Kind.ABOUT),
+        ("你叫什么名字", Kind.ABOUT),
+    ],
+)
+def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind: Kind) -> None:
+    result = answerer.ask(message)
+    assert result.kind is kind
+    assert result.status is Status.UNKNOWN
+    assert result.entry is None
+    assert "我不作推测" not in result.reply
+
+
+@pytest.mark.parametrize(
+    "message", ["", "   ", "?", "？？？", "😀", "🎉🎉", "\x00\x07\u200b", "……"]
+)
+def test_nothing_to_read(answerer: Answerer, message: str) -> None:
+    result = answerer.ask(message)
+    assert result.kind is Kind.EMPTY
+    assert result.status is Status.UNKNOWN
+    assert "请输入" in result.reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "两张皮" * 4000,
+        "a" * 10_000,
+        "'; DROP TABLE questions; --",
+        "<script>alert('两张皮')</script>",
+        "<b>六个融合</b> & 1+N",
+        "两张皮 two skins 兩張皮 ﾘｮｳ",
+        "\u202e两张皮\u202c",
+    ],
+)
+def test_hostile_or_huge_input_is_handled(answerer: Answerer, message: str) -> None:
+    result = answerer.ask(message)
+    assert result.reply
+    assert result.status in set(Status)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_gets_a_reply(answerer: Answerer, message: str) -> None:
+    result = answerer.ask(message)
+    assert isinstance(result.reply, str)
+    assert result.reply
+    assert (result.entry is None) == (result.status is not Status.ANSWERED)
+    assert result.as_json()["status"] in {"answered", "suggested", "unknown"}
+
+
+@pytest.mark.parametrize(
+    ("name", "min_correct", "min_declined"),
+    [("questions.yaml", 0.95, 0.90), ("heldout.yaml", 0.95, 0.90)],
+)
+def test_accuracy_on_the_question_sets(
+    answerer: Answerer, name: str, min_correct: float, min_declined: float
+) -> None:
+    questions = read_questions(DATA / name, set(answerer.kb.by_id))
+    report = evaluate(answerer, questions)
+    assert report.in_scope >= 120
+    assert report.out_of_scope >= 40
+    assert report.correct_rate >= min_correct, report.misses
+    assert report.declined_rate >= min_declined, report.misses
+    assert report.wrong_rate <= 0.03, report.misses
+
+
+def test_question_set_covers_every_entry(kb: KnowledgeBase) -> None:
+    questions = read_questions(DATA / "questions.yaml", set(kb.by_id))
+    assert len(questions) >= 250
+    assert {q.expected for q in questions if q.expected} == set(kb.by_id)
+    assert sum(q.expected is None for q in questions) >= 40

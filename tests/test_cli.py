@@ -1,0 +1,169 @@
+"""The command line, run as a user runs it: a real process, real exit codes, real streams."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.answering import Answerer
+from bot.terminal import chat
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=False,
+    )
+
+
+def test_ask_prints_the_reply() -> None:
+    done = run("ask", "两张披是什么意思")
+    assert done.returncode == 0
+    assert "长期制约着机关党的建设质量提升" in done.stdout
+    assert done.stderr == ""
+
+
+def test_ask_json_shape() -> None:
+    done = run("ask", "--json", "六个融合有哪些")
+    payload = json.loads(done.stdout)
+    assert set(payload) == {"status", "entry", "score", "reply", "suggestions"}
+    assert payload["status"] == "answered"
+    assert payload["entry"] == "main_content"
+    assert isinstance(payload["score"], float)
+    assert payload["suggestions"] == []
+
+
+def test_ask_json_suggestions_shape() -> None:
+    payload = json.loads(run("ask", "--json", "干部").stdout)
+    assert payload["status"] == "suggested"
+    assert payload["entry"] is None
+    assert payload["suggestions"]
+    for suggestion in payload["suggestions"]:
+        assert set(suggestion) == {"entry", "question", "score"}
+
+
+def test_ask_json_stdin_one_object_per_line_in_order() -> None:
+    questions = ["两张皮是什么意思", "入党申请书怎么写", "", "1+N", "兩張皮", "😀"]
+    done = run("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(questions)
+    results = [json.loads(line) for line in lines]
+    assert [r["entry"] for r in results] == [
+        "two_skins",
+        None,
+        None,
+        "one_plus_n",
+        "two_skins",
+        None,
+    ]
+    assert results[1]["status"] == "unknown"
+
+
+def test_check_passes_on_the_bundled_knowledge_base() -> None:
+    done = run("check")
+    assert done.returncode == 0
+    assert done.stdout.startswith("ok: ")
+
+
+def test_check_fails_listing_every_problem(kb_copy: Path) -> None:
+    path = kb_copy / "opinion.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("干部职工的贴心人", "干部职工的知心人").replace("id: title", "id: issuer")
+    path.write_text(text, encoding="utf-8")
+    done = run("check", str(kb_copy))
+    assert done.returncode == 1
+    assert "duplicate id" in done.stderr
+    assert "passage does not occur verbatim" in done.stderr
+    assert done.stderr.count("\n") >= 4
+
+
+def test_ask_with_a_broken_knowledge_base_fails_in_one_line(kb_copy: Path) -> None:
+    (kb_copy / "opinion.yaml").write_text("entries: [", encoding="utf-8")
+    done = run("ask", "--kb", str(kb_copy), "两张皮")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert "knowledge base is invalid" in done.stderr
+
+
+def test_eval_prints_the_figures() -> None:
+    done = run("eval", str(DATA / "heldout.yaml"), "--quiet")
+    assert done.returncode == 0
+    assert "answered correctly" in done.stdout
+    assert "declined" in done.stdout
+
+
+def test_eval_fails_below_target() -> None:
+    done = run("eval", str(DATA / "heldout.yaml"), "--quiet", "--min-correct", "1.01")
+    assert done.returncode == 1
+    assert "below target" in done.stderr
+
+
+def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text("in_scope:\n  nonexistent: [两张皮]\nout_of_scope: []\n", encoding="utf-8")
+    done = run("eval", str(path))
+    assert done.returncode == 1
+    assert "unknown entry id 'nonexistent'" in done.stderr
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["ask"], ["eval"], ["--nope"]])
+def test_usage_errors_exit_2_with_one_line(args: list[str]) -> None:
+    done = run(*args)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("opinion-bot")
+    assert "see --help" in done.stderr
+
+
+def test_default_without_token_is_the_chat_and_ends_on_eof() -> None:
+    done = run(stdin="两张皮是什么意思\n")
+    assert done.returncode == 0
+    assert "长期制约着" in done.stdout
+    assert "再见" in done.stdout
+
+
+def _inputs(lines: list[str]) -> Iterator[str]:
+    yield from lines
+
+
+def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
+    feed = _inputs(["六个脱节", "1"])
+
+    def fake_input(prompt: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert chat(answerer, fake_input, out) == 0
+    first_related = answerer.kb.by_id[answerer.kb.by_id["six_disconnects"].related[0]]
+    assert first_related.passage in out.getvalue()
+
+
+def test_chat_survives_ctrl_c(answerer: Answerer) -> None:
+    def interrupted(prompt: str) -> str:
+        raise KeyboardInterrupt
+
+    out = io.StringIO()
+    assert chat(answerer, interrupted, out) == 0
+    assert "再见" in out.getvalue()

@@ -1,0 +1,254 @@
+"""Loading and validating the knowledge base: every problem named, none silently accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.knowledge import (
+    MAX_FILE_BYTES,
+    KnowledgeBase,
+    KnowledgeError,
+    check_knowledge,
+    load_knowledge,
+)
+from bot.textnorm import fold_for_comparison, normalize
+
+
+def test_real_knowledge_base_is_valid(kb: KnowledgeBase) -> None:
+    assert 45 <= len(kb.entries) <= 70
+    assert len(kb.tips) >= 60
+    assert check_knowledge() == []
+
+
+def test_every_entry_is_complete(kb: KnowledgeBase) -> None:
+    folded = fold_for_comparison(kb.interview)
+    for entry in kb.entries:
+        assert len(entry.alternates) >= 5, entry.id
+        assert fold_for_comparison(entry.passage) in folded, entry.id
+        assert all(r in kb.by_id for r in entry.related), entry.id
+    for tip in kb.tips:
+        assert fold_for_comparison(tip.excerpt) in folded, tip.id
+        assert tip.entry in kb.by_id
+
+
+def test_covers_the_topics_a_reader_asks_about(kb: KnowledgeBase) -> None:
+    wanted = {
+        "issuer",
+        "title",
+        "report",
+        "background",
+        "significance",
+        "two_skins",
+        "six_disconnects",
+        "main_content",
+        "idea_integration",
+        "orientation_integration",
+        "learning_integration",
+        "goal_integration",
+        "mechanism_integration",
+        "team_integration",
+        "innovations",
+        "common_responsibility",
+        "mass_organizations",
+        "entry_points",
+        "misconception",
+        "common_ailment",
+        "prescriptions",
+        "now_and_long_term",
+        "cadre_goal",
+        "two_way_exchange",
+        "full_and_part_time",
+        "leaders",
+        "implementation",
+        "must_study",
+        "work_methods",
+        "case_materials",
+        "one_plus_n",
+        "supervision",
+        "policy_guidance",
+    }
+    assert wanted <= set(kb.by_id)
+
+
+def test_sections_are_derived_from_the_interview(kb: KnowledgeBase) -> None:
+    assert kb.by_id["issuer"].section.label == "导语"
+    assert kb.by_id["one_plus_n"].section.label == "问五：如何推动《意见》落实落地？"
+    assert kb.by_id["common_ailment"].section.number == 4
+
+
+def test_source_block(kb: KnowledgeBase) -> None:
+    assert kb.source.publication == "河南日报"
+    assert kb.source.published == "2023年4月7日"
+    assert kb.source.page == "第4版"
+    assert kb.source.interview_date == "4月6日"
+
+
+def test_objects_are_immutable(kb: KnowledgeBase) -> None:
+    entry = kb.entries[0]
+    with pytest.raises(AttributeError):
+        entry.passage = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        kb.by_id["x"] = entry  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------- broken files
+
+
+def _edit(folder: Path, change: Callable[[Any], object]) -> None:
+    path = folder / "opinion.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _messages(folder: Path) -> list[str]:
+    return [str(p) for p in check_knowledge(folder)]
+
+
+def _entry(data: dict[str, Any], entry_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(e for e in data["entries"] if e["id"] == entry_id)
+    return found
+
+
+def test_passage_not_in_source_is_refused(kb_copy: Path) -> None:
+    _edit(
+        kb_copy, lambda d: _entry(d, "two_skins").update(passage="两张皮问题必须三年内彻底根除。")
+    )
+    assert any(
+        "entry 'two_skins'" in m and "passage does not occur verbatim" in m
+        for m in _messages(kb_copy)
+    )
+
+
+def test_passage_compared_after_folding_whitespace_and_quotes(kb_copy: Path) -> None:
+    relaxed = (
+        '机关党的建设是机关建设的根本保证，党建和业务工作 "两张皮" 问题，\n'
+        "长期制约着机关党的建设质量提升。"
+    )
+    _edit(kb_copy, lambda d: _entry(d, "two_skins").update(passage=relaxed))
+    assert _messages(kb_copy) == []
+
+
+def test_one_changed_character_is_refused(kb_copy: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        entry = _entry(d, "cadre_goal")
+        entry["passage"] = str(entry["passage"]).replace("贴心人", "知心人")
+
+    _edit(kb_copy, change)
+    assert any("entry 'cadre_goal'" in m for m in _messages(kb_copy))
+
+
+def test_unknown_and_missing_fields(kb_copy: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        _entry(d, "issuer")["colour"] = "red"
+        del _entry(d, "title")["question"]
+
+    _edit(kb_copy, change)
+    messages = _messages(kb_copy)
+    assert any("entry 'issuer'" in m and "unknown field 'colour'" in m for m in messages)
+    assert any("entry 'title'" in m and "missing required field 'question'" in m for m in messages)
+
+
+def test_duplicate_ids_and_dangling_related(kb_copy: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        _entry(d, "title")["id"] = "issuer"
+        _entry(d, "purpose")["related"] = ["no_such_entry"]
+
+    _edit(kb_copy, change)
+    messages = _messages(kb_copy)
+    assert any("entry 'issuer'" in m and "duplicate id" in m for m in messages)
+    assert any("related id 'no_such_entry' does not exist" in m for m in messages)
+
+
+def test_empty_question_and_too_few_alternates(kb_copy: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        _entry(d, "issuer")["question"] = "  "
+        _entry(d, "title")["alternates"] = ["全称"]
+
+    _edit(kb_copy, change)
+    messages = _messages(kb_copy)
+    assert any("entry 'issuer'" in m and "field 'question' is empty" in m for m in messages)
+    assert any("entry 'title'" in m and "at least 5 alternates" in m for m in messages)
+
+
+def test_same_alternate_under_two_entries(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: _entry(d, "title")["alternates"].append("谁印发的意见？"))
+    assert any(
+        "entry 'title'" in m and "also under entry 'issuer'" in m for m in _messages(kb_copy)
+    )
+
+
+def test_not_covered_term_that_the_interview_answers(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: d["not_covered"].append("药方"))
+    assert any("not_covered term '药方'" in m for m in _messages(kb_copy))
+
+
+def test_tip_problems(kb_copy: Path) -> None:
+    path = kb_copy / "tips.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["tips"][0]["entry"] = "missing_entry"
+    data["tips"][1]["excerpt"] = "这句话不在访谈里。"
+    data["tips"][2]["id"] = data["tips"][3]["id"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    messages = _messages(kb_copy)
+    assert any("entry 'missing_entry' does not exist" in m for m in messages)
+    assert any("excerpt does not occur verbatim" in m for m in messages)
+    assert any("duplicate tip id" in m for m in messages)
+
+
+def test_every_problem_is_reported_not_just_the_first(kb_copy: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for entry in d["entries"][:5]:
+            entry["passage"] = "虚构的内容。"
+
+    _edit(kb_copy, change)
+    assert len([m for m in _messages(kb_copy) if "passage does not occur" in m]) == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"entries: [\n  - id: x\n", "YAML syntax error at line"),
+        (b"", "file is empty"),
+        (b"   \n\n", "file is empty"),
+        ("entries: 两张皮".encode("gbk"), "not UTF-8"),
+        (b"- just\n- a list\n", "top level must be a mapping"),
+    ],
+)
+def test_unreadable_files(kb_copy: Path, content: bytes, expected: str) -> None:
+    (kb_copy / "opinion.yaml").write_bytes(content)
+    messages = _messages(kb_copy)
+    assert any("opinion.yaml" in m and expected in m for m in messages), messages
+
+
+def test_missing_file(kb_copy: Path) -> None:
+    (kb_copy / "tips.yaml").unlink()
+    assert any("tips.yaml" in m and "cannot read" in m for m in _messages(kb_copy))
+
+
+def test_oversized_file_is_refused_without_parsing(kb_copy: Path) -> None:
+    with (kb_copy / "opinion.yaml").open("ab") as handle:
+        handle.write(b"#" * (MAX_FILE_BYTES + 1))
+    messages = _messages(kb_copy)
+    assert any("limit is" in m and "not parsed" in m for m in messages)
+
+
+def test_load_raises_with_all_problems(kb_copy: Path) -> None:
+    (kb_copy / "opinion.yaml").write_text("source: {}\nentries: []\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        load_knowledge(kb_copy)
+    assert len(raised.value.problems) >= 2
+    assert "opinion.yaml" in str(raised.value)
+
+
+def test_alternates_are_distinct_after_normalising(kb: KnowledgeBase) -> None:
+    seen: dict[str, str] = {}
+    for entry in kb.entries:
+        for phrasing in (entry.question, *entry.alternates):
+            key = normalize(phrasing)
+            assert seen.setdefault(key, entry.id) == entry.id, phrasing

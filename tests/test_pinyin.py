@@ -1,0 +1,44 @@
+"""Homophone typos and plain pinyin are read back into the knowledge base's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Answerer
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("两张披", "两张皮"),
+        ("六个拖节", "六个脱节"),
+        ("理念溶合", "理念融合"),
+        ("对伍融合", "队伍融合"),
+        ("必眼题", "必研题"),
+        ("长期要方", "长期药方"),
+    ],
+)
+def test_homophone_typos_are_corrected(answerer: Answerer, typed: str, meant: str) -> None:
+    assert answerer.matcher.prepare(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "correct", ["意见是在总结哪些做法的基础上形成的", "如何减肥", "保障和关键"]
+)
+def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
+    prepared = answerer.matcher.prepare(correct)
+    assert "做发" not in prepared
+    assert "建肥" not in prepared
+    assert "贯键" not in prepared
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("liangzhangpi", "两张皮"), ("liang zhang pi", "两张皮"), ("liugeronghe", "六个融合")],
+)
+def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> None:
+    assert answerer.matcher.prepare(typed) == meant
+
+
+def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:
+    assert answerer.matcher.prepare("what is the capital of France") == "whatisthecapitaloffrance"

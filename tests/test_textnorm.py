@@ -1,0 +1,60 @@
+"""Normalisation: scripts, widths, punctuation, filler and synonyms fold to one form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.textnorm import (
+    MAX_QUERY_CHARS,
+    clean,
+    fold_for_comparison,
+    looks_traditional,
+    normalize,
+    to_simplified,
+    to_traditional,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("请问两张皮是什么意思？", "两张皮"),
+        ("兩張皮是什麼？", "两张皮"),
+        ("我想知道六个融合有哪些呢", "六个融合有哪些"),
+        ("１＋Ｎ", "1+n"),
+        ("“1+N”", "1+n"),
+        ("  六个 融合！！ ", "六个融合"),
+        ("这个文件是谁下发的", "意见是谁印发的"),
+        ("为啥出台意见", "为什么印发意见"),
+        ("是什么？", "是什么"),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_clean_keeps_letters_digits_and_plus_only() -> None:
+    assert clean("<b>党建</b> & 业务; DROP TABLE") == "b党建b业务droptable"
+    assert clean("😀🎉？！") == ""
+    assert clean("\x00\x07两张皮\u200b") == "两张皮"
+
+
+def test_clean_is_bounded() -> None:
+    assert len(clean("党" * 100_000)) == MAX_QUERY_CHARS
+
+
+def test_traditional_detection() -> None:
+    assert looks_traditional("兩張皮是什麼意思")
+    assert not looks_traditional("两张皮是什么意思")
+    assert not looks_traditional("1+N")
+    assert not looks_traditional("")
+
+
+def test_conversion_both_ways() -> None:
+    assert to_simplified("著手治好當下") == "着手治好当下"
+    assert to_traditional("两张皮是什么意思") == "兩張皮是什麼意思"
+
+
+def test_fold_for_comparison_only_touches_whitespace_and_quotes() -> None:
+    assert fold_for_comparison("“两张皮” \n问题") == '"两张皮"问题'
+    assert fold_for_comparison("两张皮，问题") == "两张皮，问题"
