@@ -119,8 +119,19 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return chat(_answerer(args.kb), input_func=input, output=sys.stdout)
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the Telegram bot (polling, or a webhook server with WEBHOOK_URL)."""
+    if args.kb:
+        os.environ["OPINION_KB"] = args.kb
+    from bot.telegram_app import run_from_environment
+
+    return run_from_environment()
+
+
 def cmd_default(args: argparse.Namespace) -> int:
-    """No command: the terminal chat."""
+    """No command: Telegram when a token is set, the terminal chat otherwise."""
+    if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+        return cmd_run(args)
     return cmd_chat(args)
 
 
@@ -160,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min-declined", type=float, default=0.90, metavar="RATE")
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses")
     kb_option(evaluate)
+    run = command("run", cmd_run, "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    kb_option(run)
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -1,0 +1,371 @@
+"""Telegram handlers: translate updates into core calls, and core results into messages.
+
+Every handler has the signature `async def name(update, context) -> None` and a docstring that
+says what the user gets.  The state they share lives in `context.bot_data` as one `BotState`,
+set up by `post_init`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+from dataclasses import dataclass
+
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import replies
+from bot.answering import Answerer, Kind, Result
+from bot.knowledge import KnowledgeBase
+from bot.store import Store, StoreError
+from bot.textnorm import MAX_QUERY_CHARS, looks_traditional
+from bot.tg_render import (
+    AnswerEntry,
+    Block,
+    Rendered,
+    TopicList,
+    TopicPage,
+    converter,
+    decode,
+    question_keyboard,
+    render_entry,
+    render_result,
+    split_blocks,
+    topic_list,
+    topic_page,
+)
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "state"
+INLINE_RESULTS = 10
+EXAMPLES = ("two_skins", "main_content", "prescriptions")
+COMMANDS = (
+    ("start", "开始使用"),
+    ("help", "使用帮助和示例问题"),
+    ("ask", "提问（群聊中使用：/ask 问题）"),
+    ("topics", "按主题浏览"),
+    ("source", "访谈原文和出处"),
+)
+NOT_TEXT = "我只能回答文字问题。请直接输入您想了解的内容，例如“六个融合有哪些”。"
+ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 两张皮是什么意思"
+STALE_BUTTON = "这个按钮对应的内容已经更新，请重新提问或发送 /topics 浏览。"
+SOMETHING_WRONG = "抱歉，处理您的消息时出了点问题，请稍后再试。"
+
+
+@dataclass(slots=True)
+class BotState:
+    """What the handlers share: the current answerer (swapped on reload) and the store."""
+
+    answerer: Answerer
+    store: Store
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.answerer.kb
+
+
+def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
+    """The shared state; post_init puts it there before any update is handled."""
+    state = context.bot_data.get(STATE_KEY)
+    if not isinstance(state, BotState):
+        raise RuntimeError("the bot state is missing: post_init has not run")
+    return state
+
+
+async def _send(message: Message, rendered: Rendered, *, quote: bool) -> None:
+    """Send a rendered reply: its messages in order, the keyboard on the last."""
+    last = len(rendered.messages) - 1
+    for number, text in enumerate(rendered.messages):
+        await message.reply_html(
+            text,
+            reply_markup=rendered.keyboard if number == last else None,
+            do_quote=quote and number == 0,
+            disable_web_page_preview=True,
+        )
+
+
+def _log_answer(chat_type: str, result: Result, started: float) -> None:
+    # Never the message text: group members did not agree to have their words in a log file.
+    logger.info(
+        "question chat=%s status=%s entry=%s score=%.3f latency_ms=%.1f",
+        chat_type,
+        result.status.value,
+        result.entry or "-",
+        result.score,
+        (time.perf_counter() - started) * 1000,
+    )
+
+
+async def _record(state: BotState, chat_type: str, question: str, result: Result) -> None:
+    prepared = state.answerer.matcher.prepare(question) or None
+    try:
+        await asyncio.to_thread(
+            state.store.log_question,
+            chat_type,
+            prepared,
+            result.status.value,
+            result.entry,
+            result.score,
+        )
+    except StoreError:
+        logger.exception("could not record a question")
+
+
+async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Answer `text` as a reply to `message` (quoting it in groups)."""
+    state = state_of(context)
+    started = time.perf_counter()
+    # Matching takes about a millisecond (see README, Speed), so it runs on the event loop.
+    result = state.answerer.ask(text)
+    chat_type = message.chat.type
+    _log_answer(chat_type, result, started)
+    if result.kind is Kind.QUESTION:
+        await _record(state, chat_type, text, result)
+    await _send(message, render_result(state.kb, result), quote=chat_type != ChatType.PRIVATE)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A welcome: what the bot knows, how to ask, and the commands."""
+    if update.effective_message is None:
+        return
+    commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
+    text = f"{replies.GREETING}\n\n{replies.ABOUT}\n\n可用命令：\n{commands}"
+    await update.effective_message.reply_html(html.escape(text, quote=False))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The commands and three example questions as buttons."""
+    if update.effective_message is None:
+        return
+    kb = state_of(context).kb
+    examples = [e for e in EXAMPLES if e in kb.by_id] or [e.id for e in kb.entries[:3]]
+    commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
+    text = (
+        "直接发送问题即可（简体、繁体、拼音都可以）；在群聊中请用 /ask 问题、@我 或回复我的消息。"
+        f"\n\n{commands}\n\n试试这些问题："
+    )
+    await update.effective_message.reply_html(
+        html.escape(text, quote=False), reply_markup=question_keyboard(kb, examples, False)
+    )
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The knowledge base's topics as buttons: topic → questions → answer."""
+    if update.effective_message is None:
+        return
+    text, keyboard = topic_list(state_of(context).kb, 0)
+    await update.effective_message.reply_html(text, reply_markup=keyboard)
+
+
+async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The citation and the full interview, split at paragraph boundaries."""
+    if update.effective_message is None:
+        return
+    kb = state_of(context).kb
+    origin = kb.source
+    header = (
+        f"《{origin.title}》由{origin.issuer}印发。以下是{origin.interview_date}{origin.issuer}"
+        f"有关负责人答记者问的全文，刊于《{origin.publication}》{origin.published}{origin.page}。"
+    )
+    blocks = [Block(header, "b")] + [
+        Block(p.strip()) for p in kb.interview.split("\n\n") if p.strip()
+    ]
+    for text in split_blocks(blocks):
+        await update.effective_message.reply_html(text, disable_web_page_preview=True)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to the question after /ask (the way to ask in a group)."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await message.reply_text(ASK_USAGE, do_quote=message.chat.type != ChatType.PRIVATE)
+        return
+    await _answer(message, context, question)
+
+
+# --------------------------------------------------------------------------- messages
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to any text sent in a private chat."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _answer(message, context, message.text)
+
+
+def _addressed_text(message: Message, username: str, bot_id: int) -> str | None:
+    """The question in a group message if it addresses the bot, else None."""
+    text = message.text or ""
+    mentioned = False
+    for entity, value in message.parse_entities(
+        [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+    ).items():
+        if (entity.type == MessageEntity.MENTION and value.lower() == f"@{username}".lower()) or (
+            entity.user is not None and entity.user.id == bot_id
+        ):
+            mentioned = True
+            text = text.replace(value, " ")
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        mentioned = True
+    return text if mentioned else None
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups: an answer, as a reply, when the message mentions the bot or replies to it."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    question = _addressed_text(message, context.bot.username, context.bot.id)
+    if question is None:
+        return
+    await _answer(message, context, question)
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A short note that only text questions can be answered (private chats only)."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(NOT_TEXT)
+
+
+# --------------------------------------------------------------------------- buttons
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer behind a pressed question button, or the next step of topic browsing."""
+    query = update.callback_query
+    if query is None:
+        return
+    state = state_of(context)
+    kb = state.kb
+    press = decode(query.data)
+    match press:
+        case AnswerEntry(entry_id, traditional) if entry_id in kb.by_id:
+            await query.answer()
+            chat = query.message.chat if query.message is not None else None
+            target = chat.id if chat is not None else query.from_user.id
+            rendered = render_entry(kb, kb.by_id[entry_id], traditional)
+            last = len(rendered.messages) - 1
+            for number, text in enumerate(rendered.messages):
+                await context.bot.send_message(
+                    target,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=rendered.keyboard if number == last else None,
+                    disable_web_page_preview=True,
+                )
+            logger.info("button chat=%s entry=%s", chat.type if chat else "-", entry_id)
+        case TopicList(page):
+            await query.answer()
+            text, keyboard = topic_list(kb, page)
+            await _edit_or_send(update, context, text, keyboard)
+        case TopicPage(version, topic, page) if kb.version.startswith(version) and topic < len(
+            kb.topics
+        ):
+            await query.answer()
+            text, keyboard = topic_page(kb, topic, page)
+            await _edit_or_send(update, context, text, keyboard)
+        case TopicPage():
+            # The knowledge base changed since this menu was sent: show the current topics.
+            await query.answer(STALE_BUTTON)
+            text, keyboard = topic_list(kb, 0)
+            await _edit_or_send(update, context, text, keyboard)
+        case _:
+            await query.answer(STALE_BUTTON, show_alert=True)
+
+
+async def _edit_or_send(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, markup: InlineKeyboardMarkup
+) -> None:
+    """Show a browsing step in place of the menu it came from (or anew if that fails)."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return
+        if query.message is not None:
+            await context.bot.send_message(
+                query.message.chat.id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+
+
+# --------------------------------------------------------------------------- inline mode
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The best matching entries as shareable results (empty query: the most asked)."""
+    query = update.inline_query
+    if query is None:
+        return
+    state = state_of(context)
+    kb, answerer = state.kb, state.answerer
+    text = query.query[: MAX_QUERY_CHARS * 2]
+    traditional = looks_traditional(text)
+    if text.strip():
+        prepared = answerer.matcher.prepare(text)
+        if any(term in prepared for term in kb.not_covered):
+            ids: list[str] = []
+        else:
+            floor = answerer.tuning.suggest_score
+            ids = [
+                kb.entries[c.index].id for c in answerer.matcher.rank(prepared) if c.score >= floor
+            ]
+    else:
+        ids = await asyncio.to_thread(state.store.top_entries, INLINE_RESULTS)
+        ids += [e.id for e in kb.entries if e.id not in ids]
+    say = converter(traditional)
+    results = []
+    for entry_id in list(dict.fromkeys(ids))[:INLINE_RESULTS]:
+        entry = kb.by_id.get(entry_id)
+        if entry is None:
+            continue
+        rendered = render_entry(kb, entry, traditional)
+        body = rendered.messages[0].removesuffix(html.escape(say(replies.RELATED_LEAD))).rstrip()
+        results.append(
+            InlineQueryResultArticle(
+                id=entry.id,
+                title=say(entry.question),
+                description=say(entry.summary or entry.passage)[:100],
+                input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML),
+            )
+        )
+    await query.answer(results, cache_time=60, is_personal=False)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Logs the failure; the user hears that something went wrong, the bot goes on."""
+    if isinstance(context.error, Forbidden):
+        logger.warning("blocked or removed from a chat: %s", context.error)
+        return
+    where = update.update_id if isinstance(update, Update) else type(update).__name__
+    logger.error("update %s caused an error", where, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, SOMETHING_WRONG)
+        except TelegramError:
+            logger.warning("could not tell chat %s about the error", update.effective_chat.id)

@@ -1,0 +1,191 @@
+"""The Telegram application: one factory that builds it and registers every handler.
+
+Lifecycle lives in `post_init` (open the store, load the knowledge base, set the command menu)
+and `post_shutdown` (close the store); nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ExtBot,
+    InlineQueryHandler,
+    JobQueue,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.answering import Answerer
+from bot.knowledge import load_knowledge
+from bot.settings import Settings, SettingsError, load_settings
+from bot.store import Store, StoreError
+
+logger = logging.getLogger(__name__)
+
+SETTINGS_KEY = "settings"
+
+# The rate limiter makes the bot an ExtBot[int]; handlers see the default context types.
+BotApplication = Application[
+    ExtBot[int],
+    ContextTypes.DEFAULT_TYPE,
+    dict[Any, Any],
+    dict[Any, Any],
+    dict[Any, Any],
+    JobQueue[ContextTypes.DEFAULT_TYPE],
+]
+
+
+def _settings(application: BotApplication) -> Settings:
+    settings = application.bot_data.get(SETTINGS_KEY)
+    if not isinstance(settings, Settings):
+        raise RuntimeError("the application was not built by build_application")
+    return settings
+
+
+async def post_init(application: BotApplication) -> None:
+    """Open the store, load the knowledge base and set the command menu."""
+    settings = _settings(application)
+    store = await asyncio.to_thread(Store.open, settings.database)
+    kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
+    application.bot_data[handlers.STATE_KEY] = handlers.BotState(Answerer(kb), store)
+    logger.info(
+        "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
+    )
+    try:
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, description in handlers.COMMANDS]
+        )
+    except TelegramError as exc:
+        logger.warning("the Bot API server refused the command menu: %s", exc)
+
+
+async def post_shutdown(application: BotApplication) -> None:
+    """Close the store."""
+    state = application.bot_data.get(handlers.STATE_KEY)
+    if isinstance(state, handlers.BotState):
+        await asyncio.to_thread(state.store.close)
+
+
+def register_handlers(application: BotApplication) -> None:
+    """Every handler, in one place: commands, messages, buttons, inline mode, errors."""
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    new_message = filters.UpdateType.MESSAGE
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.start),
+            CommandHandler("help", handlers.help_command),
+            CommandHandler("topics", handlers.topics),
+            CommandHandler("source", handlers.source),
+            CommandHandler("ask", handlers.ask_command),
+            MessageHandler(
+                new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text
+            ),
+            MessageHandler(
+                new_message & groups & filters.TEXT & ~filters.COMMAND, handlers.group_text
+            ),
+            MessageHandler(
+                new_message & private & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                handlers.not_text,
+            ),
+            CallbackQueryHandler(handlers.button),
+            InlineQueryHandler(handlers.inline_query),
+        ]
+    )
+    application.add_error_handler(handlers.error_handler)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> BotApplication:
+    """The bot, ready to initialise and run; `request` lets tests capture Bot API calls."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    if settings.base_file_url:
+        builder = builder.base_file_url(settings.base_file_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    application.bot_data[SETTINGS_KEY] = settings
+    register_handlers(application)
+    return application
+
+
+class RedactToken(logging.Filter):
+    """Replaces the bot token in every log record, whatever logged it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, "<token>")
+            record.args = ()
+        return True
+
+
+def configure_logging(token: str) -> None:
+    """One line per event on stderr; HTTP request lines (which carry the URL) only on error."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(token))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def run_from_environment() -> int:
+    """`python -m bot run`: polling, or a webhook server when WEBHOOK_URL is set."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"opinion-bot: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings.token)
+    # Fail fast, before any network call, on a knowledge base or database that cannot work.
+    try:
+        load_knowledge(settings.knowledge)
+        Store.open(settings.database).close()
+    except StoreError as exc:
+        print(f"opinion-bot: {exc}", file=sys.stderr)
+        return 1
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen="0.0.0.0",  # a webhook server must accept Telegram's requests
+            port=settings.port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            secret_token=settings.webhook_secret,
+            webhook_url=settings.webhook_url,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -1,0 +1,292 @@
+"""Rendering the core's results for Telegram: HTML, inline keyboards, callback data, splitting.
+
+Everything a user typed or the knowledge base holds is escaped; tags come only from here.
+Callback data is short and self-describing (`a|s|two_skins`), so it stays under Telegram's
+64-byte limit whatever the ids are (the loader caps ids at 40 characters).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import replies
+from bot.answering import Kind, Result, Status
+from bot.knowledge import Entry, KnowledgeBase
+from bot.textnorm import to_traditional
+
+MESSAGE_LIMIT = 4096
+CALLBACK_LIMIT = 64
+BUTTON_TEXT_LIMIT = 60
+PAGE_SIZE = 8
+TOPICS_LABEL = "浏览全部主题"
+BACK_LABEL = "« 返回主题列表"
+PREVIOUS_LABEL = "‹ 上一页"
+NEXT_LABEL = "下一页 ›"
+
+
+def utf16_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def converter(traditional: bool) -> Callable[[str], str]:
+    """The script conversion for a reader: Traditional on the way out, or none."""
+    return to_traditional if traditional else str
+
+
+# --------------------------------------------------------------------------- callback data
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerEntry:
+    """Press: show this entry's answer."""
+
+    entry: str
+    traditional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TopicList:
+    """Press: show the list of topics, at this page."""
+
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPage:
+    """Press: show the questions of one topic (valid for one knowledge-base version)."""
+
+    version: str
+    topic: int
+    page: int
+
+
+Callback = AnswerEntry | TopicList | TopicPage
+
+
+def encode(callback: Callback) -> str:
+    """Callback data for a button."""
+    match callback:
+        case AnswerEntry(entry, traditional):
+            data = f"a|{'t' if traditional else 's'}|{entry}"
+        case TopicList(page):
+            data = f"tl|{page}"
+        case TopicPage(version, topic, page):
+            data = f"tp|{version[:8]}|{topic}|{page}"
+    if len(data.encode("utf-8")) > CALLBACK_LIMIT:
+        raise ValueError(f"callback data too long: {data!r}")
+    return data
+
+
+def decode(data: str | None) -> Callback | None:
+    """The press a button's data stands for, or None for data this bot never sent."""
+    parts = (data or "").split("|")
+    try:
+        match parts:
+            case ["a", "t" | "s" as script, entry] if entry:
+                return AnswerEntry(entry, script == "t")
+            case ["tl", page]:
+                return TopicList(max(0, int(page)))
+            case ["tp", version, topic, page]:
+                return TopicPage(version, int(topic), max(0, int(page)))
+    except ValueError:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph of a message: plain text and the tag that wraps it, if any."""
+
+    text: str
+    tag: str | None = None
+
+    def render(self) -> str:
+        body = html.escape(self.text, quote=False)
+        return f"<{self.tag}>{body}</{self.tag}>" if self.tag else body
+
+
+def _pieces(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Cut text at sentence ends (or, failing that, anywhere) into pieces that fit."""
+    sentences: list[str] = []
+    start = 0
+    for position, char in enumerate(text):
+        if char in "。！？；\n":
+            sentences.append(text[start : position + 1])
+            start = position + 1
+    if start < len(text):
+        sentences.append(text[start:])
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        if fits(current + sentence):
+            current += sentence
+            continue
+        if current:
+            pieces.append(current)
+        current = ""
+        while not fits(sentence):
+            cut = len(sentence)
+            while cut > 1 and not fits(sentence[:cut]):
+                cut = max(1, cut * 3 // 4)
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:]
+        current = sentence
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def split_blocks(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Pack blocks into messages of at most `limit` characters, never cutting inside a tag."""
+
+    def fits_alone(tag: str | None) -> Callable[[str], bool]:
+        return lambda text: utf16_length(Block(text, tag).render()) <= limit
+
+    rendered: list[str] = []
+    for block in blocks:
+        if utf16_length(block.render()) <= limit:
+            rendered.append(block.render())
+        else:
+            rendered.extend(
+                Block(p, block.tag).render() for p in _pieces(block.text, fits_alone(block.tag))
+            )
+    messages: list[str] = []
+    current = ""
+    for piece in rendered:
+        candidate = f"{current}\n\n{piece}" if current else piece
+        if utf16_length(candidate) <= limit:
+            current = candidate
+        else:
+            messages.append(current)
+            current = piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def answer_blocks(kb: KnowledgeBase, entry: Entry, traditional: bool) -> list[Block]:
+    """An answer as blocks: summary (bold), passage (quote), citation (italic), lead-in."""
+    say = converter(traditional)
+    parts = replies.answer_parts(kb, entry)
+    blocks: list[Block] = []
+    if parts.summary:
+        blocks.append(Block(say(parts.summary), "b"))
+    blocks.append(Block(say(parts.passage), "blockquote"))
+    blocks.append(Block(say("——" + parts.citation), "i"))
+    if parts.related:
+        blocks.append(Block(say(replies.RELATED_LEAD)))
+    return blocks
+
+
+def _button(text: str, callback: Callback) -> InlineKeyboardButton:
+    if len(text) > BUTTON_TEXT_LIMIT:
+        text = text[: BUTTON_TEXT_LIMIT - 1] + "…"
+    return InlineKeyboardButton(text, callback_data=encode(callback))
+
+
+def question_keyboard(
+    kb: KnowledgeBase, entry_ids: Sequence[str], traditional: bool
+) -> InlineKeyboardMarkup | None:
+    """One button per entry (its canonical question), one per row."""
+    say = converter(traditional)
+    rows = [
+        [_button(say(kb.by_id[eid].question), AnswerEntry(eid, traditional))]
+        for eid in entry_ids
+        if eid in kb.by_id
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def topics_keyboard() -> InlineKeyboardMarkup:
+    """The single "browse topics" button offered with an unknown answer."""
+    return InlineKeyboardMarkup([[_button(TOPICS_LABEL, TopicList(0))]])
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One reply, ready to send: its messages (the keyboard goes on the last one)."""
+
+    messages: list[str]
+    keyboard: InlineKeyboardMarkup | None
+
+
+def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
+    """The Telegram form of a core result."""
+    say = converter(result.traditional)
+    entry = kb.by_id.get(result.entry) if result.entry else None
+    if result.status is Status.ANSWERED and entry is not None:
+        return Rendered(
+            split_blocks(answer_blocks(kb, entry, result.traditional)),
+            question_keyboard(kb, result.related, result.traditional),
+        )
+    if result.status is Status.SUGGESTED:
+        return Rendered(
+            [html.escape(say(replies.SUGGEST_LEAD), quote=False)],
+            question_keyboard(kb, [s.entry for s in result.suggestions], result.traditional),
+        )
+    keyboard = topics_keyboard() if result.kind is Kind.QUESTION else None
+    return Rendered(split_blocks([Block(result.reply)]), keyboard)
+
+
+def render_entry(kb: KnowledgeBase, entry: Entry, traditional: bool) -> Rendered:
+    """The answer for an entry chosen by a button."""
+    return Rendered(
+        split_blocks(answer_blocks(kb, entry, traditional)),
+        question_keyboard(kb, entry.related[:3], traditional),
+    )
+
+
+# --------------------------------------------------------------------------- browsing
+
+
+def _pager(page: int, pages: int, make: Callable[[int], Callback]) -> list[InlineKeyboardButton]:
+    row: list[InlineKeyboardButton] = []
+    if page > 0:
+        row.append(_button(PREVIOUS_LABEL, make(page - 1)))
+    if page + 1 < pages:
+        row.append(_button(NEXT_LABEL, make(page + 1)))
+    return row
+
+
+def topic_list(kb: KnowledgeBase, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The topics, a page of buttons at a time."""
+    pages = max(1, math.ceil(len(kb.topics) / PAGE_SIZE))
+    page = min(page, pages - 1)
+    start = page * PAGE_SIZE
+    rows = [
+        [_button(topic, TopicPage(kb.version, index, 0))]
+        for index, topic in enumerate(kb.topics[start : start + PAGE_SIZE], start)
+    ]
+    pager = _pager(page, pages, TopicList)
+    if pager:
+        rows.append(pager)
+    suffix = f"（第 {page + 1}/{pages} 页）" if pages > 1 else ""
+    return f"请选择主题{suffix}：", InlineKeyboardMarkup(rows)
+
+
+def topic_page(kb: KnowledgeBase, topic: int, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The questions of one topic, a page at a time, with a way back."""
+    name = kb.topics[topic]
+    entries = [e for e in kb.entries if e.topic == name]
+    pages = max(1, math.ceil(len(entries) / PAGE_SIZE))
+    page = min(page, pages - 1)
+    start = page * PAGE_SIZE
+    rows = [
+        [_button(entry.question, AnswerEntry(entry.id, False))]
+        for entry in entries[start : start + PAGE_SIZE]
+    ]
+    pager = _pager(page, pages, lambda p: TopicPage(kb.version, topic, p))
+    if pager:
+        rows.append(pager)
+    rows.append([_button(BACK_LABEL, TopicList(0))])
+    suffix = f"（第 {page + 1}/{pages} 页）" if pages > 1 else ""
+    return f"「{html.escape(name, quote=False)}」{suffix}：", InlineKeyboardMarkup(rows)

@@ -1,0 +1,226 @@
+"""An offline Bot API for handler tests: records every request and answers like Telegram.
+
+The Application under test is the real one from `build_application`; only the HTTP transport
+is replaced, so handlers, filters, the rate limiter and serialisation all run for real.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 777000
+BOT_USERNAME = "OpinionTestBot"
+TOKEN = "123456:" + "A" * 35
+
+
+@dataclass
+class Call:
+    """One Bot API request: the method and its parameters as sent."""
+
+    method: str
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text", ""))
+
+    @property
+    def markup(self) -> dict[str, Any] | None:
+        markup = self.params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        return markup if isinstance(markup, dict) else None
+
+    def button_data(self) -> list[str]:
+        rows = (self.markup or {}).get("inline_keyboard", [])
+        return [button["callback_data"] for row in rows for button in row]
+
+    def button_texts(self) -> list[str]:
+        rows = (self.markup or {}).get("inline_keyboard", [])
+        return [button["text"] for row in rows for button in row]
+
+
+@dataclass
+class RecordingRequest(BaseRequest):
+    """A BaseRequest that never touches the network."""
+
+    calls: list[Call] = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)  # methods answered with an error
+    forbidden_chats: set[int] = field(default_factory=set)  # chats that blocked the bot
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    def of(self, method: str) -> list[Call]:
+        """The calls of one method, in order."""
+        return [call for call in self.calls if call.method == method]
+
+    def sent(self) -> list[Call]:
+        """Every sendMessage and editMessageText call."""
+        return [c for c in self.calls if c.method in ("sendMessage", "editMessageText")]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(name, params))
+        if name in self.refuse:
+            return 400, json.dumps(
+                {"ok": False, "error_code": 400, "description": f"Bad Request: {name} refused"}
+            ).encode()
+        chat_id = params.get("chat_id")
+        if chat_id is not None and int(chat_id) in self.forbidden_chats:
+            return 403, json.dumps(
+                {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                }
+            ).encode()
+        return 200, json.dumps({"ok": True, "result": self._result(name, params)}).encode()
+
+    def _result(self, name: str, params: dict[str, Any]) -> Any:
+        if name == "getMe":
+            return {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "意见问答助手",
+                "username": BOT_USERNAME,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": True,
+            }
+        if name in ("sendMessage", "editMessageText"):
+            chat_id = int(params.get("chat_id", 1))
+            return {
+                "message_id": int(params.get("message_id", next(self._ids))),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "意见问答助手"},
+                "text": params.get("text", ""),
+            }
+        return True
+
+
+_update_ids = itertools.count(1)
+
+
+def _chat(chat_id: int, chat_type: str) -> dict[str, Any]:
+    if chat_type == "private":
+        return {"id": chat_id, "type": "private", "first_name": "张"}
+    return {"id": chat_id, "type": chat_type, "title": "学习小组"}
+
+
+def user(user_id: int = 42) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "张", "language_code": "zh-hans"}
+
+
+def message(
+    text: str | None = None,
+    *,
+    chat_id: int = 42,
+    chat_type: str = "private",
+    user_id: int = 42,
+    entities: list[dict[str, Any]] | None = None,
+    reply_to: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A Message as Telegram sends it; commands get their bot_command entity."""
+    number = next(_update_ids)
+    body: dict[str, Any] = {
+        "message_id": number,
+        "date": int(time.time()),
+        "chat": _chat(chat_id, chat_type),
+        "from": user(user_id),
+    }
+    if text is not None:
+        body["text"] = text
+        if text.startswith("/") and entities is None:
+            command = text.split()[0]
+            entities = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    if entities:
+        body["entities"] = entities
+    if reply_to is not None:
+        body["reply_to_message"] = reply_to
+    body.update(extra or {})
+    return body
+
+
+def update(kind: str = "message", **payload: Any) -> dict[str, Any]:
+    """An Update of the given kind wrapping `payload` (a message, a callback, a query)."""
+    return {"update_id": next(_update_ids), kind: payload["body"]}
+
+
+def message_update(text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+    return update("message", body=message(text, **kwargs))
+
+
+def callback_update(data: str, *, chat_id: int = 42, chat_type: str = "private") -> dict[str, Any]:
+    bot_message = {
+        "message_id": next(_update_ids),
+        "date": int(time.time()),
+        "chat": _chat(chat_id, chat_type),
+        "from": {"id": BOT_ID, "is_bot": True, "first_name": "意见问答助手"},
+        "text": "…",
+    }
+    return update(
+        "callback_query",
+        body={
+            "id": str(next(_update_ids)),
+            "from": user(),
+            "chat_instance": "ci",
+            "message": bot_message,
+            "data": data,
+        },
+    )
+
+
+def inline_update(query: str) -> dict[str, Any]:
+    return update(
+        "inline_query",
+        body={"id": str(next(_update_ids)), "from": user(), "query": query, "offset": ""},
+    )
+
+
+def bot_message(chat_id: int, chat_type: str = "supergroup") -> dict[str, Any]:
+    """A message the bot sent earlier (to reply to)."""
+    return {
+        "message_id": next(_update_ids),
+        "date": int(time.time()),
+        "chat": _chat(chat_id, chat_type),
+        "from": {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "意见问答助手",
+            "username": BOT_USERNAME,
+        },
+        "text": "之前的回答",
+    }

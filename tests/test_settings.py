@@ -1,0 +1,119 @@
+"""Settings: every malformed value stops start-up with one line that never shows the token."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_DB, SettingsError, load_settings
+from bot.telegram_app import RedactToken
+from tests.botapi import TOKEN
+
+
+def test_defaults() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
+    assert settings.token == TOKEN
+    assert settings.database == DEFAULT_DB
+    assert str(settings.timezone) == "Asia/Shanghai"
+    assert settings.admins == frozenset()
+    assert not settings.uses_webhook
+    assert TOKEN not in repr(settings)
+
+
+def test_everything_set() -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
+            "TELEGRAM_BASE_FILE_URL": "http://127.0.0.1:8081/file/bot",
+            "OPINION_KB": "/kb",
+            "OPINION_DB": "/data/x.sqlite3",
+            "OPINION_ADMINS": "12, 34;56",
+            "OPINION_TZ": "Europe/Berlin",
+            "WEBHOOK_URL": "https://bot.example.org/hook",
+            "WEBHOOK_SECRET": "s3cret_-",
+            "PORT": "8080",
+            "OPINION_LOG_DAYS": "30",
+        }
+    )
+    assert settings.admins == {12, 34, 56}
+    assert settings.uses_webhook
+    assert settings.port == 8080
+    assert settings.log_days == 30
+    assert str(settings.knowledge) == "/kb"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "nonsense"}, "malformed"),
+        ({"TELEGRAM_BOT_TOKEN": "12:short"}, "malformed"),
+        ({"OPINION_ADMINS": "12,abc"}, "'abc' is not a Telegram user id"),
+        ({"WEBHOOK_URL": "https://x.org/h"}, "WEBHOOK_SECRET is not"),
+        ({"WEBHOOK_URL": "ftp://x.org/h", "WEBHOOK_SECRET": "a"}, "not an http(s) URL"),
+        ({"WEBHOOK_SECRET": "no spaces allowed"}, "WEBHOOK_SECRET may only"),
+        ({"OPINION_TZ": "Mars/Olympus"}, "not a known time zone"),
+        ({"PORT": "99999"}, "PORT"),
+        ({"TELEGRAM_BASE_URL": "localhost:8081"}, "not an http(s) URL"),
+    ],
+)
+def test_bad_settings(env: dict[str, str], expected: str) -> None:
+    full = {"TELEGRAM_BOT_TOKEN": TOKEN, **env} if "TELEGRAM_BOT_TOKEN" not in env else env
+    if env == {}:
+        full = {}
+    with pytest.raises(SettingsError) as raised:
+        load_settings(full)
+    assert expected in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert TOKEN not in str(raised.value)
+
+
+def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_run_with_a_bad_token_stops_in_one_line() -> None:
+    bad = "123:this-is-not-a-token"
+    done = _run({"TELEGRAM_BOT_TOKEN": bad, "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot"})
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "malformed" in done.stderr
+    assert bad not in done.stderr + done.stdout
+
+
+def test_run_with_a_bad_admin_id_stops_before_any_network_call(tmp_path: Path) -> None:
+    done = _run(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "OPINION_ADMINS": "me",
+            # Nothing listens here: a network call would hang or fail differently.
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
+            "OPINION_DB": str(tmp_path / "db.sqlite3"),
+        }
+    )
+    assert done.returncode == 2
+    assert "'me' is not a Telegram user id" in done.stderr
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
+def test_token_is_redacted_from_every_log_line() -> None:
+    record = logging.LogRecord(
+        "httpx", logging.INFO, __file__, 1, "POST %s", (f"https://x/bot{TOKEN}/getMe",), None
+    )
+    assert RedactToken(TOKEN).filter(record)
+    assert TOKEN not in record.getMessage()
+    assert "<token>" in record.getMessage()

@@ -1,0 +1,62 @@
+"""The SQLite store: migrations, the question log, and clear errors for unusable files."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.store import MIGRATIONS, Store, StoreError
+
+
+def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "sub" / "bot.sqlite3")
+    assert store.schema_version == len(MIGRATIONS)
+    with sqlite3.connect(tmp_path / "sub" / "bot.sqlite3") as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_reopening_keeps_the_data(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.sqlite3")
+    store.log_question("private", "两张皮", "answered", "two_skins", 0.8)
+    store.close()
+    again = Store.open(tmp_path / "bot.sqlite3")
+    assert [q.entry for q in again.questions()] == ["two_skins"]
+    again.close()
+
+
+def test_top_entries_counts_recent_answers(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.sqlite3")
+    now = datetime(2026, 11, 28, tzinfo=UTC)
+    for entry, times in (("a", 1), ("b", 3), ("c", 2)):
+        for _ in range(times):
+            store.log_question("private", "q", "answered", entry, 0.9, at=now)
+    store.log_question("private", "q", "answered", "old", 0.9, at=now - timedelta(days=40))
+    store.log_question("private", "q", "unknown", None, 0.1, at=now)
+    assert store.top_entries(5, now=now) == ["b", "c", "a"]
+    store.close()
+
+
+def test_corrupted_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="unusable"):
+        Store.open(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    with pytest.raises(StoreError, match="newer release"):
+        Store.open(path)
+
+
+def test_unopenable_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open the database"):
+        Store.open(blocker / "bot.sqlite3")
