@@ -62,7 +62,10 @@ async def post_init(application: BotApplication) -> None:
     settings = _settings(application)
     store = await asyncio.to_thread(Store.open, settings.database)
     kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
-    application.bot_data[handlers.STATE_KEY] = handlers.BotState(Answerer(kb), store)
+    answerer = await asyncio.to_thread(Answerer, kb)
+    # The first question would otherwise pay for OpenCC's dictionaries and pinyin tables.
+    await asyncio.to_thread(answerer.ask, "兩張皮是什么意思")
+    application.bot_data[handlers.STATE_KEY] = handlers.BotState(answerer, store)
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
     )

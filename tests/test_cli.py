@@ -167,3 +167,34 @@ def test_chat_survives_ctrl_c(answerer: Answerer) -> None:
     out = io.StringIO()
     assert chat(answerer, interrupted, out) == 0
     assert "再见" in out.getvalue()
+
+
+def test_the_docker_image_layout_runs_from_source(tmp_path: Path) -> None:
+    """The image holds only bot/ and knowledge/ under /app: that must be enough."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "bot", tmp_path / "bot", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "knowledge", tmp_path / "knowledge")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env["OPINION_KB"] = str(tmp_path / "knowledge")
+    done = subprocess.run(
+        [sys.executable, "-c", "import bot, sys; print(bot.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith(str(tmp_path))
+    for args in (["check"], ["ask", "1+N"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
