@@ -128,6 +128,54 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_from_environment()
 
 
+def cmd_send_tips(args: argparse.Namespace) -> int:
+    """Send the tips due now once, then exit (for cron and other external schedulers)."""
+    import asyncio
+
+    from bot.scheduling import send_due_tips
+    from bot.settings import SettingsError, load_settings
+    from bot.store import Store, StoreError, Subscription
+
+    try:
+        settings = load_settings(require_token=not args.dry_run)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    kb = load_knowledge(settings.knowledge)
+    try:
+        store = Store.open(settings.database)
+    except StoreError as exc:
+        return _fail(str(exc))
+
+    async def run() -> list[tuple[Subscription, str]]:
+        from datetime import datetime
+
+        now = datetime.now(settings.timezone)
+        if args.dry_run:
+            return list(await send_due_tips(None, store, kb, settings.timezone, now))
+        from telegram.ext import ExtBot
+
+        from bot.scheduling import rate_limiter
+
+        bot = ExtBot(
+            settings.token,
+            base_url=settings.base_url or "https://api.telegram.org/bot",
+            rate_limiter=rate_limiter(),
+        )
+        async with bot:
+            return list(await send_due_tips(bot, store, kb, settings.timezone, now))
+
+    try:
+        done = asyncio.run(run())
+    finally:
+        store.close()
+    for subscription, what in done:
+        at = subscription.at.strftime("%H:%M")
+        print(f"{subscription.chat_id}\t{subscription.chat_type}\t{at}\t{what}")
+    verb = "would send" if args.dry_run else "processed"
+    print(f"{verb} {len(done)} tip(s)", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No command: Telegram when a token is set, the terminal chat otherwise."""
     if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
@@ -173,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     kb_option(evaluate)
     run = command("run", cmd_run, "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     kb_option(run)
+    send = command("send-tips", cmd_send_tips, "send the daily tips due now, then exit")
+    send.add_argument("--dry-run", action="store_true", help="list who would get what")
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")

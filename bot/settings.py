@@ -71,8 +71,12 @@ def _positive_int(name: str, raw: str, upper: int) -> int:
     return int(raw)
 
 
-def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Read and validate the settings; raise SettingsError with one line on any problem."""
+def load_settings(
+    environ: Mapping[str, str] | None = None, *, require_token: bool = True
+) -> Settings:
+    """Read and validate the settings; raise SettingsError with one line on any problem.
+
+    Without `require_token` a missing token is allowed (commands that never call Telegram)."""
     env = os.environ if environ is None else environ
 
     def get(name: str) -> str | None:
@@ -80,9 +84,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         return value or None
 
     token = get("TELEGRAM_BOT_TOKEN")
-    if token is None:
+    if token is None and require_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)")
-    if not TOKEN_RE.match(token):
+    if token is not None and not TOKEN_RE.match(token):
         raise SettingsError(
             "TELEGRAM_BOT_TOKEN is malformed (expected digits, a colon and at least 30 "
             "letters, digits, '_' or '-')"
@@ -106,7 +110,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     log_days = get("OPINION_LOG_DAYS")
     knowledge = get("OPINION_KB")
     return Settings(
-        token=token,
+        token=token or "",
         base_url=_url("TELEGRAM_BASE_URL", base_url) if base_url else None,
         base_file_url=_url("TELEGRAM_BASE_FILE_URL", base_file_url) if base_file_url else None,
         knowledge=Path(knowledge) if knowledge else None,

@@ -7,11 +7,12 @@ in a worker thread so the event loop never waits on the disk.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 MIGRATIONS: Sequence[str] = (
@@ -28,6 +29,24 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX questions_asked_at ON questions (asked_at);
     CREATE INDEX questions_entry ON questions (entry);
+    """,
+    # 2: daily tips: who subscribed at what time, and each chat's tip of the day
+    """
+    CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        chat_type TEXT NOT NULL,
+        hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+        minute INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 59),
+        subscribed_at TEXT NOT NULL
+    );
+    CREATE TABLE tip_days (
+        chat_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        tip_id TEXT NOT NULL,
+        cycle INTEGER NOT NULL,
+        delivered INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (chat_id, day)
+    );
     """,
 )
 
@@ -46,6 +65,27 @@ class LoggedQuestion:
     status: str
     entry: str | None
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A chat that gets a tip every day at `at` (in the bot's time zone)."""
+
+    chat_id: int
+    chat_type: str
+    at: time
+    since: datetime  # when this time was chosen: a delivery before it was never due
+
+
+@dataclass(frozen=True, slots=True)
+class TipDay:
+    """A chat's tip of one day, and whether the scheduled delivery has sent it."""
+
+    chat_id: int
+    day: date
+    tip_id: str
+    cycle: int
+    delivered: bool
 
 
 def _now() -> datetime:
@@ -67,17 +107,33 @@ class Store:
         try:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # In WAL mode a read-only file still accepts transactions (they go to the -wal
+                # file) and only fails at the next checkpoint: check up front instead.
+                for target in (path, path.parent):
+                    if target.exists() and not os.access(target, os.W_OK):
+                        raise StoreError(
+                            f"the database {path} is read-only ({target} cannot be written); "
+                            "the bot needs to write to it and to its folder"
+                        )
             connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         try:
+            connection.execute("PRAGMA busy_timeout=5000")
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
-            connection.execute("PRAGMA busy_timeout=5000")
+            # Prove now, at start-up, that the file can be written: not mid-conversation.
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
             store = cls(connection, path)
             store._migrate()
         except sqlite3.DatabaseError as exc:
             connection.close()
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise StoreError(
+                    f"the database {path} is read-only ({exc}); the bot needs to write to it "
+                    "and to its folder"
+                ) from exc
             raise StoreError(
                 f"the database {path} is unusable ({exc}); restore it from a backup or move it "
                 "away to start afresh"
@@ -161,3 +217,111 @@ class Store:
             )
             for at, chat_type, question, status, entry, score in rows
         ]
+
+    # ----------------------------------------------------------------------- subscriptions
+
+    def subscribe(
+        self, chat_id: int, chat_type: str, at: time, now: datetime | None = None
+    ) -> Subscription:
+        """Subscribe a chat, or move its time; one row per chat, so never a double delivery."""
+        self._write(
+            "INSERT INTO subscriptions (chat_id, chat_type, hour, minute, subscribed_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
+            "hour = excluded.hour, minute = excluded.minute, chat_type = excluded.chat_type, "
+            "subscribed_at = excluded.subscribed_at",
+            (chat_id, chat_type, at.hour, at.minute, (now or _now()).isoformat()),
+        )
+        subscription = self.subscription(chat_id)
+        if subscription is None:  # pragma: no cover - the row was just written
+            raise StoreError(f"could not record the subscription of chat {chat_id}")
+        return subscription
+
+    def unsubscribe(self, chat_id: int) -> bool:
+        """Remove a subscription; True if there was one."""
+        return self._write("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)) > 0
+
+    def subscription(self, chat_id: int) -> Subscription | None:
+        """The chat's subscription, if any."""
+        rows = self._read(
+            "SELECT chat_id, chat_type, hour, minute, subscribed_at FROM subscriptions "
+            "WHERE chat_id = ?",
+            (chat_id,),
+        )
+        return self._subscription(rows[0]) if rows else None
+
+    def subscriptions(self) -> list[Subscription]:
+        """Every subscription, by chat id."""
+        rows = self._read(
+            "SELECT chat_id, chat_type, hour, minute, subscribed_at FROM subscriptions "
+            "ORDER BY chat_id"
+        )
+        return [self._subscription(row) for row in rows]
+
+    @staticmethod
+    def _subscription(row: tuple[object, ...]) -> Subscription:
+        chat_id, chat_type, hour, minute, since = row
+        return Subscription(
+            int(str(chat_id)),
+            str(chat_type),
+            time(int(str(hour)), int(str(minute))),
+            datetime.fromisoformat(str(since)),
+        )
+
+    # ----------------------------------------------------------------------- tips seen
+
+    def tip_day(self, chat_id: int, day: date) -> TipDay | None:
+        """The chat's tip of `day`, if one was chosen."""
+        rows = self._read(
+            "SELECT tip_id, cycle, delivered FROM tip_days WHERE chat_id = ? AND day = ?",
+            (chat_id, day.isoformat()),
+        )
+        if not rows:
+            return None
+        tip_id, cycle, delivered = rows[0]
+        return TipDay(chat_id, day, str(tip_id), int(str(cycle)), bool(delivered))
+
+    def choose_tip(
+        self, chat_id: int, day: date, tip_id: str, cycle: int, *, replace: bool = False
+    ) -> TipDay:
+        """Record the chat's tip of `day`: the first choice of the day wins unless `replace`."""
+        # Replacing keeps `delivered`: a replaced tip must not be sent a second time.
+        conflict = (
+            "DO UPDATE SET tip_id = excluded.tip_id, cycle = excluded.cycle"
+            if replace
+            else "DO NOTHING"
+        )
+        self._write(
+            "INSERT INTO tip_days (chat_id, day, tip_id, cycle) VALUES (?, ?, ?, ?) "
+            f"ON CONFLICT (chat_id, day) {conflict}",
+            (chat_id, day.isoformat(), tip_id, cycle),
+        )
+        chosen = self.tip_day(chat_id, day)
+        if chosen is None:  # pragma: no cover - the row was just written
+            raise StoreError(f"could not record the tip of {day} for chat {chat_id}")
+        return chosen
+
+    def mark_delivered(self, chat_id: int, day: date) -> None:
+        """The scheduled delivery of `day` has been sent."""
+        self._write(
+            "UPDATE tip_days SET delivered = 1 WHERE chat_id = ? AND day = ?",
+            (chat_id, day.isoformat()),
+        )
+
+    def tip_history(self, chat_id: int) -> tuple[int, set[str], dict[str, date]]:
+        """The chat's latest cycle, the tips seen in it, and when each tip was last seen."""
+        rows = self._read(
+            "SELECT day, tip_id, cycle FROM tip_days WHERE chat_id = ? ORDER BY day",
+            (chat_id,),
+        )
+        cycle = max((int(str(c)) for _, _, c in rows), default=0)
+        in_cycle = {str(tip) for _, tip, c in rows if int(str(c)) == cycle}
+        last_seen = {str(tip): date.fromisoformat(str(day)) for day, tip, _ in rows}
+        return cycle, in_cycle, last_seen
+
+    def tips_delivered(self, since: date | None = None) -> int:
+        """How many scheduled tips were sent (since a day, if given)."""
+        rows = self._read(
+            "SELECT COUNT(*) FROM tip_days WHERE delivered = 1 AND day >= ?",
+            ((since or date.min).isoformat(),),
+        )
+        return int(str(rows[0][0]))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import handlers
+from bot import handlers, scheduling
 from bot.answering import Answerer
 from bot.knowledge import load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
@@ -65,10 +65,17 @@ async def post_init(application: BotApplication) -> None:
     answerer = await asyncio.to_thread(Answerer, kb)
     # The first question would otherwise pay for OpenCC's dictionaries and pinyin tables.
     await asyncio.to_thread(answerer.ask, "兩張皮是什么意思")
-    application.bot_data[handlers.STATE_KEY] = handlers.BotState(answerer, store)
+    application.bot_data[handlers.STATE_KEY] = handlers.BotState(
+        answerer, store, settings.timezone, settings.admins
+    )
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
     )
+    if application.job_queue is not None:
+        count, missed = await scheduling.restore(
+            application.job_queue, store, settings.timezone, datetime.now(settings.timezone)
+        )
+        logger.info("restored %d subscriptions (%d missed today: sent now)", count, missed)
     try:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in handlers.COMMANDS]
@@ -96,6 +103,10 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("topics", handlers.topics),
             CommandHandler("source", handlers.source),
             CommandHandler("ask", handlers.ask_command),
+            CommandHandler("tip", handlers.tip),
+            CommandHandler("subscribe", handlers.subscribe),
+            CommandHandler("unsubscribe", handlers.unsubscribe),
+            CommandHandler(["mysub", "subscription"], handlers.my_subscription),
             MessageHandler(
                 new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text
             ),
@@ -123,7 +134,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(scheduling.rate_limiter())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -53,6 +53,8 @@ class RecordingRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)  # methods answered with an error
     forbidden_chats: set[int] = field(default_factory=set)  # chats that blocked the bot
+    broken: set[str] = field(default_factory=set)  # methods failing with a server error
+    member_status: str = "member"  # what getChatMember says of the user
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
 
     def __post_init__(self) -> None:
@@ -96,6 +98,10 @@ class RecordingRequest(BaseRequest):
             return 400, json.dumps(
                 {"ok": False, "error_code": 400, "description": f"Bad Request: {name} refused"}
             ).encode()
+        if name in self.broken:
+            return 500, json.dumps(
+                {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            ).encode()
         chat_id = params.get("chat_id")
         if chat_id is not None and int(chat_id) in self.forbidden_chats:
             return 403, json.dumps(
@@ -118,6 +124,11 @@ class RecordingRequest(BaseRequest):
                 "can_read_all_group_messages": False,
                 "supports_inline_queries": True,
             }
+        if name == "getChatMember":
+            member: dict[str, Any] = {"status": self.member_status, "user": user()}
+            if self.member_status == "creator":
+                member["is_anonymous"] = False
+            return member
         if name in ("sendMessage", "editMessageText"):
             chat_id = int(params.get("chat_id", 1))
             return {

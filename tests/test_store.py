@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.store import MIGRATIONS, Store, StoreError
+from tests.botapi import TOKEN
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -60,3 +66,56 @@ def test_unopenable_path_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot open the database"):
         Store.open(blocker / "bot.sqlite3")
+
+
+@pytest.fixture
+def immutable(tmp_path: Path) -> Iterator[Path]:
+    """A database file that not even root may write (chattr +i), removed again afterwards."""
+    chattr = shutil.which("chattr")
+    path = tmp_path / "bot.sqlite3"
+    Store.open(path).close()
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("chattr +i is not available here")
+    try:
+        yield path
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=False)
+
+
+def test_read_only_file_is_a_clear_error_at_open(immutable: Path) -> None:
+    with pytest.raises(StoreError, match="read-only"):
+        Store.open(immutable)
+
+
+def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env={
+            **base,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_bot_refuses_to_start_on_a_corrupted_database(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    path.write_bytes(b"garbage" * 1000)
+    done = _run({"OPINION_DB": str(path)})
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("opinion-bot: the database")
+    assert "unusable" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bot_refuses_to_start_on_a_read_only_database(immutable: Path) -> None:
+    done = _run({"OPINION_DB": str(immutable)})
+    assert done.returncode == 1
+    assert "read-only" in done.stderr
+    assert "Traceback" not in done.stderr

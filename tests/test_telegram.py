@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from telegram import Update
 from telegram.error import Forbidden
-from telegram.ext import ContextTypes
 
 from bot.handlers import NOT_TEXT, STALE_BUTTON, state_of
 from bot.knowledge import KnowledgeBase
-from bot.settings import Settings
-from bot.telegram_app import BotApplication, build_application
 from bot.tg_render import (
     CALLBACK_LIMIT,
     MESSAGE_LIMIT,
@@ -33,8 +27,6 @@ from bot.tg_render import (
 from tests.botapi import (
     BOT_ID,
     BOT_USERNAME,
-    TOKEN,
-    Call,
     RecordingRequest,
     bot_message,
     callback_update,
@@ -43,62 +35,21 @@ from tests.botapi import (
     message_update,
     update,
 )
+from tests.harness import Harness, only, running_bot
 
 GROUP = -100123
 
 
-@dataclass
-class Harness:
-    app: BotApplication
-    api: RecordingRequest
-    errors: list[BaseException | None]
-
-    async def feed(self, data: dict[str, Any]) -> list[Call]:
-        """Process one update; return the Bot API calls it caused."""
-        self.api.clear()
-        await self.app.process_update(Update.de_json(data, self.app.bot))
-        return list(self.api.calls)
-
-    async def say(self, text: str | None, **kwargs: Any) -> list[Call]:
-        return await self.feed(message_update(text, **kwargs))
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.app.bot_data["state"].kb  # type: ignore[no-any-return]
-
-
-async def _harness(tmp_path: Path, api: RecordingRequest) -> AsyncIterator[Harness]:
-    settings = Settings(token=TOKEN, database=tmp_path / "bot.sqlite3")
-    app = build_application(settings, request=api)
-    errors: list[BaseException | None] = []
-
-    async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        errors.append(context.error)
-
-    app.add_error_handler(record)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    try:
-        yield Harness(app, api, errors)
-    finally:
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
-        await app.shutdown()
+def _harness(tmp_path: Path, api: RecordingRequest) -> AsyncIterator[Harness]:
+    return running_bot(tmp_path / "bot.sqlite3", api)
 
 
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
-    """The bot, initialised, with no unexpected error allowed to reach the error handler."""
+    """The bot, started, with no unexpected error allowed to reach the error handler."""
     async for harness in _harness(tmp_path, RecordingRequest()):
         yield harness
         assert harness.errors == []
-
-
-def only(calls: list[Call], method: str = "sendMessage") -> Call:
-    matching = [c for c in calls if c.method == method]
-    assert len(matching) == 1, [c.method for c in calls]
-    return matching[0]
 
 
 # --------------------------------------------------------------------------- lifecycle
@@ -108,7 +59,17 @@ async def test_post_init_sets_the_command_menu(tmp_path: Path) -> None:
     api = RecordingRequest()
     async for _ in _harness(tmp_path, api):
         commands = only(api.calls, "setMyCommands").params["commands"]
-        assert [c["command"] for c in commands] == ["start", "help", "ask", "topics", "source"]
+        assert [c["command"] for c in commands] == [
+            "start",
+            "help",
+            "ask",
+            "topics",
+            "source",
+            "tip",
+            "subscribe",
+            "unsubscribe",
+            "mysub",
+        ]
         assert all(c["description"] for c in commands)
 
 
@@ -194,15 +155,11 @@ async def test_answers_are_logged_without_text(
 
 async def test_questions_are_recorded_without_user(bot: Harness) -> None:
     await bot.say("请问两张披是什么意思？")
-    logged = state_of_app(bot).store.questions()
+    logged = bot.state.store.questions()
     assert len(logged) == 1
     assert logged[0].question == "两张皮"
     assert logged[0].entry == "two_skins"
     assert logged[0].chat_type == "private"
-
-
-def state_of_app(bot: Harness) -> Any:
-    return bot.app.bot_data["state"]
 
 
 # --------------------------------------------------------------------------- buttons
@@ -468,7 +425,7 @@ async def test_unexpected_error_is_logged_and_the_user_told(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     async for harness in _harness(tmp_path, RecordingRequest()):
-        state_of_app(harness).answerer = None  # break the core on purpose
+        harness.state.answerer = None  # type: ignore[assignment]  # break the core on purpose
         with caplog.at_level(logging.ERROR):
             calls = await harness.say("两张皮")
         assert len(harness.errors) == 1

@@ -1,0 +1,204 @@
+"""Delivering daily tips on Telegram: one named job per chat, restored at every start-up.
+
+PTB's JobQueue keeps jobs in memory only, so the subscriptions in SQLite are the truth and
+`restore_subscriptions` rebuilds the jobs from them.  Every send goes through the bot's
+rate limiter (AIORateLimiter), which spreads thousands of deliveries due the same minute over
+Telegram's limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
+
+from bot.knowledge import KnowledgeBase, Tip
+from bot.store import Store, Subscription
+from bot.tg_render import AnswerEntry, encode
+from bot.tips import is_due, local_day, tip_of_the_day, tip_text
+
+logger = logging.getLogger(__name__)
+
+MORE_LABEL = "了解更多"
+# Telegram allows about 30 messages a second overall.  Sending at exactly 30 lets network
+# jitter bunch two requests into one slot and earns 429s (measured: benchmarks/broadcast.py),
+# so the bot keeps a little below it.
+MESSAGES_PER_SECOND = 28
+RETRY_AFTER = timedelta(minutes=10)
+# Deliveries that the event loop could not start on the minute (thousands due at 08:00) still
+# run, late, rather than being dropped as misfired.
+JOB_KWARGS = {"misfire_grace_time": 6 * 3600, "coalesce": True}
+
+
+class Outcome(StrEnum):
+    """What became of one delivery."""
+
+    SENT = "sent"
+    ALREADY = "already"  # today's tip had been delivered
+    GONE = "gone"  # the chat blocked the bot or no longer exists: unsubscribed
+    FAILED = "failed"  # a transient error: try again later today
+
+
+def rate_limiter() -> AIORateLimiter:
+    """PTB's rate limiter as this bot uses it: under Telegram's limits, retrying RetryAfter."""
+    return AIORateLimiter(
+        overall_max_rate=MESSAGES_PER_SECOND, overall_time_period=1, max_retries=3
+    )
+
+
+def job_name(chat_id: int) -> str:
+    return f"tip:{chat_id}"
+
+
+def retry_name(chat_id: int) -> str:
+    return f"tip-retry:{chat_id}"
+
+
+def tip_keyboard(tip: Tip) -> InlineKeyboardMarkup:
+    """The "了解更多" button, answering the entry the tip comes from."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(MORE_LABEL, callback_data=encode(AnswerEntry(tip.entry, False)))]]
+    )
+
+
+def _gone(error: TelegramError) -> bool:
+    if isinstance(error, Forbidden):
+        return True
+    text = str(error).lower()
+    return isinstance(error, BadRequest) and ("chat not found" in text or "deactivated" in text)
+
+
+async def deliver(
+    bot: Bot, store: Store, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+) -> Outcome:
+    """Send the chat's tip of today unless it went already; record it before confirming."""
+    today = local_day(now, zone)
+    tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
+    if day.delivered:
+        return Outcome.ALREADY
+    try:
+        await bot.send_message(chat_id, tip_text(kb, tip), reply_markup=tip_keyboard(tip))
+    except TelegramError as error:
+        if _gone(error):
+            await asyncio.to_thread(store.unsubscribe, chat_id)
+            logger.warning("chat %s is gone (%s): unsubscribed", chat_id, error)
+            return Outcome.GONE
+        logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
+        return Outcome.FAILED
+    await asyncio.to_thread(store.mark_delivered, chat_id, today)
+    return Outcome.SENT
+
+
+def _remove_jobs(job_queue: JobQueue[Any], chat_id: int) -> None:
+    for name in (job_name(chat_id), retry_name(chat_id)):
+        for job in job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
+
+
+def schedule(
+    job_queue: JobQueue[Any], subscription: Subscription, zone: tzinfo
+) -> Job[ContextTypes.DEFAULT_TYPE]:
+    """The chat's daily job at its time, replacing any earlier one (never two)."""
+    _remove_jobs(job_queue, subscription.chat_id)
+    at = time(subscription.at.hour, subscription.at.minute, tzinfo=zone)
+    return job_queue.run_daily(
+        delivery_job,
+        at,
+        chat_id=subscription.chat_id,
+        name=job_name(subscription.chat_id),
+        job_kwargs=JOB_KWARGS,
+    )
+
+
+def unschedule(job_queue: JobQueue[Any], chat_id: int) -> None:
+    """Remove the chat's jobs."""
+    _remove_jobs(job_queue, chat_id)
+
+
+def next_run(job_queue: JobQueue[Any], chat_id: int) -> datetime | None:
+    """When the chat's daily job runs next, if it is scheduled."""
+    for job in job_queue.get_jobs_by_name(job_name(chat_id)):
+        if job.next_t is not None:
+            return job.next_t
+    return None
+
+
+async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Sends the chat its tip of the day (or retries a failed one, the same day only)."""
+    from bot.handlers import state_of
+
+    job, job_queue = context.job, context.job_queue
+    if job is None or job.chat_id is None or job_queue is None:
+        return
+    state = state_of(context)
+    zone = state.zone
+    now = datetime.now(zone)
+    if await asyncio.to_thread(state.store.subscription, job.chat_id) is None:
+        unschedule(job_queue, job.chat_id)  # unsubscribed since this job was scheduled
+        return
+    outcome = await deliver(context.bot, state.store, state.kb, job.chat_id, now, zone)
+    if outcome is Outcome.GONE:
+        unschedule(job_queue, job.chat_id)
+    elif outcome is Outcome.FAILED:
+        retry_at = now + RETRY_AFTER
+        if local_day(retry_at, zone) == local_day(now, zone):
+            job_queue.run_once(
+                delivery_job,
+                RETRY_AFTER,
+                chat_id=job.chat_id,
+                name=retry_name(job.chat_id),
+                job_kwargs=JOB_KWARGS,
+            )
+        else:
+            logger.warning("tip for chat %s not delivered today: too late to retry", job.chat_id)
+
+
+async def restore(
+    job_queue: JobQueue[Any], store: Store, zone: tzinfo, now: datetime
+) -> tuple[int, int]:
+    """Reschedule every subscription; send once today's tips missed while the bot was down."""
+    subscriptions = await asyncio.to_thread(store.subscriptions)
+    today = local_day(now, zone)
+    missed = 0
+    for subscription in subscriptions:
+        schedule(job_queue, subscription, zone)
+        day = await asyncio.to_thread(store.tip_day, subscription.chat_id, today)
+        if is_due(subscription, now, zone, delivered=day is not None and day.delivered):
+            missed += 1
+            job_queue.run_once(
+                delivery_job,
+                timedelta(seconds=1),
+                chat_id=subscription.chat_id,
+                name=retry_name(subscription.chat_id),
+                job_kwargs=JOB_KWARGS,
+            )
+    return len(subscriptions), missed
+
+
+async def send_due_tips(
+    bot: Bot | None, store: Store, kb: KnowledgeBase, zone: tzinfo, now: datetime
+) -> list[tuple[Subscription, str]]:
+    """Deliver every tip due now (time passed today, not yet sent); None as bot: dry run.
+
+    Returns what was (or would be) done for each due chat.  Used by `python -m bot send-tips`
+    for deployments that prefer an external scheduler to the in-process job queue.
+    """
+    from bot.tips import preview_tip
+
+    today = local_day(now, zone)
+    due: list[Subscription] = []
+    for subscription in await asyncio.to_thread(store.subscriptions):
+        day = await asyncio.to_thread(store.tip_day, subscription.chat_id, today)
+        if is_due(subscription, now, zone, delivered=day is not None and day.delivered):
+            due.append(subscription)
+    if bot is None:
+        previews = [await asyncio.to_thread(preview_tip, store, kb, s.chat_id, today) for s in due]
+        return [(s, tip.id) for s, tip in zip(due, previews, strict=True)]
+    outcomes = await asyncio.gather(*(deliver(bot, store, kb, s.chat_id, now, zone) for s in due))
+    return [(s, outcome.value) for s, outcome in zip(due, outcomes, strict=True)]
