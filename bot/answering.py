@@ -7,7 +7,8 @@ call `Answerer.ask`, so they say the same words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot import replies
@@ -56,6 +57,7 @@ class Result:
     related: tuple[str, ...] = ()  # entry ids offered as follow-up questions
     traditional: bool = False
     kind: Kind = Kind.QUESTION
+    question: str = ""  # the question as matched (normalised), for the question log
 
     def as_json(self) -> dict[str, object]:
         """The `ask --json` object."""
@@ -192,6 +194,16 @@ class Answerer:
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
         prepared = self.matcher.prepare(question)
         ranked = self.matcher.rank(prepared)
+        result = self._result(prepared, ranked, traditional, say)
+        return replace(result, question=prepared)
+
+    def _result(
+        self,
+        prepared: str,
+        ranked: list[Candidate],
+        traditional: bool,
+        say: Callable[[str], str],
+    ) -> Result:
         chosen: list[Candidate] = []
         if any(term in prepared for term in self.kb.not_covered):
             status = Status.UNKNOWN

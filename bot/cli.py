@@ -176,6 +176,34 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_unanswered(args: argparse.Namespace) -> int:
+    """Write the unanswered questions as YAML stubs for the knowledge base."""
+    from bot.admin import unanswered_stubs
+    from bot.settings import SettingsError, load_settings
+    from bot.store import Store, StoreError
+
+    try:
+        settings = load_settings(require_token=False)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    answerer = _answerer(args.kb or (str(settings.knowledge) if settings.knowledge else None))
+    try:
+        store = Store.open(settings.database)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        rows = store.unanswered(args.limit, days=args.days)
+    finally:
+        store.close()
+    text = unanswered_stubs(rows, answerer, args.days)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {len(rows)} question(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No command: Telegram when a token is set, the terminal chat otherwise."""
     if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
@@ -223,6 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
     kb_option(run)
     send = command("send-tips", cmd_send_tips, "send the daily tips due now, then exit")
     send.add_argument("--dry-run", action="store_true", help="list who would get what")
+    export = command(
+        "export-unanswered", cmd_export_unanswered, "write unanswered questions as YAML stubs"
+    )
+    export.add_argument("--limit", type=int, default=50, help="at most this many (50)")
+    export.add_argument("--days", type=int, default=30, help="from the last N days (30)")
+    export.add_argument("--output", "-o", metavar="FILE", help="write here, not to stdout")
+    kb_option(export)
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")

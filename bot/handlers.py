@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -92,6 +93,8 @@ class BotState:
     store: Store
     zone: tzinfo = UTC
     admins: frozenset[int] = frozenset()
+    knowledge: Path | None = None  # where reloads read from (None: the bundled knowledge/)
+    loaded_at: datetime | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -130,13 +133,12 @@ def _log_answer(chat_type: str, result: Result, started: float) -> None:
     )
 
 
-async def _record(state: BotState, chat_type: str, question: str, result: Result) -> None:
-    prepared = state.answerer.matcher.prepare(question) or None
+async def _record(store: Store, chat_type: str, result: Result) -> None:
     try:
         await asyncio.to_thread(
-            state.store.log_question,
+            store.log_question,
             chat_type,
-            prepared,
+            result.question or None,
             result.status.value,
             result.entry,
             result.score,
@@ -148,14 +150,16 @@ async def _record(state: BotState, chat_type: str, question: str, result: Result
 async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer `text` as a reply to `message` (quoting it in groups)."""
     state = state_of(context)
+    # One answerer for the whole reply: a reload swapping it meanwhile cannot mix two versions.
+    answerer = state.answerer
     started = time.perf_counter()
     # Matching takes about a millisecond (see README, Speed), so it runs on the event loop.
-    result = state.answerer.ask(text)
+    result = answerer.ask(text)
     chat_type = message.chat.type
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
-        await _record(state, chat_type, text, result)
-    await _send(message, render_result(state.kb, result), quote=chat_type != ChatType.PRIVATE)
+        await _record(state.store, chat_type, result)
+    await _send(message, render_result(answerer.kb, result), quote=chat_type != ChatType.PRIVATE)
 
 
 # --------------------------------------------------------------------------- commands
@@ -277,8 +281,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    state = state_of(context)
-    kb = state.kb
+    kb = state_of(context).kb  # one snapshot for the whole press
     press = decode(query.data)
     match press:
         case AnswerEntry(entry_id, traditional) if entry_id in kb.by_id:
@@ -342,7 +345,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None:
         return
     state = state_of(context)
-    kb, answerer = state.kb, state.answerer
+    answerer = state.answerer
+    kb = answerer.kb
     text = query.query[: MAX_QUERY_CHARS * 2]
     traditional = looks_traditional(text)
     if text.strip():
@@ -419,12 +423,13 @@ async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or chat is None:
         return
     state = state_of(context)
-    if not state.kb.tips:
+    kb = state.kb
+    if not kb.tips:
         await message.reply_text("知识库中暂无学习提示。")
         return
     today = local_day(datetime.now(state.zone), state.zone)
-    chosen, _ = await asyncio.to_thread(tip_of_the_day, state.store, state.kb, chat.id, today)
-    await message.reply_text(tip_text(state.kb, chosen), reply_markup=tip_keyboard(chosen))
+    chosen, _ = await asyncio.to_thread(tip_of_the_day, state.store, kb, chat.id, today)
+    await message.reply_text(tip_text(kb, chosen), reply_markup=tip_keyboard(chosen))
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -92,6 +92,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _stamp(moment: datetime) -> str:
+    """One fixed ISO form in UTC, so that stored times compare correctly as text."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 class Store:
     """The bot's database.  Thread-safe: one connection, one lock."""
 
@@ -188,12 +193,12 @@ class Store:
         self._write(
             "INSERT INTO questions (asked_at, chat_type, question, status, entry, score) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            ((at or _now()).isoformat(), chat_type, question, status, entry, round(score, 4)),
+            (_stamp(at or _now()), chat_type, question, status, entry, round(score, 4)),
         )
 
     def top_entries(self, limit: int, days: int = 30, now: datetime | None = None) -> list[str]:
         """The entries answered most often in the last `days` days, most asked first."""
-        since = ((now or _now()) - timedelta(days=days)).isoformat()
+        since = _stamp((now or _now()) - timedelta(days=days))
         rows = self._read(
             "SELECT entry FROM questions WHERE entry IS NOT NULL AND asked_at >= ? "
             "GROUP BY entry ORDER BY COUNT(*) DESC, entry LIMIT ?",
@@ -229,7 +234,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
             "hour = excluded.hour, minute = excluded.minute, chat_type = excluded.chat_type, "
             "subscribed_at = excluded.subscribed_at",
-            (chat_id, chat_type, at.hour, at.minute, (now or _now()).isoformat()),
+            (chat_id, chat_type, at.hour, at.minute, _stamp(now or _now())),
         )
         subscription = self.subscription(chat_id)
         if subscription is None:  # pragma: no cover - the row was just written
@@ -325,3 +330,42 @@ class Store:
             ((since or date.min).isoformat(),),
         )
         return int(str(rows[0][0]))
+
+    # ----------------------------------------------------------------------- admin figures
+
+    def purge_questions(self, keep_days: int, now: datetime | None = None) -> int:
+        """Delete question-log rows older than `keep_days`; returns how many went."""
+        cutoff = _stamp((now or _now()) - timedelta(days=keep_days))
+        return self._write("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
+
+    def unanswered(
+        self, limit: int, days: int = 30, now: datetime | None = None
+    ) -> list[tuple[str, int]]:
+        """The most frequent recent questions that got choices or "unknown", with counts."""
+        since = _stamp((now or _now()) - timedelta(days=days))
+        rows = self._read(
+            "SELECT question, COUNT(*) AS n FROM questions "
+            "WHERE status IN ('suggested', 'unknown') AND question IS NOT NULL AND asked_at >= ? "
+            "GROUP BY question ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?",
+            (since, limit),
+        )
+        return [(str(question), int(str(count))) for question, count in rows]
+
+    def question_stats(self, since: datetime) -> dict[str, int]:
+        """Questions since a moment, by status (and 'total')."""
+        rows = self._read(
+            "SELECT status, COUNT(*) FROM questions WHERE asked_at >= ? GROUP BY status",
+            (_stamp(since),),
+        )
+        counts = {str(status): int(str(count)) for status, count in rows}
+        counts["total"] = sum(counts.values())
+        return counts
+
+    def top_entry_counts(self, limit: int, since: datetime) -> list[tuple[str, int]]:
+        """The most answered entries since a moment, with counts."""
+        rows = self._read(
+            "SELECT entry, COUNT(*) AS n FROM questions WHERE entry IS NOT NULL AND asked_at >= ? "
+            "GROUP BY entry ORDER BY n DESC, entry LIMIT ?",
+            (_stamp(since), limit),
+        )
+        return [(str(entry), int(str(count))) for entry, count in rows]

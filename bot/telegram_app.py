@@ -7,13 +7,15 @@ and `post_shutdown` (close the store); nothing happens at import time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -29,15 +31,16 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import handlers, scheduling
+from bot import admin_handlers, handlers, scheduling
 from bot.answering import Answerer
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeError, load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store, StoreError
 
 logger = logging.getLogger(__name__)
 
 SETTINGS_KEY = "settings"
+PURGE_JOB = "purge-log"
 
 # The rate limiter makes the bot an ExtBot[int]; handlers see the default context types.
 BotApplication = Application[
@@ -65,9 +68,17 @@ async def post_init(application: BotApplication) -> None:
     answerer = await asyncio.to_thread(Answerer, kb)
     # The first question would otherwise pay for OpenCC's dictionaries and pinyin tables.
     await asyncio.to_thread(answerer.ask, "兩張皮是什么意思")
-    application.bot_data[handlers.STATE_KEY] = handlers.BotState(
-        answerer, store, settings.timezone, settings.admins
+    state = handlers.BotState(
+        answerer,
+        store,
+        settings.timezone,
+        settings.admins,
+        settings.knowledge,
+        datetime.now(settings.timezone),
     )
+    application.bot_data[handlers.STATE_KEY] = state
+    purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
+    logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
     )
@@ -76,12 +87,63 @@ async def post_init(application: BotApplication) -> None:
             application.job_queue, store, settings.timezone, datetime.now(settings.timezone)
         )
         logger.info("restored %d subscriptions (%d missed today: sent now)", count, missed)
+        application.job_queue.run_daily(
+            purge_log_job,
+            time(3, 30, tzinfo=settings.timezone),
+            name=PURGE_JOB,
+            data=settings.log_days,
+        )
+    _watch_sighup(application, state)
     try:
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, description in handlers.COMMANDS]
         )
     except TelegramError as exc:
         logger.warning("the Bot API server refused the command menu: %s", exc)
+    # Admins see their commands in their own private chats' menu.
+    admin_menu = [
+        BotCommand(name, description)
+        for name, description in (*handlers.COMMANDS, *admin_handlers.ADMIN_COMMANDS)
+    ]
+    for admin_id in sorted(settings.admins):
+        try:
+            await application.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:
+            logger.warning("could not set the admin menu for %s: %s", admin_id, exc)
+
+
+def _watch_sighup(application: BotApplication, state: handlers.BotState) -> None:
+    """SIGHUP reloads the knowledge base, as /reload does, without Telegram."""
+    if not hasattr(signal, "SIGHUP"):
+        return
+
+    async def reload() -> None:
+        try:
+            diff = await admin_handlers.reload_state(state)
+        except KnowledgeError as exc:
+            logger.error(
+                "SIGHUP reload refused; still serving version %s:\n%s",
+                state.kb.version,
+                "\n".join(str(p) for p in exc.problems),
+            )
+            return
+        logger.info("SIGHUP reload: %s", diff.summary().replace("\n", "; "))
+
+    def on_signal() -> None:
+        application.create_task(reload(), name="sighup-reload")
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_signal)
+    except (NotImplementedError, RuntimeError):  # not the main thread, or no signals here
+        logger.warning("SIGHUP reload is not available in this process")
+
+
+async def purge_log_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Deletes question-log rows older than OPINION_LOG_DAYS (runs daily)."""
+    days = context.job.data if context.job is not None else None
+    if isinstance(days, int):
+        purged = await asyncio.to_thread(handlers.state_of(context).store.purge_questions, days)
+        logger.info("question log: %d rows older than %d days purged", purged, days)
 
 
 async def post_shutdown(application: BotApplication) -> None:
@@ -89,6 +151,9 @@ async def post_shutdown(application: BotApplication) -> None:
     state = application.bot_data.get(handlers.STATE_KEY)
     if isinstance(state, handlers.BotState):
         await asyncio.to_thread(state.store.close)
+    if hasattr(signal, "SIGHUP"):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
 
 
 def register_handlers(application: BotApplication) -> None:
@@ -107,6 +172,13 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("subscribe", handlers.subscribe),
             CommandHandler("unsubscribe", handlers.unsubscribe),
             CommandHandler(["mysub", "subscription"], handlers.my_subscription),
+            CommandHandler("reload", admin_handlers.reload_command),
+            MessageHandler(
+                filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),
+                admin_handlers.reload_document,
+            ),
+            CommandHandler("unanswered", admin_handlers.unanswered),
+            CommandHandler("stats", admin_handlers.stats),
             MessageHandler(
                 new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text
             ),

@@ -145,7 +145,9 @@ def _pieces(text: str, fits: Callable[[str], bool]) -> list[str]:
     return pieces
 
 
-def split_blocks(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[str]:
+def split_blocks(
+    blocks: Sequence[Block], limit: int = MESSAGE_LIMIT, separator: str = "\n\n"
+) -> list[str]:
     """Pack blocks into messages of at most `limit` characters, never cutting inside a tag."""
 
     def fits_alone(tag: str | None) -> Callable[[str], bool]:
@@ -162,7 +164,7 @@ def split_blocks(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[st
     messages: list[str] = []
     current = ""
     for piece in rendered:
-        candidate = f"{current}\n\n{piece}" if current else piece
+        candidate = f"{current}{separator}{piece}" if current else piece
         if utf16_length(candidate) <= limit:
             current = candidate
         else:

@@ -55,6 +55,7 @@ class RecordingRequest(BaseRequest):
     forbidden_chats: set[int] = field(default_factory=set)  # chats that blocked the bot
     broken: set[str] = field(default_factory=set)  # methods failing with a server error
     member_status: str = "member"  # what getChatMember says of the user
+    files: dict[str, bytes] = field(default_factory=dict)  # file_path -> content, for getFile
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
 
     def __post_init__(self) -> None:
@@ -92,6 +93,9 @@ class RecordingRequest(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
+        if "/file/bot" in url:  # a file download
+            self.calls.append(Call("download", {"file_path": name}))
+            return 200, self.files[name]
         params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
         self.calls.append(Call(name, params))
         if name in self.refuse:
@@ -123,6 +127,14 @@ class RecordingRequest(BaseRequest):
                 "can_join_groups": True,
                 "can_read_all_group_messages": False,
                 "supports_inline_queries": True,
+            }
+        if name == "getFile":
+            file_id = str(params["file_id"])
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": len(self.files[file_id]),
+                "file_path": file_id,
             }
         if name == "getChatMember":
             member: dict[str, Any] = {"status": self.member_status, "user": user()}

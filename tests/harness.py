@@ -57,10 +57,23 @@ def midday_zone() -> ZoneInfo:
 
 
 async def running_bot(
-    database: Path, api: RecordingRequest, zone: ZoneInfo | None = None
+    database: Path,
+    api: RecordingRequest,
+    zone: ZoneInfo | None = None,
+    *,
+    admins: frozenset[int] = frozenset(),
+    knowledge: Path | None = None,
+    log_days: int = 90,
 ) -> AsyncIterator[Harness]:
     """The bot, started; every error that reaches the error handlers is collected."""
-    settings = Settings(token=TOKEN, database=database, timezone=zone or midday_zone())
+    settings = Settings(
+        token=TOKEN,
+        database=database,
+        timezone=zone or midday_zone(),
+        admins=admins,
+        knowledge=knowledge,
+        log_days=log_days,
+    )
     app = build_application(settings, request=api)
     errors: list[BaseException | None] = []
 

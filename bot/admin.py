@@ -1,0 +1,177 @@
+"""Admin work on the knowledge base, without Telegram: reload, diff, uploads, unanswered export.
+
+A reload validates everything exactly as `python -m bot check` does and builds a complete new
+Answerer before anything changes; the caller swaps it in with one assignment, so a question is
+answered from the old knowledge base or the new one, never a mix.  An uploaded file is
+validated in a scratch copy of the knowledge folder and only then written in place (a temporary
+file renamed over the old one, which is kept as a backup).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.answering import Answerer
+from bot.knowledge import (
+    MAX_FILE_BYTES,
+    KnowledgeBase,
+    KnowledgeError,
+    KnowledgePaths,
+    Problem,
+    load_knowledge,
+)
+
+BACKUP_SUFFIX = ".bak"
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """What a reload changed."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+    tips_before: int
+    tips_after: int
+    version: str
+    load_ms: float
+
+    def summary(self) -> str:
+        """The admin's report, in Chinese like the rest of the bot."""
+
+        def ids(items: tuple[str, ...]) -> str:
+            return "、".join(items) if items else "无"
+
+        return "\n".join(
+            [
+                f"知识库已重新加载（版本 {self.version}，用时 {self.load_ms:.0f} 毫秒）。",
+                f"新增条目：{ids(self.added)}",
+                f"删除条目：{ids(self.removed)}",
+                f"修改条目：{ids(self.changed)}",
+                f"学习提示：{self.tips_before} → {self.tips_after} 条",
+            ]
+        )
+
+
+def diff(old: KnowledgeBase, new: KnowledgeBase, load_ms: float) -> Diff:
+    """Entries added, removed and changed (by id) between two knowledge bases."""
+    before, after = old.by_id, new.by_id
+    return Diff(
+        added=tuple(i for i in after if i not in before),
+        removed=tuple(i for i in before if i not in after),
+        changed=tuple(i for i in after if i in before and before[i] != after[i]),
+        tips_before=len(old.tips),
+        tips_after=len(new.tips),
+        version=new.version,
+        load_ms=load_ms,
+    )
+
+
+def reload(old: Answerer, path: Path | str | None) -> tuple[Answerer, Diff]:
+    """A new Answerer from the files at `path`; raises KnowledgeError and changes nothing."""
+    started = time.perf_counter()
+    kb = load_knowledge(path)
+    answerer = Answerer(kb, old.tuning)
+    return answerer, diff(old.kb, kb, (time.perf_counter() - started) * 1000)
+
+
+def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
+    """Which knowledge file an uploaded document replaces: by its name, else by its content."""
+    base = (name or "").lower()
+    if base in ("opinion.yaml", "opinion.yml"):
+        return paths.entries
+    if base in ("tips.yaml", "tips.yml"):
+        return paths.tips
+    try:
+        raw = yaml.safe_load(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        raw = None
+    if isinstance(raw, dict) and "tips" in raw:
+        return paths.tips
+    return paths.entries
+
+
+def validate_upload(paths: KnowledgePaths, target: Path, data: bytes) -> KnowledgeBase:
+    """The knowledge base as it would be with `data` as `target`; KnowledgeError if invalid."""
+    if len(data) > MAX_FILE_BYTES:
+        raise KnowledgeError(
+            [Problem(target.name, f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        )
+    with tempfile.TemporaryDirectory(prefix="opinion-upload-") as scratch:
+        folder = Path(scratch)
+        (folder / "source").mkdir()
+        shutil.copyfile(paths.interview, folder / "source" / "interview.txt")
+        for current in (paths.entries, paths.tips):
+            if current.exists():
+                shutil.copyfile(current, folder / current.name)
+        (folder / target.name).write_bytes(data)
+        try:
+            return load_knowledge(folder / paths.entries.name)
+        except KnowledgeError as exc:
+            # Name the problems after the uploaded file, not the scratch copy.
+            raise KnowledgeError(
+                [
+                    Problem(
+                        Path(p.file).name if p.file.startswith(scratch) else p.file,
+                        p.message,
+                        p.entry,
+                    )
+                    for p in exc.problems
+                ]
+            ) from exc
+
+
+def install(target: Path, data: bytes) -> Path | None:
+    """Write `data` to `target` atomically, keeping the previous version; returns the backup."""
+    backup = target.with_name(target.name + BACKUP_SUFFIX) if target.exists() else None
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup is not None:
+            shutil.copy2(target, backup)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return backup
+
+
+def problems_text(problems: list[Problem]) -> str:
+    """Every problem, one per line, for an admin."""
+    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n" + "\n".join(
+        f"• {problem}" for problem in problems
+    )
+
+
+def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int) -> str:
+    """YAML stubs an admin can paste into opinion.yaml as alternates (export-unanswered)."""
+    stubs: list[dict[str, object]] = []
+    for question, count in rows:
+        ranked = answerer.matcher.rank(answerer.matcher.prepare(question))
+        best = answerer.kb.entries[ranked[0].index] if ranked else None
+        stubs.append(
+            {
+                "question": question,
+                "count": count,
+                "suggested_entry": best.id if best else None,
+                "suggested_question": best.question if best else None,
+            }
+        )
+    header = (
+        f"# Questions the bot could not answer directly in the last {days} days, most asked "
+        "first.\n# Add a question to the `alternates:` of the entry that answers it (the "
+        "suggestion is\n# the closest match, not a verdict), then run `python -m bot check` "
+        "and /reload.\n"
+    )
+    body = yaml.safe_dump(stubs, allow_unicode=True, sort_keys=False) if stubs else "[]\n"
+    return header + body

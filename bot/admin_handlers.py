@@ -1,0 +1,171 @@
+"""Admin commands on Telegram: reload the knowledge base, see what people ask.
+
+Admins are the user ids in OPINION_ADMINS; nothing said in Telegram can make anyone an admin.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from datetime import datetime, timedelta
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import admin
+from bot.answering import Answerer
+from bot.handlers import BotState, state_of
+from bot.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
+from bot.tg_render import Block, split_blocks
+
+logger = logging.getLogger(__name__)
+
+NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
+ADMIN_COMMANDS = (
+    ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),
+    ("unanswered", "管理员：最近未能回答的问题"),
+    ("stats", "管理员：统计"),
+)
+UNANSWERED_DEFAULT = 20
+UNANSWERED_MAX = 100
+
+
+async def _admin_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> BotState | None:
+    """The state if the sender is an admin; otherwise a polite refusal (logged) and None."""
+    state = state_of(context)
+    user, message = update.effective_user, update.effective_message
+    if user is not None and user.id in state.admins:
+        return state
+    command = (message.text or message.caption or "?").split()[0] if message else "?"
+    logger.warning("refused %s to non-admin user %s", command[:40], user.id if user else "-")
+    if message is not None:
+        await message.reply_text(NOT_ADMIN)
+    return None
+
+
+async def _reply_long(update: Update, text: str) -> None:
+    """Send plain text, split under Telegram's limit at line boundaries."""
+    if update.effective_message is None:
+        return
+    for part in split_blocks([Block(line) for line in text.split("\n")], separator="\n"):
+        await update.effective_message.reply_html(part)
+
+
+def _swap(state: BotState, new: Answerer) -> None:
+    # One assignment: a question is answered from the old answerer or the new, never a mix.
+    state.answerer = new
+    state.loaded_at = datetime.now(state.zone)
+
+
+async def reload_state(state: BotState) -> admin.Diff:
+    """Reload from disk into `state` (raises KnowledgeError, leaving it untouched)."""
+    new, diff = await asyncio.to_thread(admin.reload, state.answerer, state.knowledge)
+    _swap(state, new)
+    logger.info("knowledge base reloaded: version %s", diff.version)
+    return diff
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: re-read and validate the knowledge base; swap it in only if all is valid."""
+    state = await _admin_state(update, context)
+    if state is None:
+        return
+    try:
+        diff = await reload_state(state)
+    except KnowledgeError as exc:
+        logger.warning("reload refused: %d problem(s)", len(exc.problems))
+        await _reply_long(update, admin.problems_text(exc.problems))
+        return
+    await _reply_long(update, diff.summary())
+
+
+async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: a YAML file sent with the caption /reload replaces its file if it is valid."""
+    state = await _admin_state(update, context)
+    message = update.effective_message
+    if state is None or message is None or message.document is None:
+        return
+    document = message.document
+    if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
+        await message.reply_text(
+            f"文件太大（{document.file_size:,} 字节，上限 {MAX_FILE_BYTES:,}），未下载、未更改。"
+        )
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    paths = KnowledgePaths.resolve(state.knowledge)
+    target = admin.upload_target(paths, document.file_name, data)
+    try:
+        kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
+    except KnowledgeError as exc:
+        await _reply_long(update, admin.problems_text(exc.problems))
+        return
+    backup = await asyncio.to_thread(admin.install, target, data)
+    new = await asyncio.to_thread(Answerer, kb, state.answerer.tuning)
+    diff = admin.diff(state.kb, kb, 0.0)
+    _swap(state, new)
+    note = f"\n已写入 {target.name}" + (f"，旧版本保存为 {backup.name}" if backup else "")
+    logger.info("knowledge file %s replaced by upload: version %s", target.name, kb.version)
+    await _reply_long(update, diff.summary() + note)
+
+
+def _parse_limit(args: list[str] | None) -> int:
+    if args and args[0].isdigit():
+        return max(1, min(UNANSWERED_MAX, int(args[0])))
+    return UNANSWERED_DEFAULT
+
+
+async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: the most frequent recent questions the bot could not answer, with counts."""
+    state = await _admin_state(update, context)
+    if state is None or update.effective_message is None:
+        return
+    rows = await asyncio.to_thread(state.store.unanswered, _parse_limit(context.args))
+    if not rows:
+        await update.effective_message.reply_text("最近 30 天没有未能回答的问题。")
+        return
+    lines = [f"最近 30 天未能直接回答的问题（共 {len(rows)} 条，按次数）："]
+    lines += [f"{count} × {question}" for question, count in rows]
+    await _reply_long(update, "\n".join(lines))
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: questions and outcomes, top entries, subscribers, tips, knowledge-base version."""
+    state = await _admin_state(update, context)
+    if state is None or update.effective_message is None:
+        return
+    now = datetime.now(state.zone)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    periods = (
+        ("今天", midnight),
+        ("近 7 天", now - timedelta(days=7)),
+        ("近 30 天", now - timedelta(days=30)),
+    )
+    store = state.store
+    lines = ["<b>问答统计</b>"]
+    for label, since in periods:
+        counts = await asyncio.to_thread(store.question_stats, since)
+        total = counts["total"]
+
+        def share(status: str, counts: dict[str, int] = counts, total: int = total) -> str:
+            return f"{counts.get(status, 0) / total:.0%}" if total else "—"
+
+        lines.append(
+            f"{label}：{total} 个问题；回答 {share('answered')}，"
+            f"给出选项 {share('suggested')}，未涉及 {share('unknown')}"
+        )
+    top = await asyncio.to_thread(store.top_entry_counts, 10, now - timedelta(days=30))
+    lines.append("<b>近 30 天最常回答的条目</b>")
+    lines += [
+        f"{n}. {html.escape(entry)}（{count} 次）" for n, (entry, count) in enumerate(top, 1)
+    ] or ["暂无"]
+    subscribers = len(await asyncio.to_thread(store.subscriptions))
+    sent = await asyncio.to_thread(store.tips_delivered)
+    lines.append(f"<b>每日学习</b>\n订阅 {subscribers} 个；已推送 {sent} 条")
+    loaded = state.loaded_at.strftime("%Y-%m-%d %H:%M") if state.loaded_at else "—"
+    kb = state.kb
+    lines.append(
+        f"<b>知识库</b>\n版本 {kb.version}，{len(kb.entries)} 个条目、{len(kb.tips)} 条提示；"
+        f"加载于 {loaded}"
+    )
+    await update.effective_message.reply_html("\n".join(lines))

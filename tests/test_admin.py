@@ -1,0 +1,454 @@
+"""Admin tools: safe reloads (command, upload, SIGHUP), gating, question log, stats, export."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.admin_handlers import NOT_ADMIN
+from bot.knowledge import MAX_FILE_BYTES
+from bot.telegram_app import PURGE_JOB
+from bot.tg_render import MESSAGE_LIMIT, utf16_length
+from tests.botapi import Call, RecordingRequest, message_update
+from tests.harness import Harness, only, running_bot
+
+ADMIN = 4242
+USER = 42
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, kb_copy: Path) -> AsyncIterator[Harness]:
+    """The bot with one admin, serving a writable copy of the knowledge folder."""
+    async for harness in running_bot(
+        tmp_path / "bot.sqlite3", RecordingRequest(), admins=frozenset({ADMIN}), knowledge=kb_copy
+    ):
+        yield harness
+        assert harness.errors == []
+
+
+async def admin_says(bot: Harness, text: str) -> list[Call]:
+    return await bot.say(text, chat_id=ADMIN, user_id=ADMIN)
+
+
+def texts(calls: list[Call]) -> str:
+    return "\n".join(c.text for c in calls if c.method == "sendMessage")
+
+
+def edit_yaml(path: Path, change: Callable[[Any], object]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def entry(data: dict[str, Any], entry_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(e for e in data["entries"] if e["id"] == entry_id)
+    return found
+
+
+# --------------------------------------------------------------------------- reload
+
+
+async def test_reload_reports_what_changed(bot: Harness, kb_copy: Path) -> None:
+    before = bot.state.answerer
+
+    def change(data: dict[str, Any]) -> None:
+        entry(data, "two_skins")["summary"] = "“两张皮”问题长期制约着机关党的建设质量提升。"
+        removed = entry(data, "supervision")
+        data["entries"].remove(removed)
+        for other in data["entries"]:
+            other["related"] = [r for r in other.get("related", []) if r != "supervision"]
+        added = dict(removed, id="inspection")
+        added["alternates"] = ["督导检查", "会检查落实吗", "检查落实情况", "落实督查", "调研检查"]
+        data["entries"].append(added)
+
+    edit_yaml(kb_copy / "opinion.yaml", change)
+    tips = yaml.safe_load((kb_copy / "tips.yaml").read_text(encoding="utf-8"))
+    tips["tips"] = [t for t in tips["tips"] if t["entry"] != "supervision"]
+    (kb_copy / "tips.yaml").write_text(yaml.safe_dump(tips, allow_unicode=True), "utf-8")
+
+    report = only(await admin_says(bot, "/reload")).text
+    assert "新增条目：inspection" in report
+    assert "删除条目：supervision" in report
+    assert "two_skins" in report.split("修改条目：")[1].split("\n")[0]
+    assert f"{len(before.kb.tips)} → {len(before.kb.tips) - 1}" in report
+    assert "毫秒" in report
+    assert bot.state.answerer is not before
+    answer = only(await bot.say("两张皮是什么意思")).text
+    assert "<b>“两张皮”问题长期制约着机关党的建设质量提升。</b>" in answer
+
+
+async def test_reload_without_changes(bot: Harness) -> None:
+    report = only(await admin_says(bot, "/reload")).text
+    assert "新增条目：无" in report
+    assert "删除条目：无" in report
+    assert "修改条目：无" in report
+
+
+def _syntax(path: Path) -> None:
+    path.write_text("entries: [\n  - id: broken\n", encoding="utf-8")
+
+
+def _missing_field(path: Path) -> None:
+    edit_yaml(path, lambda d: entry(d, "title").pop("question"))
+
+
+def _duplicate_ids(path: Path) -> None:
+    edit_yaml(path, lambda d: entry(d, "title").update(id="issuer"))
+
+
+def _passage_not_in_source(path: Path) -> None:
+    edit_yaml(path, lambda d: entry(d, "cadre_goal").update(passage="党务干部要做到三个一流。"))
+
+
+def _dangling_related(path: Path) -> None:
+    edit_yaml(path, lambda d: entry(d, "purpose").update(related=["ghost_entry"]))
+
+
+def _empty(path: Path) -> None:
+    path.write_text("", encoding="utf-8")
+
+
+def _deleted(path: Path) -> None:
+    path.unlink()
+
+
+def _not_utf8(path: Path) -> None:
+    path.write_bytes("entries: 两张皮".encode("gb18030"))
+
+
+def _fifty_megabytes(path: Path) -> None:
+    with path.open("ab") as handle:
+        handle.truncate(50 * 1024 * 1024)
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [
+        (_syntax, "YAML syntax error at line"),
+        (_missing_field, "entry 'title': missing required field 'question'"),
+        (_duplicate_ids, "entry 'issuer': duplicate id"),
+        (_passage_not_in_source, "entry 'cadre_goal': passage does not occur verbatim"),
+        (_dangling_related, "related id 'ghost_entry' does not exist"),
+        (_empty, "file is empty"),
+        (_deleted, "cannot read the file"),
+        (_not_utf8, "not UTF-8"),
+        (_fifty_megabytes, "not parsed"),
+    ],
+)
+async def test_a_broken_file_changes_nothing(
+    bot: Harness, kb_copy: Path, breakage: Callable[[Path], None], expected: str
+) -> None:
+    before = bot.state.answerer
+    breakage(kb_copy / "opinion.yaml")
+    report = texts(await admin_says(bot, "/reload"))
+    assert "未作任何更改" in report
+    assert "opinion.yaml" in report
+    assert expected in report
+    assert bot.state.answerer is before
+    assert "长期制约着" in only(await bot.say("两张皮是什么意思")).text
+
+
+async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Path) -> None:
+    def change(data: dict[str, Any]) -> None:
+        for item in data["entries"]:
+            item["passage"] = (
+                "这段话并不在访谈里，它只是为了让问题清单变得很长很长很长很长很长。" * 2
+            )
+
+    edit_yaml(kb_copy / "opinion.yaml", change)
+    calls = [c for c in await admin_says(bot, "/reload") if c.method == "sendMessage"]
+    assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
+    assert texts(calls).count("passage does not occur verbatim") == len(bot.kb.entries)
+
+
+async def test_answers_during_a_reload_use_one_version_or_the_other(
+    bot: Harness, kb_copy: Path
+) -> None:
+    old = only(await bot.say("两张皮是什么意思")).text
+    edit_yaml(
+        kb_copy / "opinion.yaml", lambda d: entry(d, "two_skins").update(summary="新的一行摘要。")
+    )
+    updates = [message_update("两张皮是什么意思") for _ in range(40)]
+    bot.api.clear()
+    from telegram import Update
+
+    async def ask(data: dict[str, Any]) -> None:
+        await bot.app.process_update(Update.de_json(data, bot.app.bot))
+
+    await asyncio.gather(
+        *(ask(u) for u in updates[:20]),
+        bot.app.process_update(
+            Update.de_json(message_update("/reload", chat_id=ADMIN, user_id=ADMIN), bot.app.bot)
+        ),
+        *(ask(u) for u in updates[20:]),
+    )
+    answers = [
+        c.text for c in bot.api.calls if c.method == "sendMessage" and c.params["chat_id"] == USER
+    ]
+    new = only(await bot.say("两张皮是什么意思")).text
+    assert new != old
+    assert len(answers) == 40
+    assert set(answers) <= {old, new}
+
+
+# --------------------------------------------------------------------------- uploads
+
+
+def document(file_id: str, name: str, size: int, caption: str = "/reload") -> dict[str, Any]:
+    return {
+        "document": {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": name,
+            "file_size": size,
+        },
+        "caption": caption,
+    }
+
+
+async def test_valid_upload_is_written_atomically_with_a_backup(
+    bot: Harness, kb_copy: Path
+) -> None:
+    target = kb_copy / "opinion.yaml"
+    previous = target.read_bytes()
+    data = yaml.safe_load(previous.decode("utf-8"))
+    entry(data, "one_plus_n")["summary"] = "将探索构建“1+N”破解路径。"
+    upload = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    bot.api.files["upload1"] = upload
+    calls = await bot.say(
+        None, chat_id=ADMIN, user_id=ADMIN, extra=document("upload1", "opinion.yaml", len(upload))
+    )
+    report = texts(calls)
+    assert "修改条目：one_plus_n" in report
+    assert "opinion.yaml.bak" in report
+    assert target.read_bytes() == upload
+    assert (kb_copy / "opinion.yaml.bak").read_bytes() == previous
+    assert not [p for p in kb_copy.iterdir() if p.name.startswith(".opinion.yaml.")]
+    assert "将探索构建“1+N”破解路径。" in only(await bot.say("1+N")).text
+
+
+async def test_invalid_upload_is_not_written(bot: Harness, kb_copy: Path) -> None:
+    target = kb_copy / "opinion.yaml"
+    previous = target.read_bytes()
+    broken = previous.replace("干部职工的贴心人".encode(), "干部职工的知心人".encode())
+    bot.api.files["upload2"] = broken
+    before = bot.state.answerer
+    calls = await bot.say(
+        None, chat_id=ADMIN, user_id=ADMIN, extra=document("upload2", "renamed.yaml", len(broken))
+    )
+    assert "passage does not occur verbatim" in texts(calls)
+    assert "opinion.yaml" in texts(calls)
+    assert target.read_bytes() == previous
+    assert not (kb_copy / "opinion.yaml.bak").exists()
+    assert bot.state.answerer is before
+
+
+async def test_tips_upload_is_recognised_by_content(bot: Harness, kb_copy: Path) -> None:
+    tips = yaml.safe_load((kb_copy / "tips.yaml").read_text(encoding="utf-8"))
+    tips["tips"] = tips["tips"][:61]
+    upload = yaml.safe_dump(tips, allow_unicode=True).encode("utf-8")
+    bot.api.files["upload3"] = upload
+    report = texts(
+        await bot.say(
+            None,
+            chat_id=ADMIN,
+            user_id=ADMIN,
+            extra=document("upload3", "new-tips.yml", len(upload)),
+        )
+    )
+    assert "→ 61 条" in report
+    assert (kb_copy / "tips.yaml").read_bytes() == upload
+
+
+async def test_oversized_upload_is_refused_without_downloading(bot: Harness) -> None:
+    calls = await bot.say(
+        None,
+        chat_id=ADMIN,
+        user_id=ADMIN,
+        extra=document("huge", "opinion.yaml", 50 * 1024 * 1024),
+    )
+    assert "太大" in only(calls).text
+    assert not [c for c in calls if c.method in ("getFile", "download")]
+    assert MAX_FILE_BYTES < 50 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- gating
+
+
+@pytest.mark.parametrize("command", ["/reload", "/unanswered", "/unanswered 5", "/stats"])
+async def test_admin_commands_refuse_everyone_else(
+    bot: Harness, command: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = bot.state.answerer
+    with caplog.at_level(logging.WARNING, logger="bot.admin_handlers"):
+        call = only(await bot.say(command, user_id=USER))
+    assert call.text == NOT_ADMIN
+    assert bot.state.answerer is before
+    assert any("non-admin user 42" in r.getMessage() for r in caplog.records)
+
+
+async def test_upload_from_a_non_admin_is_refused(bot: Harness, kb_copy: Path) -> None:
+    before = (kb_copy / "opinion.yaml").read_bytes()
+    bot.api.files["upload4"] = b"entries: []"
+    calls = await bot.say(None, user_id=USER, extra=document("upload4", "opinion.yaml", 11))
+    assert only(calls).text == NOT_ADMIN
+    assert not [c for c in calls if c.method == "getFile"]
+    assert (kb_copy / "opinion.yaml").read_bytes() == before
+
+
+async def test_admin_in_a_group_is_still_an_admin(bot: Harness) -> None:
+    calls = await bot.say("/stats", chat_id=-100, chat_type="supergroup", user_id=ADMIN)
+    assert "问答统计" in only(calls).text
+
+
+async def test_admin_menu_is_set_for_admins(tmp_path: Path, kb_copy: Path) -> None:
+    api = RecordingRequest()
+    async for _ in running_bot(tmp_path / "b.sqlite3", api, admins=frozenset({ADMIN})):
+        menus = api.of("setMyCommands")
+        assert len(menus) == 2
+        scoped = menus[1].params
+        assert scoped["scope"] == {"type": "chat", "chat_id": ADMIN}
+        assert "reload" in [c["command"] for c in scoped["commands"]]
+        assert "reload" not in [c["command"] for c in menus[0].params["commands"]]
+
+
+# --------------------------------------------------------------------------- SIGHUP
+
+
+async def _until(predicate: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if predicate():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+async def test_sighup_reloads(bot: Harness, kb_copy: Path) -> None:
+    version = bot.kb.version
+    edit_yaml(
+        kb_copy / "opinion.yaml", lambda d: entry(d, "issuer").update(summary="改过的摘要。")
+    )
+    os.kill(os.getpid(), signal.SIGHUP)
+    await _until(lambda: bot.kb.version != version)
+    assert bot.kb.by_id["issuer"].summary == "改过的摘要。"
+
+
+async def test_sighup_with_a_broken_file_keeps_serving(
+    bot: Harness, kb_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = bot.state.answerer
+    (kb_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        os.kill(os.getpid(), signal.SIGHUP)
+        await _until(
+            lambda: any("SIGHUP reload refused" in r.getMessage() for r in caplog.records)
+        )
+    assert bot.state.answerer is before
+    assert "长期制约着" in only(await bot.say("两张皮")).text
+
+
+# --------------------------------------------------------------------------- the question log
+
+
+async def test_question_log_keeps_no_user_and_group_text_only_when_addressed(bot: Harness) -> None:
+    await bot.say("两张皮", user_id=USER)
+    await bot.say("闲聊：两张皮", chat_id=-100, chat_type="supergroup")  # not addressed
+    await bot.say("/ask 六个融合", chat_id=-100, chat_type="supergroup")
+    logged = bot.state.store.questions()
+    assert [(q.chat_type, q.question) for q in logged] == [
+        ("private", "两张皮"),
+        ("supergroup", "六个融合"),
+    ]
+    import sqlite3
+
+    with sqlite3.connect(bot.state.store.path) as raw:
+        columns = [row[1] for row in raw.execute("PRAGMA table_info(questions)")]
+    assert not {"user_id", "user", "name", "username", "chat_id"} & set(columns)
+
+
+async def test_retention_purges_old_rows(tmp_path: Path) -> None:
+    api = RecordingRequest()
+    database = tmp_path / "bot.sqlite3"
+    async for bot in running_bot(database, api, log_days=7):
+        store = bot.state.store
+        now = datetime.now(UTC)
+        store.log_question("private", "旧问题", "unknown", None, 0.1, at=now - timedelta(days=8))
+        store.log_question("private", "新问题", "unknown", None, 0.1, at=now - timedelta(days=6))
+        assert bot.app.job_queue is not None
+        (job,) = bot.app.job_queue.get_jobs_by_name(PURGE_JOB)
+        await job.run(bot.app)
+        assert [q.question for q in store.questions()] == ["新问题"]
+
+
+async def test_unanswered_groups_and_counts(bot: Harness) -> None:
+    for question in ["入党申请书怎么写"] * 3 + ["干部"] * 2 + ["党费怎么交", "两张皮"]:
+        await bot.say(question)
+    report = only(await admin_says(bot, "/unanswered")).text
+    lines = report.split("\n")[1:]
+    assert lines == ["3 × 入党申请书怎么写", "2 × 干部", "1 × 党费怎么交"]
+    limited = only(await admin_says(bot, "/unanswered 1")).text
+    assert limited.split("\n")[1:] == ["3 × 入党申请书怎么写"]
+
+
+async def test_stats_figures(bot: Harness) -> None:
+    store = bot.state.store
+    now = datetime.now(bot.state.zone)
+    for status, entry_id, days_ago in [
+        ("answered", "two_skins", 0),
+        ("answered", "two_skins", 0),
+        ("suggested", None, 0),
+        ("unknown", None, 0),
+        ("answered", "one_plus_n", 3),
+        ("answered", "two_skins", 20),
+        ("unknown", None, 40),
+    ]:
+        store.log_question(
+            "private", "q", status, entry_id, 0.5, at=now - timedelta(days=days_ago)
+        )
+    store.subscribe(1, "private", now.time())
+    report = only(await admin_says(bot, "/stats")).text
+    assert "今天：4 个问题；回答 50%，给出选项 25%，未涉及 25%" in report
+    assert "近 7 天：5 个问题；回答 60%" in report
+    assert "近 30 天：6 个问题；回答 67%" in report
+    assert "1. two_skins（3 次）" in report
+    assert "2. one_plus_n（1 次）" in report
+    assert "订阅 1 个；已推送 0 条" in report
+    assert bot.kb.version in report
+
+
+def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
+    from bot.store import Store
+
+    database = tmp_path / "bot.sqlite3"
+    store = Store.open(database)
+    for question in ["党建考核怎么打分", "党建考核怎么打分", "干部"]:
+        store.log_question("private", question, "suggested", None, 0.3)
+    store.log_question("private", "两张皮", "answered", "two_skins", 0.9)
+    store.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env["OPINION_DB"] = str(database)
+    out = tmp_path / "stubs.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "export-unanswered", "-o", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    stubs = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(s["question"], s["count"]) for s in stubs] == [("党建考核怎么打分", 2), ("干部", 1)]
+    assert all(s["suggested_entry"] for s in stubs)
+    assert out.read_text(encoding="utf-8").startswith("# Questions the bot could not answer")
