@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import time
 from datetime import datetime, timedelta
 
 from telegram import Update
@@ -95,14 +96,15 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     data = bytes(await (await document.get_file()).download_as_bytearray())
     paths = KnowledgePaths.resolve(state.knowledge)
     target = admin.upload_target(paths, document.file_name, data)
+    started = time.perf_counter()
     try:
         kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
     except KnowledgeError as exc:
         await _reply_long(update, admin.problems_text(exc.problems))
         return
-    backup = await asyncio.to_thread(admin.install, target, data)
     new = await asyncio.to_thread(Answerer, kb, state.answerer.tuning)
-    diff = admin.diff(state.kb, kb, 0.0)
+    diff = admin.diff(state.kb, kb, (time.perf_counter() - started) * 1000)
+    backup = await asyncio.to_thread(admin.install, target, data)
     _swap(state, new)
     note = f"\n已写入 {target.name}" + (f"，旧版本保存为 {backup.name}" if backup else "")
     logger.info("knowledge file %s replaced by upload: version %s", target.name, kb.version)

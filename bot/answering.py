@@ -192,7 +192,7 @@ class Answerer:
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
-        prepared = self.matcher.prepare(question)
+        prepared = self.matcher.prepare_cleaned(cleaned)
         ranked = self.matcher.rank(prepared)
         result = self._result(prepared, ranked, traditional, say)
         return replace(result, question=prepared)

@@ -39,6 +39,7 @@ from bot.tg_render import (
     Rendered,
     TopicList,
     TopicPage,
+    answer_blocks,
     converter,
     decode,
     question_keyboard,
@@ -367,8 +368,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         entry = kb.by_id.get(entry_id)
         if entry is None:
             continue
-        rendered = render_entry(kb, entry, traditional)
-        body = rendered.messages[0].removesuffix(html.escape(say(replies.RELATED_LEAD))).rstrip()
+        body = split_blocks(answer_blocks(kb, entry, traditional, related_lead=False))[0]
         results.append(
             InlineQueryResultArticle(
                 id=entry.id,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.pinyin import PinyinIndex
-from bot.textnorm import GENERIC_GRAMS, normalize
+from bot.textnorm import GENERIC_GRAMS, clean, fold_cleaned, normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,11 @@ class Matcher:
 
     def prepare(self, question: str) -> str:
         """The normalised question with homophone typos and pinyin read back as words."""
-        text = normalize(question)
+        return self.prepare_cleaned(clean(question))
+
+    def prepare_cleaned(self, cleaned: str) -> str:
+        """`prepare` for a question that has been through `textnorm.clean` already."""
+        text = fold_cleaned(cleaned)
         if self._pinyin is not None and text:
             if any("a" <= c <= "z" for c in text):
                 text = self._pinyin.read_letters(text)

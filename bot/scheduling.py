@@ -21,7 +21,7 @@ from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 from bot.knowledge import KnowledgeBase, Tip
 from bot.store import Store, Subscription
 from bot.tg_render import AnswerEntry, encode
-from bot.tips import is_due, local_day, tip_of_the_day, tip_text
+from bot.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
 
 logger = logging.getLogger(__name__)
 
@@ -189,8 +189,6 @@ async def send_due_tips(
     Returns what was (or would be) done for each due chat.  Used by `python -m bot send-tips`
     for deployments that prefer an external scheduler to the in-process job queue.
     """
-    from bot.tips import preview_tip
-
     today = local_day(now, zone)
     due: list[Subscription] = []
     for subscription in await asyncio.to_thread(store.subscriptions):

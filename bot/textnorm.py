@@ -216,7 +216,11 @@ def clean(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The canonical form used for matching: `clean` and then polite filler stripped."""
-    cleaned = clean(text)
+    return fold_cleaned(clean(text))
+
+
+def fold_cleaned(cleaned: str) -> str:
+    """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
     stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
     stripped = _TRAILING_WHAT_RE.sub("", stripped)

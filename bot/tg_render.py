@@ -175,8 +175,11 @@ def split_blocks(
     return messages
 
 
-def answer_blocks(kb: KnowledgeBase, entry: Entry, traditional: bool) -> list[Block]:
-    """An answer as blocks: summary (bold), passage (quote), citation (italic), lead-in."""
+def answer_blocks(
+    kb: KnowledgeBase, entry: Entry, traditional: bool, *, related_lead: bool = True
+) -> list[Block]:
+    """An answer as blocks: summary (bold), passage (quote), citation (italic), lead-in to the
+    related-question buttons (left out where no buttons follow, as in inline results)."""
     say = converter(traditional)
     parts = replies.answer_parts(kb, entry)
     blocks: list[Block] = []
@@ -184,7 +187,7 @@ def answer_blocks(kb: KnowledgeBase, entry: Entry, traditional: bool) -> list[Bl
         blocks.append(Block(say(parts.summary), "b"))
     blocks.append(Block(say(parts.passage), "blockquote"))
     blocks.append(Block(say("——" + parts.citation), "i"))
-    if parts.related:
+    if parts.related and related_lead:
         blocks.append(Block(say(replies.RELATED_LEAD)))
     return blocks
 

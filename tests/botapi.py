@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -247,3 +248,21 @@ def bot_message(chat_id: int, chat_type: str = "supergroup") -> dict[str, Any]:
         },
         "text": "之前的回答",
     }
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without the bot's own settings, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env.update(extra)
+    return env
+
+
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "u",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}

@@ -20,7 +20,7 @@ from bot.admin_handlers import NOT_ADMIN
 from bot.knowledge import MAX_FILE_BYTES
 from bot.telegram_app import PURGE_JOB
 from bot.tg_render import MESSAGE_LIMIT, utf16_length
-from tests.botapi import Call, RecordingRequest, message_update
+from tests.botapi import Call, RecordingRequest, clean_env, message_update
 from tests.harness import Harness, only, running_bot
 
 ADMIN = 4242
@@ -436,7 +436,7 @@ def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
         store.log_question("private", question, "suggested", None, 0.3)
     store.log_question("private", "两张皮", "answered", "two_skins", 0.9)
     store.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env = clean_env()
     env["OPINION_DB"] = str(database)
     out = tmp_path / "stubs.yaml"
     done = subprocess.run(

@@ -14,6 +14,7 @@ import pytest
 
 from bot.answering import Answerer
 from bot.terminal import chat
+from tests.botapi import clean_env
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -176,7 +177,7 @@ def test_the_docker_image_layout_runs_from_source(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     shutil.copytree(root / "bot", tmp_path / "bot", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(root / "knowledge", tmp_path / "knowledge")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env = clean_env()
     env["OPINION_KB"] = str(tmp_path / "knowledge")
     done = subprocess.run(
         [sys.executable, "-c", "import bot, sys; print(bot.__file__)"],

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.botapi import TOKEN
+from tests.botapi import TOKEN, clean_env
 
 E2E = Path(__file__).resolve().parent / "e2e"
 WAIT = 20.0
@@ -206,7 +206,7 @@ def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
     proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}/bot"
 
     data = tmp_path_factory.mktemp("e2e")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env = clean_env()
     env |= {
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": proxy_url,

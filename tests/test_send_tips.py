@@ -4,7 +4,6 @@ through the rate limiter against a stand-in that enforces Telegram's 30 messages
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -14,7 +13,7 @@ from benchmarks.broadcast import broadcast
 from benchmarks.limited_botapi import LimitedBotApi
 from bot.store import Store
 from bot.tips import local_day
-from tests.botapi import TOKEN
+from tests.botapi import TOKEN, clean_env
 from tests.harness import midday_zone
 
 
@@ -32,7 +31,7 @@ def _database(path: Path, zone_info: ZoneInfo) -> None:
 
 
 async def _run(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    base = clean_env()
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

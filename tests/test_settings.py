@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from bot.settings import DEFAULT_DB, SettingsError, load_settings
 from bot.telegram_app import RedactToken
-from tests.botapi import TOKEN
+from tests.botapi import TOKEN, clean_env
 
 
 def test_defaults() -> None:
@@ -75,7 +74,7 @@ def test_bad_settings(env: dict[str, str], expected: str) -> None:
 
 
 def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    base = clean_env()
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         env={**base, **env},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import MIGRATIONS, Store, StoreError
-from tests.botapi import TOKEN
+from tests.botapi import TOKEN, clean_env
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -88,7 +87,7 @@ def test_read_only_file_is_a_clear_error_at_open(immutable: Path) -> None:
 
 
 def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    base = clean_env()
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         env={

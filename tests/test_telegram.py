@@ -27,6 +27,7 @@ from bot.tg_render import (
 from tests.botapi import (
     BOT_ID,
     BOT_USERNAME,
+    STICKER,
     RecordingRequest,
     bot_message,
     callback_update,
@@ -360,32 +361,14 @@ async def test_odd_inline_queries(bot: Harness, query: str) -> None:
 
 
 async def test_sticker_and_photo_get_a_note(bot: Harness) -> None:
-    sticker = {
-        "file_id": "s",
-        "file_unique_id": "u",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
-    assert only(await bot.say(None, extra={"sticker": sticker})).text == NOT_TEXT
+    assert only(await bot.say(None, extra={"sticker": STICKER})).text == NOT_TEXT
     photo = [{"file_id": "p", "file_unique_id": "q", "width": 1, "height": 1}]
     assert only(await bot.say(None, extra={"photo": photo, "caption": "两张皮"})).text == NOT_TEXT
 
 
 async def test_sticker_in_a_group_is_ignored(bot: Harness) -> None:
-    sticker = {
-        "file_id": "s",
-        "file_unique_id": "u",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
     assert (
-        await bot.say(None, chat_id=GROUP, chat_type="supergroup", extra={"sticker": sticker})
+        await bot.say(None, chat_id=GROUP, chat_type="supergroup", extra={"sticker": STICKER})
         == []
     )
 
