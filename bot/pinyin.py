@@ -8,10 +8,10 @@ pinyin before matching, and a query typed in Latin letters is turned back into t
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from bot.textnorm import GENERIC_GRAMS, is_cjk
 
@@ -22,22 +22,26 @@ MAX_READINGS = 2
 MAX_PINYIN_RUN = 60
 
 
-def _toneless(reading: str) -> str:
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)
-    )
-    return bare.replace("ü", "v")
+READINGS_TABLE = Path(__file__).resolve().parent / "data" / "readings.txt"
 
 
 @cache
-def readings(char: str) -> tuple[str, ...]:
-    """Every toneless reading of one character (most usual first), or () if it has none."""
-    from pypinyin.pinyin_dict import pinyin_dict
+def _table() -> dict[str, tuple[str, ...]]:
+    # Generated from pypinyin by scripts/build_readings.py: importing pypinyin itself would
+    # cost ~0.4 s and ~55 MB at every start.
+    found: dict[str, tuple[str, ...]] = {}
+    with READINGS_TABLE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            char, _, readings = line.rstrip("\n").partition("\t")
+            found[char] = tuple(readings.split())
+    return found
 
-    found = pinyin_dict.get(ord(char))
-    if not found:
-        return ()
-    return tuple(dict.fromkeys(_toneless(r) for r in found.split(",")))
+
+def readings(char: str) -> tuple[str, ...]:
+    """The usual toneless readings of one character (most usual first), or () if none."""
+    return _table().get(char, ())
 
 
 def _sounds(word: str) -> list[str]:

@@ -66,8 +66,8 @@ async def post_init(application: BotApplication) -> None:
     store = await asyncio.to_thread(Store.open, settings.database)
     kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
     answerer = await asyncio.to_thread(Answerer, kb)
-    # The first question would otherwise pay for OpenCC's dictionaries and pinyin tables.
-    await asyncio.to_thread(answerer.ask, "兩張皮是什么意思")
+    # The first question would otherwise pay for OpenCC's dictionary and the pinyin table.
+    await asyncio.to_thread(answerer.ask, "两张皮是什么意思")
     state = handlers.BotState(
         answerer,
         store,

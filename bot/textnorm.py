@@ -185,17 +185,18 @@ def is_cjk(char: str) -> bool:
 
 
 def looks_traditional(text: str) -> bool:
-    """True when the text uses more Traditional-only than Simplified-only characters."""
+    """True when at least a quarter of the CJK characters are Traditional-only.
+
+    Only t2s is consulted: the s2t dictionaries cost ~40 MB and are loaded for the first reader
+    who writes Traditional, not for every question."""
     sample = "".join(c for c in text[:MAX_QUERY_CHARS] if is_cjk(c))
     if not sample:
         return False
     as_simplified = _converter("t2s").convert(sample)
-    as_traditional = _converter("s2t").convert(sample)
-    if len(as_simplified) != len(sample) or len(as_traditional) != len(sample):
+    if len(as_simplified) != len(sample):
         return as_simplified != sample
     traditional = sum(a != b for a, b in zip(sample, as_simplified, strict=True))
-    simplified = sum(a != b for a, b in zip(sample, as_traditional, strict=True))
-    return traditional > simplified
+    return traditional > 0 and traditional * 4 >= len(sample)
 
 
 def fold_for_comparison(text: str) -> str:

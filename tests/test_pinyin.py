@@ -42,3 +42,25 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
 
 def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:
     assert answerer.matcher.prepare("what is the capital of France") == "whatisthecapitaloffrance"
+
+
+def test_shipped_readings_table_matches_pypinyin() -> None:
+    """bot/data/readings.txt is what scripts/build_readings.py makes from pypinyin today."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_readings.py"
+    spec = importlib.util.spec_from_file_location("build_readings", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.TABLE.read_text(encoding="utf-8") == module.table()
+
+
+def test_readings() -> None:
+    from bot.pinyin import readings
+
+    assert readings("长") == ("zhang", "chang")
+    assert readings("皮") == ("pi",)
+    assert readings("a") == ()

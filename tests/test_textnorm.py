@@ -48,6 +48,8 @@ def test_traditional_detection() -> None:
     assert not looks_traditional("两张皮是什么意思")
     assert not looks_traditional("1+N")
     assert not looks_traditional("")
+    assert not looks_traditional("两张皮问题是什麼")  # one stray character: still Simplified
+    assert looks_traditional("機關黨建")
 
 
 def test_conversion_both_ways() -> None:
