@@ -16,18 +16,13 @@ from telegram.ext import ContextTypes
 
 from bot import admin
 from bot.answering import Answerer
-from bot.handlers import BotState, state_of
 from bot.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
+from bot.state import BotState, state_of
 from bot.tg_render import Block, split_blocks
 
 logger = logging.getLogger(__name__)
 
 NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
-ADMIN_COMMANDS = (
-    ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),
-    ("unanswered", "管理员：最近未能回答的问题"),
-    ("stats", "管理员：统计"),
-)
 UNANSWERED_DEFAULT = 20
 UNANSWERED_MAX = 100
 

@@ -1,8 +1,8 @@
 """Telegram handlers: translate updates into core calls, and core results into messages.
 
 Every handler has the signature `async def name(update, context) -> None` and a docstring that
-says what the user gets.  The state they share lives in `context.bot_data` as one `BotState`,
-set up by `post_init`.
+says what the user gets.  The state they share is one `bot.state.BotState`.  The daily-tip
+commands are in `tip_handlers`, the admin commands in `admin_handlers`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ import asyncio
 import html
 import logging
 import time
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -23,14 +20,14 @@ from telegram import (
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import replies
-from bot.answering import Answerer, Kind, Result
-from bot.knowledge import KnowledgeBase
-from bot.scheduling import next_run, schedule, tip_keyboard, unschedule
+from bot.answering import Kind, Result
+from bot.replies import COMMANDS
+from bot.state import state_of
 from bot.store import Store, StoreError
 from bot.textnorm import MAX_QUERY_CHARS, looks_traditional
 from bot.tg_render import (
@@ -49,65 +46,15 @@ from bot.tg_render import (
     topic_list,
     topic_page,
 )
-from bot.tips import (
-    DEFAULT_TIME,
-    TimeFormatError,
-    local_day,
-    next_delivery,
-    parse_time,
-    tip_of_the_day,
-    tip_text,
-)
 
 logger = logging.getLogger(__name__)
 
-STATE_KEY = "state"
 INLINE_RESULTS = 10
 EXAMPLES = ("two_skins", "main_content", "prescriptions")
-COMMANDS = (
-    ("start", "开始使用"),
-    ("help", "使用帮助和示例问题"),
-    ("ask", "提问（群聊中使用：/ask 问题）"),
-    ("topics", "按主题浏览"),
-    ("source", "访谈原文和出处"),
-    ("tip", "来一条学习提示"),
-    ("subscribe", "订阅每日学习提示（可加时间，如 /subscribe 21:30）"),
-    ("unsubscribe", "取消订阅"),
-    ("mysub", "查看订阅状态"),
-)
 NOT_TEXT = "我只能回答文字问题。请直接输入您想了解的内容，例如“六个融合有哪些”。"
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 两张皮是什么意思"
 STALE_BUTTON = "这个按钮对应的内容已经更新，请重新提问或发送 /topics 浏览。"
 SOMETHING_WRONG = "抱歉，处理您的消息时出了点问题，请稍后再试。"
-ADMINS_ONLY = "只有本群的管理员可以更改订阅。"
-NOT_SUBSCRIBED = (
-    "本聊天尚未订阅每日学习提示。发送 /subscribe 即可订阅（默认每天 08:00），"
-    "也可以指定时间，如 /subscribe 21:30。"
-)
-
-
-@dataclass(slots=True)
-class BotState:
-    """What the handlers share: the current answerer (swapped on reload), the store, settings."""
-
-    answerer: Answerer
-    store: Store
-    zone: tzinfo = UTC
-    admins: frozenset[int] = frozenset()
-    knowledge: Path | None = None  # where reloads read from (None: the bundled knowledge/)
-    loaded_at: datetime | None = None
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.answerer.kb
-
-
-def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
-    """The shared state; post_init puts it there before any update is handled."""
-    state = context.bot_data.get(STATE_KEY)
-    if not isinstance(state, BotState):
-        raise RuntimeError("the bot state is missing: post_init has not run")
-    return state
 
 
 async def _send(message: Message, rendered: Rendered, *, quote: bool) -> None:
@@ -395,100 +342,3 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             await context.bot.send_message(update.effective_chat.id, SOMETHING_WRONG)
         except TelegramError:
             logger.warning("could not tell chat %s about the error", update.effective_chat.id)
-
-
-# --------------------------------------------------------------------------- daily tips
-
-
-async def _may_manage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Private chats manage themselves; in groups only administrators may."""
-    chat, message = update.effective_chat, update.effective_message
-    if chat is None or message is None or chat.type == ChatType.PRIVATE:
-        return True
-    if message.sender_chat is not None and message.sender_chat.id == chat.id:
-        return True  # an anonymous administrator
-    if update.effective_user is None:
-        return False
-    member = await context.bot.get_chat_member(chat.id, update.effective_user.id)
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
-
-
-def _when(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Today's study tip, with a button to read more about where it comes from."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
-        return
-    state = state_of(context)
-    kb = state.kb
-    if not kb.tips:
-        await message.reply_text("知识库中暂无学习提示。")
-        return
-    today = local_day(datetime.now(state.zone), state.zone)
-    chosen, _ = await asyncio.to_thread(tip_of_the_day, state.store, kb, chat.id, today)
-    await message.reply_text(tip_text(kb, chosen), reply_markup=tip_keyboard(chosen))
-
-
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Subscribes the chat to a daily tip at the time given (08:00 by default)."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None or context.job_queue is None:
-        return
-    if not await _may_manage(update, context):
-        await message.reply_text(ADMINS_ONLY)
-        return
-    try:
-        at = parse_time(" ".join(context.args)) if context.args else DEFAULT_TIME
-    except TimeFormatError as exc:
-        await message.reply_text(f"{exc}\n例如：/subscribe 21:30")
-        return
-    state = state_of(context)
-    before = await asyncio.to_thread(state.store.subscription, chat.id)
-    subscription = await asyncio.to_thread(state.store.subscribe, chat.id, chat.type, at)
-    schedule(context.job_queue, subscription, state.zone)
-    upcoming = next_delivery(at, datetime.now(state.zone), state.zone)
-    lead = "已将推送时间改为" if before is not None else "订阅成功！每天"
-    await message.reply_text(
-        f"{lead} {at:%H:%M}（{state.zone}）推送一条学习提示。"
-        f"下一条：{_when(upcoming, state.zone)}。\n取消订阅：/unsubscribe"
-    )
-    logger.info("subscribed chat=%s at=%s", chat.type, f"{at:%H:%M}")
-
-
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stops the chat's daily tips."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
-        return
-    if not await _may_manage(update, context):
-        await message.reply_text(ADMINS_ONLY)
-        return
-    state = state_of(context)
-    removed = await asyncio.to_thread(state.store.unsubscribe, chat.id)
-    if context.job_queue is not None:
-        unschedule(context.job_queue, chat.id)
-    await message.reply_text(
-        "已取消订阅，不会再推送每日学习提示。" if removed else "本聊天没有订阅，无需取消。"
-    )
-
-
-async def my_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Whether the chat is subscribed, at what time, and when the next tip comes."""
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
-        return
-    state = state_of(context)
-    subscription = await asyncio.to_thread(state.store.subscription, chat.id)
-    if subscription is None:
-        await message.reply_text(NOT_SUBSCRIBED)
-        return
-    upcoming = (
-        next_run(context.job_queue, chat.id) if context.job_queue is not None else None
-    ) or next_delivery(subscription.at, datetime.now(state.zone), state.zone)
-    await message.reply_text(
-        f"已订阅：每天 {subscription.at:%H:%M}（{state.zone}）推送一条学习提示。"
-        f"下一条：{_when(upcoming, state.zone)}。\n更改时间：/subscribe 时间；取消：/unsubscribe"
-    )

@@ -24,6 +24,23 @@ ABOUT = (
     f"我是{BOT_NAME}。我的全部知识来自《河南日报》2023年4月7日第4版刊登的省委直属机关工委有关"
     "负责人答记者问，回答时原文引用并注明出处；访谈没有涉及的问题，我会如实说明。"
 )
+# The command menu (Telegram's set_my_commands) and the /start and /help texts.
+COMMANDS = (
+    ("start", "开始使用"),
+    ("help", "使用帮助和示例问题"),
+    ("ask", "提问（群聊中使用：/ask 问题）"),
+    ("topics", "按主题浏览"),
+    ("source", "访谈原文和出处"),
+    ("tip", "来一条学习提示"),
+    ("subscribe", "订阅每日学习提示（可加时间，如 /subscribe 21:30）"),
+    ("unsubscribe", "取消订阅"),
+    ("mysub", "查看订阅状态"),
+)
+ADMIN_COMMANDS = (
+    ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),
+    ("unanswered", "管理员：最近未能回答的问题"),
+    ("stats", "管理员：统计"),
+)
 EMPTY = "请输入文字问题，例如“《意见》的主要内容有哪些？”"
 SUGGEST_LEAD = "您是不是想问："
 SUGGEST_TAIL = "请选择其中一个问题，或换个说法再问。"

@@ -19,6 +19,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.knowledge import KnowledgeBase, Tip
+from bot.state import state_of
 from bot.store import Store, Subscription
 from bot.tg_render import AnswerEntry, encode
 from bot.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
@@ -131,8 +132,6 @@ def next_run(job_queue: JobQueue[Any], chat_id: int) -> datetime | None:
 
 async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Sends the chat its tip of the day (or retries a failed one, the same day only)."""
-    from bot.handlers import state_of
-
     job, job_queue = context.job, context.job_queue
     if job is None or job.chat_id is None or job_queue is None:
         return

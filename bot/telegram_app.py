@@ -31,10 +31,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import admin_handlers, handlers, scheduling
+from bot import admin_handlers, handlers, replies, scheduling, tip_handlers
 from bot.answering import Answerer
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
+from bot.state import STATE_KEY, BotState, state_of
 from bot.store import Store, StoreError
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ async def post_init(application: BotApplication) -> None:
     answerer = await asyncio.to_thread(Answerer, kb)
     # The first question would otherwise pay for OpenCC's dictionary and the pinyin table.
     await asyncio.to_thread(answerer.ask, "两张皮是什么意思")
-    state = handlers.BotState(
+    state = BotState(
         answerer,
         store,
         settings.timezone,
@@ -76,7 +77,7 @@ async def post_init(application: BotApplication) -> None:
         settings.knowledge,
         datetime.now(settings.timezone),
     )
-    application.bot_data[handlers.STATE_KEY] = state
+    application.bot_data[STATE_KEY] = state
     purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
     logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
     logger.info(
@@ -96,14 +97,14 @@ async def post_init(application: BotApplication) -> None:
     _watch_sighup(application, state)
     try:
         await application.bot.set_my_commands(
-            [BotCommand(name, description) for name, description in handlers.COMMANDS]
+            [BotCommand(name, description) for name, description in replies.COMMANDS]
         )
     except TelegramError as exc:
         logger.warning("the Bot API server refused the command menu: %s", exc)
     # Admins see their commands in their own private chats' menu.
     admin_menu = [
         BotCommand(name, description)
-        for name, description in (*handlers.COMMANDS, *admin_handlers.ADMIN_COMMANDS)
+        for name, description in (*replies.COMMANDS, *replies.ADMIN_COMMANDS)
     ]
     for admin_id in sorted(settings.admins):
         try:
@@ -112,7 +113,7 @@ async def post_init(application: BotApplication) -> None:
             logger.warning("could not set the admin menu for %s: %s", admin_id, exc)
 
 
-def _watch_sighup(application: BotApplication, state: handlers.BotState) -> None:
+def _watch_sighup(application: BotApplication, state: BotState) -> None:
     """SIGHUP reloads the knowledge base, as /reload does, without Telegram."""
     if not hasattr(signal, "SIGHUP"):
         return
@@ -142,14 +143,14 @@ async def purge_log_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Deletes question-log rows older than OPINION_LOG_DAYS (runs daily)."""
     days = context.job.data if context.job is not None else None
     if isinstance(days, int):
-        purged = await asyncio.to_thread(handlers.state_of(context).store.purge_questions, days)
+        purged = await asyncio.to_thread(state_of(context).store.purge_questions, days)
         logger.info("question log: %d rows older than %d days purged", purged, days)
 
 
 async def post_shutdown(application: BotApplication) -> None:
     """Close the store."""
-    state = application.bot_data.get(handlers.STATE_KEY)
-    if isinstance(state, handlers.BotState):
+    state = application.bot_data.get(STATE_KEY)
+    if isinstance(state, BotState):
         await asyncio.to_thread(state.store.close)
     if hasattr(signal, "SIGHUP"):
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -168,10 +169,10 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("topics", handlers.topics),
             CommandHandler("source", handlers.source),
             CommandHandler("ask", handlers.ask_command),
-            CommandHandler("tip", handlers.tip),
-            CommandHandler("subscribe", handlers.subscribe),
-            CommandHandler("unsubscribe", handlers.unsubscribe),
-            CommandHandler(["mysub", "subscription"], handlers.my_subscription),
+            CommandHandler("tip", tip_handlers.tip),
+            CommandHandler("subscribe", tip_handlers.subscribe),
+            CommandHandler("unsubscribe", tip_handlers.unsubscribe),
+            CommandHandler(["mysub", "subscription"], tip_handlers.my_subscription),
             CommandHandler("reload", admin_handlers.reload_command),
             MessageHandler(
                 filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),

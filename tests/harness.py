@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import STATE_KEY, BotState
 from bot.knowledge import KnowledgeBase
 from bot.settings import Settings
+from bot.state import STATE_KEY, BotState
 from bot.telegram_app import BotApplication, build_application
 from tests.botapi import TOKEN, Call, RecordingRequest, message_update
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.handlers import ADMINS_ONLY, NOT_SUBSCRIBED
 from bot.scheduling import JOB_KWARGS, job_name, retry_name
+from bot.tip_handlers import ADMINS_ONLY, NOT_SUBSCRIBED
 from bot.tips import local_day
 from tests.botapi import RecordingRequest, callback_update
 from tests.harness import Harness, midday_zone, only, running_bot

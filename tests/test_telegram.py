@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from telegram.error import Forbidden
 
-from bot.handlers import NOT_TEXT, STALE_BUTTON, state_of
+from bot.handlers import NOT_TEXT, STALE_BUTTON
 from bot.knowledge import KnowledgeBase
+from bot.state import state_of
 from bot.tg_render import (
     CALLBACK_LIMIT,
     MESSAGE_LIMIT,

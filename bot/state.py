@@ -1,0 +1,39 @@
+"""What the Telegram handlers share, kept in `context.bot_data` by `post_init`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from telegram.ext import ContextTypes
+
+from bot.answering import Answerer
+from bot.knowledge import KnowledgeBase
+from bot.store import Store
+
+STATE_KEY = "state"
+
+
+@dataclass(slots=True)
+class BotState:
+    """What the handlers share: the current answerer (swapped on reload), the store, settings."""
+
+    answerer: Answerer
+    store: Store
+    zone: tzinfo = UTC
+    admins: frozenset[int] = frozenset()
+    knowledge: Path | None = None  # where reloads read from (None: the bundled knowledge/)
+    loaded_at: datetime | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.answerer.kb
+
+
+def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
+    """The shared state; post_init puts it there before any update is handled."""
+    state = context.bot_data.get(STATE_KEY)
+    if not isinstance(state, BotState):
+        raise RuntimeError("the bot state is missing: post_init has not run")
+    return state
