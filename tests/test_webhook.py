@@ -1,0 +1,87 @@
+"""Webhook mode, end to end: the real bot process serving a webhook on 127.0.0.1, registering
+it with a Bot API stand-in, and refusing updates that lack the secret token."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from benchmarks.limited_botapi import LimitedBotApi
+from tests.botapi import TOKEN, clean_env, message_update
+
+SECRET = "hook_secret-42"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _post(url: str, body: dict[str, object], secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, json.dumps(body).encode(), headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, ConnectionError):
+        return 0
+
+
+async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
+    api = LimitedBotApi()
+    base_url = await api.start()
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/hook"
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=base_url,
+        OPINION_DB=str(tmp_path / "bot.sqlite3"),
+        WEBHOOK_URL=hook,
+        WEBHOOK_SECRET=SECRET,
+        PORT=str(port),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        update = message_update("两张皮是什么意思", chat_id=77)
+        for _ in range(200):  # until the server listens
+            status = await asyncio.to_thread(_post, hook, update, SECRET)
+            if status:
+                break
+            await asyncio.sleep(0.05)
+        assert status == 200
+        for _ in range(100):
+            if 77 in api.sent_to:
+                break
+            await asyncio.sleep(0.05)
+        assert api.sent_to.count(77) == 1
+
+        wrong = message_update("六个融合", chat_id=78)
+        assert await asyncio.to_thread(_post, hook, wrong, "not-the-secret") == 403
+        assert await asyncio.to_thread(_post, hook, wrong, None) == 403
+        await asyncio.sleep(0.5)
+        assert 78 not in api.sent_to
+    finally:
+        process.terminate()
+        _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+        await api.stop()
+    assert TOKEN not in err.decode()
+    assert "caused an error" not in err.decode()
