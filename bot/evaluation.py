@@ -2,8 +2,8 @@
 
 A question file is YAML with `in_scope` (entry id -> questions) and `out_of_scope` (questions
 the interview does not answer).  An in-scope question counts as answered correctly when the bot
-answers it with the labelled entry's passage (two entries quoting the same passage are one
-answer to a reader).
+answers it with the labelled entry's passage, or with a longer passage that quotes it whole:
+either way the reader sees the expected text, word for word.
 """
 
 from __future__ import annotations
@@ -112,13 +112,13 @@ def evaluate(answerer: Answerer, questions: list[Labelled]) -> Report:
         report.in_scope += 1
         right = passages[item.expected]
         if result.status is Status.ANSWERED and result.entry is not None:
-            if passages[result.entry] == right:
+            if right in passages[result.entry]:
                 report.correct += 1
                 continue
             report.wrong += 1
         elif result.status is Status.SUGGESTED:
             report.suggested += 1
-            if any(passages[s.entry] == right for s in result.suggestions):
+            if any(right in passages[s.entry] for s in result.suggestions):
                 report.suggested_with_right += 1
             got += " [" + ", ".join(s.entry for s in result.suggestions) + "]"
         else:

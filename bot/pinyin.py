@@ -70,19 +70,21 @@ class PinyinIndex:
             if size == 2:
                 # Bigrams are enough to tell a known word from a typo (`_plausible_typo`).
                 self._bigrams = frozenset(counts)
-            # A correction target must recur (in two phrasings or more): that keeps real words
-            # such as 两张皮 and drops accidental spans such as 如何建 (from 如何建设), which
-            # would otherwise turn 如何减肥 into a question about the knowledge base.  Words
-            # are filed under every reading of their characters: 长期 is changqi and zhangqi.
+            # Words are filed under every reading of their characters: 长期 is changqi and
+            # zhangqi.  The most frequent spelling wins when two words sound alike.
             for word, count in counts.items():
-                if count < MIN_WORD_COUNT or not all(is_cjk(c) for c in word):
+                if not all(is_cjk(c) for c in word):
                     continue
                 for key in _sounds(word):
                     if count > best.get(key, (0, ""))[0]:
                         best[key] = (count, word)
             del counts
-        self._by_sound = {key: word for key, (_, word) in best.items()}
-        self._by_letters = {key.replace(" ", ""): word for key, word in self._by_sound.items()}
+        # A correction target must recur (in two phrasings or more): that keeps real words such
+        # as 两张皮 and drops accidental spans such as 如何建 (from 如何建设), which would
+        # otherwise turn 如何减肥 into a question about the knowledge base.  Pinyin typed in
+        # letters may use any word, since the whole run must be read for it to count.
+        self._by_sound = {key: word for key, (n, word) in best.items() if n >= MIN_WORD_COUNT}
+        self._by_letters = {key.replace(" ", ""): word for key, (_, word) in best.items()}
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
 
     def correct(self, text: str) -> str:

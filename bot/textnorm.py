@@ -80,6 +80,9 @@ _SYNONYMS = {
     "怎么": ("怎样", "如何", "咋"),
     "什么": ("啥",),
     "为什么": ("为啥", "为何"),
+    "什么时候": ("何时", "几时"),
+    # The issuer's long name would otherwise outweigh everything else in a question.
+    "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
 }
 _SYNONYM_MAP = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
