@@ -33,7 +33,8 @@ async def _admin_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Bo
     user, message = update.effective_user, update.effective_message
     if user is not None and user.id in state.admins:
         return state
-    command = (message.text or message.caption or "?").split()[0] if message else "?"
+    words = ((message.text or message.caption or "") if message else "").split()
+    command = words[0] if words else "?"
     logger.warning("refused %s to non-admin user %s", command[:40], user.id if user else "-")
     if message is not None:
         await message.reply_text(NOT_ADMIN)
