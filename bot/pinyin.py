@@ -73,7 +73,9 @@ class PinyinIndex:
             # Words are filed under every reading of their characters: 长期 is changqi and
             # zhangqi.  The most frequent spelling wins when two words sound alike.
             for word, count in counts.items():
-                if not all(is_cjk(c) for c in word):
+                # Longer spans seen once are mostly accidental, and in a large knowledge base
+                # there are millions of them: only bigrams are kept whatever their count.
+                if (size > 2 and count < MIN_WORD_COUNT) or not all(is_cjk(c) for c in word):
                     continue
                 for key in _sounds(word):
                     if count > best.get(key, (0, ""))[0]:
@@ -82,7 +84,7 @@ class PinyinIndex:
         # A correction target must recur (in two phrasings or more): that keeps real words such
         # as 两张皮 and drops accidental spans such as 如何建 (from 如何建设), which would
         # otherwise turn 如何减肥 into a question about the knowledge base.  Pinyin typed in
-        # letters may use any word, since the whole run must be read for it to count.
+        # letters may also use bigrams seen once, since the whole run must be read to count.
         self._by_sound = {key: word for key, (n, word) in best.items() if n >= MIN_WORD_COUNT}
         self._by_letters = {key.replace(" ", ""): word for key, (_, word) in best.items()}
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
