@@ -9,8 +9,11 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
@@ -255,6 +258,25 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
     env.update(extra)
     return env
+
+
+def run_bot(
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` as a user runs it, without the bot's settings from this process."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=clean_env(**(env or {})),
+        input=stdin,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 STICKER = {

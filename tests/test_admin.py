@@ -6,8 +6,6 @@ import asyncio
 import logging
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +18,7 @@ from bot.admin_handlers import NOT_ADMIN
 from bot.knowledge import MAX_FILE_BYTES
 from bot.telegram_app import PURGE_JOB
 from bot.tg_render import MESSAGE_LIMIT, utf16_length
-from tests.botapi import Call, RecordingRequest, clean_env, message_update
+from tests.botapi import Call, RecordingRequest, message_update, run_bot
 from tests.harness import Harness, only, running_bot
 
 ADMIN = 4242
@@ -436,17 +434,8 @@ def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
         store.log_question("private", question, "suggested", None, 0.3)
     store.log_question("private", "两张皮", "answered", "two_skins", 0.9)
     store.close()
-    env = clean_env()
-    env["OPINION_DB"] = str(database)
     out = tmp_path / "stubs.yaml"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "export-unanswered", "-o", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_bot("export-unanswered", "-o", str(out), env={"OPINION_DB": str(database)})
     assert done.returncode == 0, done.stderr
     stubs = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert [(s["question"], s["count"]) for s in stubs] == [("党建考核怎么打分", 2), ("干部", 1)]

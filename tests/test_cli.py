@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 
 from bot.answering import Answerer
 from bot.terminal import chat
-from tests.botapi import clean_env
+from tests.botapi import clean_env, run_bot
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -22,17 +21,7 @@ DATA = Path(__file__).resolve().parent / "data"
 def run(
     *args: str, stdin: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=environment,
-        check=False,
-    )
+    return run_bot(*args, env=env, stdin=stdin)
 
 
 def test_ask_prints_the_reply() -> None:
@@ -189,13 +178,5 @@ def test_the_docker_image_layout_runs_from_source(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith(str(tmp_path))
     for args in (["check"], ["ask", "1+N"]):
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_bot(*args, env=env, cwd=tmp_path)
         assert done.returncode == 0, done.stderr

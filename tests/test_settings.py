@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.settings import DEFAULT_DB, SettingsError, load_settings
 from bot.telegram_app import RedactToken
-from tests.botapi import TOKEN, clean_env
+from tests.botapi import TOKEN, run_bot
 
 
 def test_defaults() -> None:
@@ -74,15 +73,7 @@ def test_bad_settings(env: dict[str, str], expected: str) -> None:
 
 
 def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = clean_env()
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_bot("run", env=env)
 
 
 def test_run_with_a_bad_token_stops_in_one_line() -> None:

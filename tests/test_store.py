@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import MIGRATIONS, Store, StoreError
-from tests.botapi import TOKEN, clean_env
+from tests.botapi import TOKEN, run_bot
 
 
 def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -87,19 +86,9 @@ def test_read_only_file_is_a_clear_error_at_open(immutable: Path) -> None:
 
 
 def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = clean_env()
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env={
-            **base,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    return run_bot(
+        "run",
+        env={"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot", **env},
     )
 
 
