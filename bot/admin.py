@@ -74,12 +74,16 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, load_ms: float) -> Diff:
     )
 
 
+def successor(old: Answerer, kb: KnowledgeBase, started: float) -> tuple[Answerer, Diff]:
+    """The Answerer to swap in for `old`, and what changed (timed from `started`)."""
+    answerer = Answerer(kb, old.tuning)
+    return answerer, diff(old.kb, kb, (time.perf_counter() - started) * 1000)
+
+
 def reload(old: Answerer, path: Path | str | None) -> tuple[Answerer, Diff]:
     """A new Answerer from the files at `path`; raises KnowledgeError and changes nothing."""
     started = time.perf_counter()
-    kb = load_knowledge(path)
-    answerer = Answerer(kb, old.tuning)
-    return answerer, diff(old.kb, kb, (time.perf_counter() - started) * 1000)
+    return successor(old, load_knowledge(path), started)
 
 
 def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:

@@ -98,8 +98,7 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     except KnowledgeError as exc:
         await _reply_long(update, admin.problems_text(exc.problems))
         return
-    new = await asyncio.to_thread(Answerer, kb, state.answerer.tuning)
-    diff = admin.diff(state.kb, kb, (time.perf_counter() - started) * 1000)
+    new, diff = await asyncio.to_thread(admin.successor, state.answerer, kb, started)
     backup = await asyncio.to_thread(admin.install, target, data)
     _swap(state, new)
     note = f"\n已写入 {target.name}" + (f"，旧版本保存为 {backup.name}" if backup else "")

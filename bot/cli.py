@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from bot.answering import Answerer, Result
-from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
+from bot.knowledge import KnowledgeError, load_knowledge
 
 PROG = "opinion-bot"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -67,12 +67,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the knowledge base, printing every problem."""
     path = args.path or os.environ.get("OPINION_KB") or None
-    problems = check_knowledge(path)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        return _fail(f"{len(problems)} problem(s) found")
-    kb = load_knowledge(path)
+    try:
+        kb = load_knowledge(path)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return _fail(f"{len(exc.problems)} problem(s) found")
     print(
         f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.topics)} topics, "
         f"every passage and excerpt found in the interview (version {kb.version})"
@@ -131,6 +131,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_send_tips(args: argparse.Namespace) -> int:
     """Send the tips due now once, then exit (for cron and other external schedulers)."""
     import asyncio
+    from datetime import datetime
 
     from bot.scheduling import send_due_tips
     from bot.settings import SettingsError, load_settings
@@ -147,8 +148,6 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
         return _fail(str(exc))
 
     async def run() -> list[tuple[Subscription, str]]:
-        from datetime import datetime
-
         now = datetime.now(settings.timezone)
         if args.dry_run:
             return list(await send_due_tips(None, store, kb, settings.timezone, now))

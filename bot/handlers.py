@@ -59,11 +59,10 @@ SOMETHING_WRONG = "抱歉，处理您的消息时出了点问题，请稍后再�
 
 async def _send(message: Message, rendered: Rendered, *, quote: bool) -> None:
     """Send a rendered reply: its messages in order, the keyboard on the last."""
-    last = len(rendered.messages) - 1
-    for number, text in enumerate(rendered.messages):
+    for number, (text, keyboard) in enumerate(rendered.parts()):
         await message.reply_html(
             text,
-            reply_markup=rendered.keyboard if number == last else None,
+            reply_markup=keyboard,
             do_quote=quote and number == 0,
             disable_web_page_preview=True,
         )
@@ -236,14 +235,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer()
             chat = query.message.chat if query.message is not None else None
             target = chat.id if chat is not None else query.from_user.id
-            rendered = render_entry(kb, kb.by_id[entry_id], traditional)
-            last = len(rendered.messages) - 1
-            for number, text in enumerate(rendered.messages):
+            for text, keyboard in render_entry(kb, kb.by_id[entry_id], traditional).parts():
                 await context.bot.send_message(
                     target,
                     text,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=rendered.keyboard if number == last else None,
+                    reply_markup=keyboard,
                     disable_web_page_preview=True,
                 )
             logger.info("button chat=%s entry=%s", chat.type if chat else "-", entry_id)

@@ -76,11 +76,8 @@ class Matcher:
         self,
         phrasings: Sequence[Sequence[str]],
         tuning: Tuning | None = None,
-        *,
-        homophones: bool = True,
     ) -> None:
         self.tuning = tuning or Tuning()
-        self.size = len(phrasings)
         normalised = [
             list(dict.fromkeys(n for p in group if (n := normalize(p)))) for group in phrasings
         ]
@@ -111,9 +108,7 @@ class Matcher:
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
         self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
-        self._pinyin = (
-            PinyinIndex(p for group in normalised for p in group) if homophones else None
-        )
+        self._pinyin = PinyinIndex(p for group in normalised for p in group)
 
     def _weight(self, gram: str) -> float:
         weight = self.tuning.unigram_weight if len(gram) == 1 else 1.0
@@ -132,7 +127,7 @@ class Matcher:
     def prepare_cleaned(self, cleaned: str) -> str:
         """`prepare` for a question that has been through `textnorm.clean` already."""
         text = fold_cleaned(cleaned)
-        if self._pinyin is not None and text:
+        if text:
             if any("a" <= c <= "z" for c in text):
                 text = self._pinyin.read_letters(text)
             text = self._pinyin.correct(text)
@@ -149,7 +144,7 @@ class Matcher:
         return ranked[: self.tuning.shortlist]
 
     def rank(self, prepared: str) -> list[Candidate]:
-        """Entries ordered by score (best first); at most `tuning.shortlist` of them."""
+        """The shortlisted entries ordered by score, best first."""
         if not prepared or not self._choices:
             return []
         tuning = self.tuning
@@ -175,4 +170,4 @@ class Matcher:
             )
             candidates.append(Candidate(index, score, evidence, ratio == 100))
         candidates.sort(key=lambda c: (-c.score, c.index))
-        return candidates[:limit] if (limit := tuning.shortlist) else candidates
+        return candidates

@@ -223,6 +223,14 @@ class Rendered:
     messages: list[str]
     keyboard: InlineKeyboardMarkup | None
 
+    def parts(self) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+        """Each message with its keyboard: only the last one carries the buttons."""
+        last = len(self.messages) - 1
+        return [
+            (text, self.keyboard if number == last else None)
+            for number, text in enumerate(self.messages)
+        ]
+
 
 def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
     """The Telegram form of a core result."""
