@@ -2,8 +2,8 @@
 
     python -m benchmarks.broadcast [--subscribers 5000]
 
-Every delivery runs the bot's own code path (`bot.scheduling.deliver`: choose the tip, send it
-through PTB's AIORateLimiter, record it), all started at once as the job queue would at 08:00.
+Every delivery runs the bot's own code path (`bot.tgbot.scheduling.deliver`: choose the tip, send
+it through PTB's AIORateLimiter, record it), all started at once as the job queue would at 08:00.
 Reports the achieved send rate and how many 429 errors the stand-in returned.
 """
 
@@ -22,9 +22,9 @@ from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from benchmarks.limited_botapi import LimitedBotApi
-from bot.knowledge import load_knowledge
-from bot.scheduling import Outcome, deliver, rate_limiter
-from bot.store import Store
+from bot.core.knowledge import load_knowledge
+from bot.storage import Store
+from bot.tgbot.scheduling import Outcome, deliver, rate_limiter
 
 TOKEN = "123456:" + "B" * 35
 

@@ -1,4 +1,4 @@
-"""Regenerate bot/data/readings.txt, the pinyin readings table the matcher uses.
+"""Regenerate bot/core/data/readings.txt, the pinyin readings table the matcher uses.
 
     python scripts/build_readings.py
 
@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent.parent / "bot" / "data" / "readings.txt"
+TABLE = Path(__file__).resolve().parent.parent / "bot" / "core" / "data" / "readings.txt"
 FIRST, LAST = 0x3400, 0x9FFF
 MAX_READINGS = 2
 HEADER = (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answerer
-from bot.knowledge import KnowledgeBase, default_knowledge_dir, load_knowledge
+from bot.core.answering import Answerer
+from bot.core.knowledge import KnowledgeBase, default_knowledge_dir, load_knowledge
 
 REPO = Path(__file__).resolve().parent.parent
 

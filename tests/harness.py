@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.knowledge import KnowledgeBase
-from bot.settings import Settings
-from bot.state import STATE_KEY, BotState
-from bot.telegram_app import BotApplication, build_application
+from bot.core.knowledge import KnowledgeBase
+from bot.tgbot.app import BotApplication, build_application
+from bot.tgbot.settings import Settings
+from bot.tgbot.state import STATE_KEY, BotState
 from tests.botapi import TOKEN, Call, RecordingRequest, message_update
 
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.admin_handlers import NOT_ADMIN
-from bot.knowledge import MAX_FILE_BYTES
-from bot.telegram_app import PURGE_JOB
-from bot.tg_render import MESSAGE_LIMIT, utf16_length
+from bot.core.knowledge import MAX_FILE_BYTES
+from bot.tgbot.admin_handlers import NOT_ADMIN
+from bot.tgbot.app import PURGE_JOB
+from bot.tgbot.render import MESSAGE_LIMIT, utf16_length
 from tests.botapi import Call, RecordingRequest, message_update, run_bot
 from tests.harness import Harness, only, running_bot
 
@@ -289,7 +289,7 @@ async def test_admin_commands_refuse_everyone_else(
     bot: Harness, command: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     before = bot.state.answerer
-    with caplog.at_level(logging.WARNING, logger="bot.admin_handlers"):
+    with caplog.at_level(logging.WARNING, logger="bot.tgbot.admin_handlers"):
         call = only(await bot.say(command, user_id=USER))
     assert call.text == NOT_ADMIN
     assert bot.state.answerer is before
@@ -426,7 +426,7 @@ async def test_stats_figures(bot: Harness) -> None:
 
 
 def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
-    from bot.store import Store
+    from bot.storage import Store
 
     database = tmp_path / "bot.sqlite3"
     store = Store.open(database)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answering import Answerer, Kind, Status
-from bot.evaluation import evaluate, read_questions
-from bot.knowledge import KnowledgeBase
+from bot.core.answering import Answerer, Kind, Status
+from bot.core.evaluation import evaluate, read_questions
+from bot.core.knowledge import KnowledgeBase
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answerer
-from bot.terminal import chat
+from bot.cli.terminal import chat
+from bot.core.answering import Answerer
 from tests.botapi import clean_env, run_bot
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge import (
+from bot.core.knowledge import (
     MAX_FILE_BYTES,
     KnowledgeBase,
     KnowledgeError,
     check_knowledge,
     load_knowledge,
 )
-from bot.textnorm import fold_for_comparison, normalize
+from bot.core.textnorm import fold_for_comparison, normalize
 
 
 def test_real_knowledge_base_is_valid(kb: KnowledgeBase) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering import Answerer
+from bot.core.answering import Answerer
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:
 
 
 def test_shipped_readings_table_matches_pypinyin() -> None:
-    """bot/data/readings.txt is what scripts/build_readings.py makes from pypinyin today."""
+    """bot/core/data/readings.txt is what scripts/build_readings.py makes from pypinyin today."""
     import importlib.util
     from pathlib import Path
 
@@ -59,7 +59,7 @@ def test_shipped_readings_table_matches_pypinyin() -> None:
 
 
 def test_readings() -> None:
-    from bot.pinyin import readings
+    from bot.core.pinyin import readings
 
     assert readings("长") == ("zhang", "chang")
     assert readings("皮") == ("pi",)

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.broadcast import broadcast
 from benchmarks.limited_botapi import LimitedBotApi
-from bot.store import Store
-from bot.tips import local_day
+from bot.core.tips import local_day
+from bot.storage import Store
 from tests.botapi import TOKEN, clean_env
 from tests.harness import midday_zone
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_DB, SettingsError, load_settings
-from bot.telegram_app import RedactToken
+from bot.tgbot.app import RedactToken
+from bot.tgbot.settings import DEFAULT_DB, SettingsError, load_settings
 from tests.botapi import TOKEN, run_bot
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import default_knowledge_dir
-from bot.textnorm import to_simplified
+from bot.core.knowledge import default_knowledge_dir
+from bot.core.textnorm import to_simplified
 
 INTERVIEW = default_knowledge_dir() / "source" / "interview.txt"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_d206b8c69db1f496.txt"

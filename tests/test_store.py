@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import MIGRATIONS, Store, StoreError
+from bot.storage import MIGRATIONS, Store, StoreError
 from tests.botapi import TOKEN, run_bot
 
 

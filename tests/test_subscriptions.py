@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.scheduling import JOB_KWARGS, job_name, retry_name
-from bot.tip_handlers import ADMINS_ONLY, NOT_SUBSCRIBED
-from bot.tips import local_day
+from bot.core.tips import local_day
+from bot.tgbot.scheduling import JOB_KWARGS, job_name, retry_name
+from bot.tgbot.tip_handlers import ADMINS_ONLY, NOT_SUBSCRIBED
 from tests.botapi import RecordingRequest, callback_update
 from tests.harness import Harness, midday_zone, only, running_bot
 

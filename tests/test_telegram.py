@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from telegram.error import Forbidden
 
-from bot.handlers import NOT_TEXT, STALE_BUTTON
-from bot.knowledge import KnowledgeBase
-from bot.state import state_of
-from bot.tg_render import (
+from bot.core.knowledge import KnowledgeBase
+from bot.tgbot.handlers import NOT_TEXT, STALE_BUTTON
+from bot.tgbot.render import (
     CALLBACK_LIMIT,
     MESSAGE_LIMIT,
     AnswerEntry,
@@ -25,6 +24,7 @@ from bot.tg_render import (
     split_blocks,
     utf16_length,
 )
+from bot.tgbot.state import state_of
 from tests.botapi import (
     BOT_ID,
     BOT_USERNAME,
@@ -144,7 +144,7 @@ async def test_user_markup_is_never_interpreted(bot: Harness) -> None:
 async def test_answers_are_logged_without_text(
     bot: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.handlers"):
+    with caplog.at_level(logging.INFO, logger="bot.tgbot.handlers"):
         await bot.say("两张皮是什么意思")
         await bot.say("/ask 六个融合有哪些", chat_id=GROUP, chat_type="supergroup")
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("question")]
@@ -229,7 +229,7 @@ def test_callback_data_fits_whatever_the_ids(kb: KnowledgeBase) -> None:
 
 
 async def test_topic_pages_for_a_large_knowledge_base(bot: Harness) -> None:
-    from bot.tg_render import PAGE_SIZE, topic_list
+    from bot.tgbot.render import PAGE_SIZE, topic_list
 
     big = bot.kb.__class__(
         source=bot.kb.source,

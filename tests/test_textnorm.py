@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.textnorm import (
+from bot.core.textnorm import (
     MAX_QUERY_CHARS,
     clean,
     fold_for_comparison,

@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.knowledge import KnowledgeBase
-from bot.store import Store, Subscription
-from bot.tips import (
+from bot.core.knowledge import KnowledgeBase
+from bot.core.tips import (
     RECENT_DAYS,
     TimeFormatError,
     is_due,
@@ -21,6 +20,7 @@ from bot.tips import (
     tip_of_the_day,
     tip_text,
 )
+from bot.storage import Store, Subscription
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from telegram.ext import ContextTypes
 
-from bot.answering import Answerer
-from bot.knowledge import KnowledgeBase
-from bot.store import Store
+from bot.core.answering import Answerer
+from bot.core.knowledge import KnowledgeBase
+from bot.storage import Store
 
 STATE_KEY = "state"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.answering import Answerer
-from bot.knowledge import (
+from bot.core.answering import Answerer
+from bot.core.knowledge import (
     MAX_FILE_BYTES,
     KnowledgeBase,
     KnowledgeError,

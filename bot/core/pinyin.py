@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from bot.textnorm import GENERIC_GRAMS, is_cjk
+from bot.core.textnorm import GENERIC_GRAMS, is_cjk
 
 MAX_NGRAM = 4
 MIN_WORD_COUNT = 2

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.answering import Answerer, Status
-from bot.textnorm import fold_for_comparison
+from bot.core.answering import Answerer, Status
+from bot.core.textnorm import fold_for_comparison
 
 
 class EvalFileError(Exception):

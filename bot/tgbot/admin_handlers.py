@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import admin
-from bot.answering import Answerer
-from bot.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
-from bot.state import BotState, state_of
-from bot.tg_render import Block, split_blocks
+from bot.core import admin
+from bot.core.answering import Answerer
+from bot.core.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
+from bot.tgbot.render import Block, split_blocks
+from bot.tgbot.state import BotState, state_of
 
 logger = logging.getLogger(__name__)
 

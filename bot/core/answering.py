@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot import replies
-from bot.knowledge import Entry, KnowledgeBase
-from bot.matcher import Candidate, Matcher, Tuning
-from bot.textnorm import clean, fold_for_comparison, looks_traditional, to_traditional
+from bot.core import replies
+from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.matcher import Candidate, Matcher, Tuning
+from bot.core.textnorm import clean, fold_for_comparison, looks_traditional, to_traditional
 
 
 class Status(StrEnum):

@@ -10,9 +10,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
-from bot.scheduling import next_run, schedule, tip_keyboard, unschedule
-from bot.state import state_of
-from bot.tips import (
+from bot.core.tips import (
     DEFAULT_TIME,
     TimeFormatError,
     local_day,
@@ -21,6 +19,8 @@ from bot.tips import (
     tip_of_the_day,
     tip_text,
 )
+from bot.tgbot.scheduling import next_run, schedule, tip_keyboard, unschedule
+from bot.tgbot.state import state_of
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.knowledge import Entry, KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase
 
 BOT_NAME = "意见问答助手"
 

@@ -12,9 +12,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from bot.knowledge import KnowledgeBase, Tip
-from bot.store import Store, Subscription, TipDay
-from bot.textnorm import to_traditional
+from bot.core.knowledge import KnowledgeBase, Tip
+from bot.core.textnorm import to_traditional
+from bot.storage import Store, Subscription, TipDay
 
 DEFAULT_TIME = time(8, 0)
 RECENT_DAYS = 30

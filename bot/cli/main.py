@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from bot.answering import Answerer, Result
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.core.answering import Answerer, Result
+from bot.core.knowledge import KnowledgeError, load_knowledge
 
 PROG = "opinion-bot"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -82,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Measure answering on a labelled question file."""
-    from bot.evaluation import EvalFileError, evaluate, read_questions
+    from bot.core.evaluation import EvalFileError, evaluate, read_questions
 
     answerer = _answerer(args.kb)
     try:
@@ -107,14 +107,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the speed and memory benchmark."""
-    from bot.bench import run_benchmark
+    from bot.cli.bench import run_benchmark
 
     return run_benchmark(quick=args.quick, as_json=args.json, part=args.part)
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive terminal chat."""
-    from bot.terminal import chat
+    from bot.cli.terminal import chat
 
     return chat(_answerer(args.kb), input_func=input, output=sys.stdout)
 
@@ -123,7 +123,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot (polling, or a webhook server with WEBHOOK_URL)."""
     if args.kb:
         os.environ["OPINION_KB"] = args.kb
-    from bot.telegram_app import run_from_environment
+    from bot.tgbot.app import run_from_environment
 
     return run_from_environment()
 
@@ -133,9 +133,9 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import datetime
 
-    from bot.scheduling import send_due_tips
-    from bot.settings import SettingsError, load_settings
-    from bot.store import Store, StoreError, Subscription
+    from bot.storage import Store, StoreError, Subscription
+    from bot.tgbot.scheduling import send_due_tips
+    from bot.tgbot.settings import SettingsError, load_settings
 
     try:
         settings = load_settings(require_token=not args.dry_run)
@@ -153,7 +153,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
             return list(await send_due_tips(None, store, kb, settings.timezone, now))
         from telegram.ext import ExtBot
 
-        from bot.scheduling import rate_limiter
+        from bot.tgbot.scheduling import rate_limiter
 
         bot = ExtBot(
             settings.token,
@@ -177,9 +177,9 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
 
 def cmd_export_unanswered(args: argparse.Namespace) -> int:
     """Write the unanswered questions as YAML stubs for the knowledge base."""
-    from bot.admin import unanswered_stubs
-    from bot.settings import SettingsError, load_settings
-    from bot.store import Store, StoreError
+    from bot.core.admin import unanswered_stubs
+    from bot.storage import Store, StoreError
+    from bot.tgbot.settings import SettingsError, load_settings
 
     try:
         settings = load_settings(require_token=False)

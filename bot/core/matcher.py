@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.pinyin import PinyinIndex
-from bot.textnorm import GENERIC_GRAMS, clean, fold_cleaned, normalize
+from bot.core.pinyin import PinyinIndex
+from bot.core.textnorm import GENERIC_GRAMS, clean, fold_cleaned, normalize
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.answering import Answerer, Result, Status
-from bot.replies import FAREWELL, GREETING
+from bot.core.answering import Answerer, Result, Status
+from bot.core.replies import FAREWELL, GREETING
 
 PROMPT = "问> "
 

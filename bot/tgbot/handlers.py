@@ -1,7 +1,7 @@
 """Telegram handlers: translate updates into core calls, and core results into messages.
 
 Every handler has the signature `async def name(update, context) -> None` and a docstring that
-says what the user gets.  The state they share is one `bot.state.BotState`.  The daily-tip
+says what the user gets.  The state they share is one `bot.tgbot.state.BotState`.  The daily-tip
 commands are in `tip_handlers`, the admin commands in `admin_handlers`.
 """
 
@@ -24,13 +24,12 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import replies
-from bot.answering import Kind, Result
-from bot.replies import COMMANDS
-from bot.state import state_of
-from bot.store import Store, StoreError
-from bot.textnorm import MAX_QUERY_CHARS, looks_traditional
-from bot.tg_render import (
+from bot.core import replies
+from bot.core.answering import Kind, Result
+from bot.core.replies import COMMANDS
+from bot.core.textnorm import MAX_QUERY_CHARS, looks_traditional
+from bot.storage import Store, StoreError
+from bot.tgbot.render import (
     AnswerEntry,
     Block,
     Rendered,
@@ -46,6 +45,7 @@ from bot.tg_render import (
     topic_list,
     topic_page,
 )
+from bot.tgbot.state import state_of
 
 logger = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import replies
-from bot.answering import Kind, Result, Status
-from bot.knowledge import Entry, KnowledgeBase
-from bot.textnorm import to_traditional
+from bot.core import replies
+from bot.core.answering import Kind, Result, Status
+from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.textnorm import to_traditional
 
 MESSAGE_LIMIT = 4096
 CALLBACK_LIMIT = 64

@@ -31,12 +31,13 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import admin_handlers, handlers, replies, scheduling, tip_handlers
-from bot.answering import Answerer
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.settings import Settings, SettingsError, load_settings
-from bot.state import STATE_KEY, BotState, state_of
-from bot.store import Store, StoreError
+from bot.core import replies
+from bot.core.answering import Answerer
+from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.storage import Store, StoreError
+from bot.tgbot import admin_handlers, handlers, scheduling, tip_handlers
+from bot.tgbot.settings import Settings, SettingsError, load_settings
+from bot.tgbot.state import STATE_KEY, BotState, state_of
 
 logger = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.answering import Answerer
-from bot.knowledge import load_knowledge
-from bot.matcher import Matcher
+from bot.core.answering import Answerer
+from bot.core.knowledge import load_knowledge
+from bot.core.matcher import Matcher
 
 SYNTHETIC_ENTRIES = 10_000
 PHRASINGS_PER_ENTRY = 6

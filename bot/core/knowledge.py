@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.textnorm import fold_for_comparison, normalize
+from bot.core.textnorm import fold_for_comparison, normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MIN_ALTERNATES = 5
@@ -137,7 +137,7 @@ class KnowledgePaths:
 
 def default_knowledge_dir() -> Path:
     """`knowledge/` beside the package (a source checkout or the Docker image)."""
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    return Path(__file__).resolve().parent.parent.parent / "knowledge"
 
 
 # --------------------------------------------------------------------------- reading files

@@ -18,11 +18,11 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
-from bot.knowledge import KnowledgeBase, Tip
-from bot.state import state_of
-from bot.store import Store, Subscription
-from bot.tg_render import AnswerEntry, encode
-from bot.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
+from bot.core.knowledge import KnowledgeBase, Tip
+from bot.core.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
+from bot.storage import Store, Subscription
+from bot.tgbot.render import AnswerEntry, encode
+from bot.tgbot.state import state_of
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The command line: `python -m bot …` and the `opinion-bot` script drive the same core."""

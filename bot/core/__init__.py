@@ -1,0 +1,1 @@
+"""The pure core: knowledge base, text normalisation, matching, replies. Never imports telegram."""

@@ -1,0 +1,1 @@
+"""The Telegram layer: one factory builds the Application; handlers translate updates."""
