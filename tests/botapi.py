@@ -255,7 +255,11 @@ def bot_message(chat_id: int, chat_type: str = "supergroup") -> dict[str, Any]:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """This process's environment without the bot's own settings, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPINION_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TELEGRAM_", "OPINION_")) and not k.lower().endswith("_proxy")
+    }
     env.update(extra)
     return env
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from bot.storage import Store
 from tests.botapi import TOKEN, clean_env
 
 E2E = Path(__file__).resolve().parent / "e2e"
@@ -38,6 +39,11 @@ def _free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _post(url: str, payload: dict[str, Any]) -> Any:
@@ -81,6 +87,8 @@ class _Adapter(BaseHTTPRequestHandler):
         self._forward(self.rfile.read(length))
 
     def _forward(self, body: bytes | None) -> None:
+        if isinstance(self.server, _AdapterServer):
+            self.server.seen.append((self.path.rsplit("/", 1)[-1], self.headers.get("Via", "")))
         request = urllib.request.Request(self.upstream + self.path, data=body, method=self.command)
         if self.headers.get("Content-Type"):
             request.add_header("Content-Type", self.headers["Content-Type"])
@@ -119,6 +127,12 @@ class _Adapter(BaseHTTPRequestHandler):
                 if query is not None:
                     query.setdefault("chat_instance", "e2e")
         return data
+
+
+class _AdapterServer(ThreadingHTTPServer):
+    """The adapter's server: remembers (Bot API method, Via header) of every request."""
+
+    seen: list[tuple[str, str]]
 
 
 @dataclass
@@ -186,51 +200,97 @@ def buttons(message: dict[str, Any]) -> list[str]:
     return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
 
 
-@pytest.fixture(scope="module")
-def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
-    """The emulator, the adapting proxy and the real bot process, all on 127.0.0.1."""
+def start_emulator() -> tuple[subprocess.Popen[bytes], str]:
+    """telegram-test-api on a free port of 127.0.0.1; its URL."""
     _ensure_emulator_installed()
     node = shutil.which("node")
     assert node is not None
     port = _free_port()
-    emulator_process = subprocess.Popen(
+    process = subprocess.Popen(
         [node, "emulator.js", str(port)], cwd=E2E, stdin=subprocess.PIPE, stdout=subprocess.PIPE
     )
-    assert emulator_process.stdout is not None
-    assert emulator_process.stdout.readline().strip() == b"ready"
-    upstream = f"http://127.0.0.1:{port}"
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == b"ready"
+    return process, f"http://127.0.0.1:{port}"
 
+
+def stop_emulator(process: subprocess.Popen[bytes]) -> None:
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.close()
+    process.wait(timeout=20)
+    process.stdout.close()
+
+
+def start_adapter(upstream: str, port: int = 0) -> _AdapterServer:
+    """The adapting proxy in front of the emulator (on `port`, or a free one)."""
     adapter = type("Adapter", (_Adapter,), {"upstream": upstream})
-    proxy = ThreadingHTTPServer(("127.0.0.1", 0), adapter)
-    threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}/bot"
+    server = _AdapterServer(("127.0.0.1", port), adapter)
+    server.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
-    data = tmp_path_factory.mktemp("e2e")
+
+def stop_adapter(server: ThreadingHTTPServer) -> None:
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class BotProcess:
+    process: subprocess.Popen[bytes]
+    log: Path
+    database: Path
+
+    def stop(self) -> str:
+        """Stop the bot; its log, checked for the token and for tracebacks."""
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        text = self.log.read_text(encoding="utf-8")
+        assert TOKEN not in text
+        assert "caused an error" not in text, text
+        assert "Traceback" not in text, text
+        return text
+
+    def wait_log(self, needle: str) -> str:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            text = self.log.read_text(encoding="utf-8")
+            if needle in text:
+                return text
+            time.sleep(0.1)
+        raise AssertionError(f"{needle!r} not in the bot's log:\n{self.log.read_text()}")
+
+
+def start_bot(api_port: int, data: Path, **extra: str) -> BotProcess:
+    """The real bot process, polling the adapter at `api_port` (which may not listen yet)."""
     env = clean_env()
     env |= {
         "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": proxy_url,
+        "TELEGRAM_BASE_URL": f"http://127.0.0.1:{api_port}/bot",
         "OPINION_DB": str(data / "bot.sqlite3"),
+        **extra,
     }
-    log = (data / "bot.log").open("w")
-    bot_process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], env=env, stdout=log, stderr=subprocess.STDOUT
-    )
+    log = data / "bot.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    return BotProcess(process, log, data / "bot.sqlite3")
+
+
+@pytest.fixture(scope="module")
+def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
+    """The emulator, the adapting proxy and the real bot process, all on 127.0.0.1."""
+    emulator_process, upstream = start_emulator()
+    adapter = start_adapter(upstream)
+    bot = start_bot(adapter.server_address[1], tmp_path_factory.mktemp("e2e"))
     try:
         yield Emulator(upstream)
     finally:
-        bot_process.terminate()
-        bot_process.wait(timeout=20)
-        proxy.shutdown()
-        proxy.server_close()
-        assert emulator_process.stdin is not None
-        emulator_process.stdin.close()
-        emulator_process.wait(timeout=20)
-        emulator_process.stdout.close()
-        log.close()
-        text = (data / "bot.log").read_text(encoding="utf-8")
-        assert TOKEN not in text
-        assert "caused an error" not in text, text
+        bot.stop()
+        stop_adapter(adapter)
+        stop_emulator(emulator_process)
 
 
 def test_private_question_answered_with_passage_and_buttons(emulator: Emulator) -> None:
@@ -269,3 +329,117 @@ def test_group_answers_only_when_addressed(emulator: Emulator) -> None:
     assert len(replies) == 1
     assert "六是注重队伍融合" in replies[0]["text"]
     assert "reply_parameters" in replies[0]
+
+
+def test_every_request_goes_through_telegram_proxy(tmp_path: Path) -> None:
+    """TELEGRAM_PROXY with credentials: proxy.py (a real HTTP proxy) carries every call."""
+    proxy_bin = Path(sys.executable).with_name("proxy")
+    if not proxy_bin.exists():
+        pytest.skip("proxy.py is not installed (pip install -e '.[dev]')")
+    emulator_process, upstream = start_emulator()
+    adapter = start_adapter(upstream)
+    port = _free_port()
+    proxy = subprocess.Popen(
+        [
+            *(str(proxy_bin), "--hostname", "127.0.0.1", "--port", str(port)),
+            *("--num-workers", "1", "--num-acceptors", "1", "--basic-auth", "henan:s3cret"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    bot = None
+    try:
+        deadline = time.monotonic() + WAIT
+        while not _listening(port):
+            assert time.monotonic() < deadline, "proxy.py did not start"
+            time.sleep(0.1)
+        bot = start_bot(
+            adapter.server_address[1],
+            tmp_path,
+            TELEGRAM_PROXY=f"http://henan:s3cret@127.0.0.1:{port}",
+        )
+        emulator = Emulator(upstream)
+        emulator.send("两张皮是什么意思", chat_id=21)
+        (reply,) = emulator.wait_for(21, 1)
+        assert "长期制约着机关党的建设质量提升" in reply["text"]
+        log = bot.stop()
+        bot = None
+        assert "s3cret" not in log
+        assert f"Bot API via the proxy http://127.0.0.1:{port}" in log
+        requests = adapter.seen
+        methods = {method for method, _ in requests}
+        assert {"getMe", "getUpdates", "sendMessage"} <= methods, requests
+        assert all("proxy.py" in via for _, via in requests), requests
+    finally:
+        if bot is not None:
+            bot.stop()
+        proxy.terminate()
+        proxy.wait(timeout=20)
+        stop_adapter(adapter)
+        stop_emulator(emulator_process)
+
+
+def test_starts_without_the_api_and_survives_an_outage(tmp_path: Path) -> None:
+    """Start-up while the Bot API is down: one line per retry; an outage while running loses
+    no question-log row or subscription, and the bot answers what was sent meanwhile."""
+    emulator_process, upstream = start_emulator()
+    port = _free_port()
+    bot = start_bot(port, tmp_path)  # nothing listens on `port` yet
+    adapter = None
+    try:
+        bot.wait_log("retrying in 2 s")
+        adapter = start_adapter(upstream, port)
+        emulator = Emulator(upstream)
+        emulator.send("两张皮是什么意思", chat_id=31)
+        emulator.wait_for(31, 1)
+        stop_adapter(adapter)  # the network goes away while the bot runs
+        adapter = None
+        bot.wait_log("polling resumes when it is back")
+        emulator.send("六个融合有哪些", chat_id=31)
+        emulator.send("/subscribe 08:30", chat_id=31)
+        adapter = start_adapter(upstream, port)
+        replies = emulator.wait_for(31, 3)
+        assert "六是注重队伍融合" in replies[1]["text"]
+        log = bot.stop()
+        assert log.count("unreachable") >= 2  # one line per retry
+    finally:
+        if bot.process.poll() is None:
+            bot.stop()
+        if adapter is not None:
+            stop_adapter(adapter)
+        stop_emulator(emulator_process)
+    store = Store.open(bot.database)
+    try:
+        assert [q.status for q in store.questions()] == ["answered", "answered"]
+        subscription = store.subscription(31)
+        assert subscription is not None
+        assert subscription.at.strftime("%H:%M") == "08:30"
+    finally:
+        store.close()
+
+
+class _Unauthorized(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+    def do_POST(self) -> None:
+        body = b'{"ok":false,"error_code":401,"description":"Unauthorized"}'
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_invalid_token_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Unauthorized)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        bot = start_bot(server.server_address[1], tmp_path)
+        assert bot.process.wait(timeout=30) == 2
+    finally:
+        stop_adapter(server)
+    log = bot.log.read_text(encoding="utf-8")
+    assert "Traceback" not in log
+    assert "refused the token (401)" in log
+    assert len([line for line in log.splitlines() if "ERROR" in line]) == 1

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from bot.tgbot.app import RedactToken
-from bot.tgbot.settings import DEFAULT_DB, SettingsError, load_settings
+from bot.tgbot.settings import SettingsError, load_settings
 from tests.botapi import TOKEN, run_bot
 
 
 def test_defaults() -> None:
     settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
     assert settings.token == TOKEN
-    assert settings.database == DEFAULT_DB
+    assert settings.database.is_absolute()
+    assert settings.database.parts[-2:] == ("opinion-bot", "opinion.sqlite3")
     assert str(settings.timezone) == "Asia/Shanghai"
     assert settings.admins == frozenset()
     assert not settings.uses_webhook
@@ -107,3 +108,40 @@ def test_token_is_redacted_from_every_log_line() -> None:
     assert RedactToken(TOKEN).filter(record)
     assert TOKEN not in record.getMessage()
     assert "<token>" in record.getMessage()
+
+
+def test_database_defaults_to_the_xdg_data_directory(tmp_path: Path) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "XDG_DATA_HOME": str(tmp_path)})
+    assert settings.database == tmp_path / "opinion-bot" / "opinion.sqlite3"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:7890",
+        "https://proxy.example.org:443",
+        "socks5://user:pa55@10.0.0.1:1080",
+        "socks5h://10.0.0.1:1080",
+    ],
+)
+def test_proxy_urls(url: str) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": url})
+    assert settings.proxy == url
+    assert "pa55" not in repr(settings)
+    assert "pa55" not in (settings.proxy_display or "")
+
+
+def test_proxy_falls_back_to_https_proxy_then_all_proxy() -> None:
+    base = {"TELEGRAM_BOT_TOKEN": TOKEN}
+    both = {**base, "HTTPS_PROXY": "http://a:1", "ALL_PROXY": "socks5://b:2"}
+    assert load_settings(both).proxy == "http://a:1"
+    assert load_settings({**base, "ALL_PROXY": "socks5://b:2"}).proxy == "socks5://b:2"
+    assert load_settings({**both, "TELEGRAM_PROXY": "http://c:3"}).proxy == "http://c:3"
+    assert load_settings(base).proxy is None
+
+
+@pytest.mark.parametrize("url", ["127.0.0.1:7890", "ftp://h:1", "http://h", "http://u:secret@:x"])
+def test_bad_proxy_is_one_line_without_password(url: str) -> None:
+    with pytest.raises(SettingsError, match="TELEGRAM_PROXY") as caught:
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": url})
+    assert "secret" not in str(caught.value)

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -29,7 +29,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.core import replies
 from bot.core.answering import Answerer
@@ -218,6 +218,9 @@ def build_application(
         builder = builder.base_file_url(settings.base_file_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
+    elif settings.proxy:
+        # Every Bot API call, long polling included, goes through the proxy.
+        builder = builder.proxy(settings.proxy).get_updates_proxy(settings.proxy)
     application = builder.build()
     application.bot_data[SETTINGS_KEY] = settings
     register_handlers(application)
@@ -239,14 +242,66 @@ class RedactToken(logging.Filter):
         return True
 
 
+class OneLineNetworkErrors(logging.Filter):
+    """A lost connection is an event, not a bug: one line instead of a traceback (PTB logs
+    each failed getUpdates with its traceback and retries on its own)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError):
+            detail = str(error).splitlines()[0] if str(error) else "no detail"
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {detail}; retrying)"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def configure_logging(token: str) -> None:
     """One line per event on stderr; HTTP request lines (which carry the URL) only on error."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(OneLineNetworkErrors())
     handler.addFilter(RedactToken(token))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+FIRST_WAIT, LONGEST_WAIT = 1.0, 60.0
+
+
+async def wait_for_api(settings: Settings) -> bool:
+    """Call getMe until the Bot API answers: one log line per failure, waits doubling up to a
+    minute.  False on an invalid token (retrying cannot help)."""
+    probe = ExtBot(
+        settings.token,
+        base_url=settings.base_url or "https://api.telegram.org/bot",
+        request=HTTPXRequest(proxy=settings.proxy),
+    )
+    wait = FIRST_WAIT
+    try:
+        while True:
+            try:
+                me = await probe.get_me()
+            except InvalidToken:
+                logger.error("the Bot API refused the token (401): check TELEGRAM_BOT_TOKEN")
+                return False
+            except TelegramError as exc:
+                logger.warning(
+                    "the Bot API is unreachable (%s: %s); retrying in %.0f s",
+                    type(exc).__name__,
+                    str(exc).splitlines()[0] if str(exc) else "no detail",
+                    wait,
+                )
+                await asyncio.sleep(wait)
+                wait = min(wait * 2, LONGEST_WAIT)
+                continue
+            logger.info("connected to the Bot API as @%s", me.username)
+            return True
+    finally:
+        with contextlib.suppress(TelegramError):
+            await probe.shutdown()
 
 
 def run_from_environment() -> int:
@@ -264,6 +319,14 @@ def run_from_environment() -> int:
     except StoreError as exc:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
+    logger.info("database: %s", settings.database.resolve())
+    if settings.proxy_display:
+        logger.info("Bot API via the proxy %s", settings.proxy_display)
+    try:
+        if not asyncio.run(wait_for_api(settings)):
+            return 2
+    except KeyboardInterrupt:
+        return 130
     application = build_application(settings)
     if settings.webhook_url:
         application.run_webhook(
@@ -273,7 +336,8 @@ def run_from_environment() -> int:
             secret_token=settings.webhook_secret,
             webhook_url=settings.webhook_url,
             allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=-1,
         )
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
     return 0

@@ -21,7 +21,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.core import replies
@@ -331,6 +331,14 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     """Logs the failure; the user hears that something went wrong, the bot goes on."""
     if isinstance(context.error, Forbidden):
         logger.warning("blocked or removed from a chat: %s", context.error)
+        return
+    if update is None and isinstance(context.error, NetworkError):
+        # A failed getUpdates: PTB polls again with growing pauses; nothing is lost meanwhile.
+        logger.warning(
+            "the Bot API is unreachable (%s: %s); polling resumes when it is back",
+            type(context.error).__name__,
+            str(context.error).splitlines()[0] if str(context.error) else "no detail",
+        )
         return
     where = update.update_id if isinstance(update, Update) else type(update).__name__
     logger.error("update %s caused an error", where, exc_info=context.error)

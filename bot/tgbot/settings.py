@@ -16,9 +16,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,100}$")
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_TZ = "Asia/Shanghai"
-DEFAULT_DB = Path("data/opinion.sqlite3")
+DB_NAME = "opinion.sqlite3"
 DEFAULT_PORT = 8443
 DEFAULT_LOG_DAYS = 90
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+# Read, in this order, when TELEGRAM_PROXY is unset: the names curl and httpx also honour.
+PROXY_FALLBACKS = ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
 
 
 class SettingsError(ValueError):
@@ -33,17 +36,31 @@ class Settings:
     base_url: str | None = None
     base_file_url: str | None = None
     knowledge: Path | None = None
-    database: Path = DEFAULT_DB
+    database: Path = Path(DB_NAME)
     admins: frozenset[int] = frozenset()
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TZ))
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
     port: int = DEFAULT_PORT
     log_days: int = DEFAULT_LOG_DAYS
+    proxy: str | None = field(default=None, repr=False)  # may hold a password
+
+    @property
+    def proxy_display(self) -> str | None:
+        """The proxy without its credentials, safe to log."""
+        return redact_proxy(self.proxy) if self.proxy else None
 
     @property
     def uses_webhook(self) -> bool:
         return self.webhook_url is not None
+
+
+def default_database(env: Mapping[str, str]) -> Path:
+    """Where the database lives without OPINION_DB: the XDG data directory, never the working
+    directory (the image sets OPINION_DB=/data/opinion.sqlite3)."""
+    base = env.get("XDG_DATA_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "opinion-bot" / DB_NAME
 
 
 def _admins(raw: str) -> frozenset[int]:
@@ -62,6 +79,32 @@ def _url(name: str, raw: str) -> str:
     parsed = urlparse(raw)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise SettingsError(f"{name}: '{raw}' is not an http(s) URL")
+    return raw
+
+
+def redact_proxy(url: str) -> str:
+    """scheme://host:port of a proxy URL: user name and password left out."""
+    parsed = urlparse(url)
+    host = parsed.hostname or "?"
+    try:
+        port = parsed.port
+    except ValueError:
+        port = None
+    return f"{parsed.scheme}://{host}" + (f":{port}" if port else "")
+
+
+def _proxy(name: str, raw: str) -> str:
+    parsed = urlparse(raw)
+    try:
+        port = parsed.port
+    except ValueError:
+        port = None
+        parsed = parsed._replace(netloc="")
+    if parsed.scheme.lower() not in PROXY_SCHEMES or not parsed.hostname or port is None:
+        raise SettingsError(
+            f"{name}: '{redact_proxy(raw)}' is not a proxy URL such as http://127.0.0.1:7890, "
+            "http://user:password@host:port or socks5://host:1080"
+        )
     return raw
 
 
@@ -109,12 +152,17 @@ def load_settings(
     port = get("PORT")
     log_days = get("OPINION_LOG_DAYS")
     knowledge = get("OPINION_KB")
+    proxy_name = "TELEGRAM_PROXY"
+    proxy = get(proxy_name)
+    for fallback in PROXY_FALLBACKS:
+        if proxy is None:
+            proxy_name, proxy = fallback, get(fallback)
     return Settings(
         token=token or "",
         base_url=_url("TELEGRAM_BASE_URL", base_url) if base_url else None,
         base_file_url=_url("TELEGRAM_BASE_FILE_URL", base_file_url) if base_file_url else None,
         knowledge=Path(knowledge) if knowledge else None,
-        database=Path(get("OPINION_DB") or DEFAULT_DB),
+        database=Path(get("OPINION_DB") or default_database(env)),
         admins=_admins(get("OPINION_ADMINS") or ""),
         timezone=timezone,
         webhook_url=webhook_url,
@@ -123,4 +171,5 @@ def load_settings(
         log_days=_positive_int("OPINION_LOG_DAYS", log_days, 36500)
         if log_days
         else DEFAULT_LOG_DAYS,
+        proxy=_proxy(proxy_name, proxy) if proxy else None,
     )
