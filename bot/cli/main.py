@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -203,6 +205,32 @@ def cmd_export_unanswered(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    """Exit 0 if the bot could answer now: settings valid, knowledge base loads, database opens."""
+    from bot.storage import Store, StoreError
+    from bot.tgbot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+        answerer = Answerer(load_knowledge(settings.knowledge))
+        store = Store.open(settings.database)
+    except (SettingsError, StoreError) as exc:
+        return _fail(f"unhealthy: {exc}")
+    except KnowledgeError as exc:
+        return _fail(f"unhealthy: the knowledge base is invalid: {exc.problems[0]}")
+    try:
+        store.question_stats(datetime.now(UTC))
+    except (StoreError, sqlite3.Error) as exc:
+        return _fail(f"unhealthy: the database cannot be read: {exc}")
+    finally:
+        store.close()
+    first = answerer.kb.entries[0]
+    if answerer.ask(first.question).entry != first.id:
+        return _fail("unhealthy: the knowledge base answers nothing")
+    print(f"healthy: knowledge base {answerer.kb.version}, database {settings.database}")
+    return EXIT_OK
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No command: Telegram when a token is set, the terminal chat otherwise."""
     if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
@@ -257,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--days", type=int, default=30, help="from the last N days (30)")
     export.add_argument("--output", "-o", metavar="FILE", help="write here, not to stdout")
     kb_option(export)
+    command("health", cmd_health, "exit 0 if the bot could answer (the image's HEALTHCHECK)")
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -23,6 +23,10 @@ from bot.tgbot.state import BotState, state_of
 logger = logging.getLogger(__name__)
 
 NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
+UNWRITABLE = (
+    "文件有效，但服务器上的 {name} 无法写入（权限不足或磁盘已满），知识库未作更改。"
+    "请让运维人员把 OPINION_KB 设在可写的目录（容器中为数据卷）。"
+)
 UNANSWERED_DEFAULT = 20
 UNANSWERED_MAX = 100
 
@@ -99,7 +103,12 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await _reply_long(update, admin.problems_text(exc.problems))
         return
     new, diff = await asyncio.to_thread(admin.successor, state.answerer, kb, started)
-    backup = await asyncio.to_thread(admin.install, target, data)
+    try:
+        backup = await asyncio.to_thread(admin.install, target, data)
+    except OSError as exc:
+        logger.error("cannot write the uploaded %s: %s", target, exc)
+        await message.reply_text(UNWRITABLE.format(name=target.name))
+        return
     _swap(state, new)
     note = f"\n已写入 {target.name}" + (f"，旧版本保存为 {backup.name}" if backup else "")
     logger.info("knowledge file %s replaced by upload: version %s", target.name, kb.version)

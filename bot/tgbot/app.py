@@ -34,6 +34,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.core import replies
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.seed import seed_knowledge
 from bot.storage import Store, StoreError
 from bot.tgbot import admin_handlers, handlers, scheduling, tip_handlers
 from bot.tgbot.settings import Settings, SettingsError, load_settings
@@ -312,6 +313,19 @@ def run_from_environment() -> int:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings.token)
+    if settings.knowledge is not None and settings.knowledge_seed is not None:
+        try:
+            copied = seed_knowledge(settings.knowledge, settings.knowledge_seed)
+        except OSError as exc:
+            print(f"opinion-bot: cannot seed the knowledge base: {exc}", file=sys.stderr)
+            return 1
+        if copied:
+            logger.info(
+                "knowledge base seeded into %s from %s: %s",
+                settings.knowledge,
+                settings.knowledge_seed,
+                ", ".join(str(p.relative_to(settings.knowledge)) for p in copied),
+            )
     # Fail fast, before any network call, on a knowledge base or database that cannot work.
     try:
         load_knowledge(settings.knowledge)

@@ -36,6 +36,7 @@ class Settings:
     base_url: str | None = None
     base_file_url: str | None = None
     knowledge: Path | None = None
+    knowledge_seed: Path | None = None  # copied into `knowledge` where files are missing
     database: Path = Path(DB_NAME)
     admins: frozenset[int] = frozenset()
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TZ))
@@ -162,6 +163,7 @@ def load_settings(
         base_url=_url("TELEGRAM_BASE_URL", base_url) if base_url else None,
         base_file_url=_url("TELEGRAM_BASE_FILE_URL", base_file_url) if base_file_url else None,
         knowledge=Path(knowledge) if knowledge else None,
+        knowledge_seed=Path(seed) if (seed := get("OPINION_KB_SEED")) and knowledge else None,
         database=Path(get("OPINION_DB") or default_database(env)),
         admins=_admins(get("OPINION_ADMINS") or ""),
         timezone=timezone,
