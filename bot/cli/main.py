@@ -231,6 +231,41 @@ def cmd_health(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A consistent copy of the database, safe while the bot runs."""
+    from bot.storage import StoreError
+    from bot.storage.backup import backup
+    from bot.tgbot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(require_token=False)
+        version = backup(settings.database, Path(args.file))
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        return _fail(str(exc))
+    print(f"backed up {settings.database} to {args.file} (schema {version})")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place of the database; refused while the bot runs."""
+    from bot.storage import StoreError
+    from bot.storage.backup import restore
+    from bot.tgbot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(require_token=False)
+        kept = restore(Path(args.file), settings.database)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        return _fail(str(exc))
+    note = f"; the replaced database is kept as {kept}" if kept else ""
+    print(f"restored {args.file} to {settings.database}{note}")
+    return EXIT_OK
+
+
 def cmd_default(args: argparse.Namespace) -> int:
     """No command: Telegram when a token is set, the terminal chat otherwise."""
     if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
@@ -285,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--days", type=int, default=30, help="from the last N days (30)")
     export.add_argument("--output", "-o", metavar="FILE", help="write here, not to stdout")
     kb_option(export)
+    backup = command("backup", cmd_backup, "copy the database to FILE (safe while the bot runs)")
+    backup.add_argument("file", metavar="FILE")
+    restore = command("restore", cmd_restore, "replace the database with FILE (bot stopped)")
+    restore.add_argument("file", metavar="FILE")
     command("health", cmd_health, "exit 0 if the bot could answer (the image's HEALTHCHECK)")
     bench = command("bench", cmd_bench, "measure load time, latency and memory")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")

@@ -36,6 +36,7 @@ from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.storage import Store, StoreError
+from bot.storage.backup import BotRunning, run_lock
 from bot.tgbot import admin_handlers, handlers, scheduling, tip_handlers
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
@@ -334,6 +335,16 @@ def run_from_environment() -> int:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
     logger.info("database: %s", settings.database.resolve())
+    try:
+        # Held until exit: `restore` refuses while it is taken, so does a second bot.
+        with run_lock(settings.database):
+            return _serve(settings)
+    except BotRunning as exc:
+        print(f"opinion-bot: {exc}", file=sys.stderr)
+        return 1
+
+
+def _serve(settings: Settings) -> int:
     if settings.proxy_display:
         logger.info("Bot API via the proxy %s", settings.proxy_display)
     try:
