@@ -133,15 +133,15 @@ def _fifty_megabytes(path: Path) -> None:
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
-        (_syntax, "YAML syntax error at line"),
-        (_missing_field, "entry 'title': missing required field 'question'"),
-        (_duplicate_ids, "entry 'issuer': duplicate id"),
-        (_passage_not_in_source, "entry 'cadre_goal': passage does not occur verbatim"),
-        (_dangling_related, "related id 'ghost_entry' does not exist"),
-        (_empty, "file is empty"),
-        (_deleted, "cannot read the file"),
-        (_not_utf8, "not UTF-8"),
-        (_fifty_megabytes, "not parsed"),
+        (_syntax, "YAML 格式错误：第"),
+        (_missing_field, "条目 title（“《意见》的全称是什么"),
+        (_duplicate_ids, "）：id 重复"),
+        (_passage_not_in_source, "原文段落（passage）必须从访谈原文逐字摘录"),
+        (_dangling_related, "相关条目 ghost_entry 不存在"),
+        (_empty, "文件是空的"),
+        (_deleted, "无法读取文件"),
+        (_not_utf8, "不是 UTF-8 文本"),
+        (_fifty_megabytes, "超过上限"),
     ],
 )
 async def test_a_broken_file_changes_nothing(
@@ -153,6 +153,7 @@ async def test_a_broken_file_changes_nothing(
     assert "未作任何更改" in report
     assert "opinion.yaml" in report
     assert expected in report
+    assert str(kb_copy) not in report  # the file by its name, never a server path
     assert bot.state.answerer is before
     assert "长期制约着" in only(await bot.say("两张皮是什么意思")).text
 
@@ -167,7 +168,7 @@ async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Pa
     edit_yaml(kb_copy / "opinion.yaml", change)
     calls = [c for c in await admin_says(bot, "/reload") if c.method == "sendMessage"]
     assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
-    assert texts(calls).count("passage does not occur verbatim") == len(bot.kb.entries)
+    assert texts(calls).count("原文段落（passage）必须从访谈原文逐字摘录") == len(bot.kb.entries)
 
 
 async def test_answers_during_a_reload_use_one_version_or_the_other(
@@ -245,7 +246,7 @@ async def test_invalid_upload_is_not_written(bot: Harness, kb_copy: Path) -> Non
     calls = await bot.say(
         None, chat_id=ADMIN, user_id=ADMIN, extra=document("upload2", "renamed.yaml", len(broken))
     )
-    assert "passage does not occur verbatim" in texts(calls)
+    assert "原文段落（passage）必须从访谈原文逐字摘录" in texts(calls)
     assert "opinion.yaml" in texts(calls)
     assert target.read_bytes() == previous
     assert not (kb_copy / "opinion.yaml.bak").exists()
@@ -419,8 +420,9 @@ async def test_stats_figures(bot: Harness) -> None:
     assert "今天：4 个问题；回答 50%，给出选项 25%，未涉及 25%" in report
     assert "近 7 天：5 个问题；回答 60%" in report
     assert "近 30 天：6 个问题；回答 67%" in report
-    assert "1. two_skins（3 次）" in report
-    assert "2. one_plus_n（1 次）" in report
+    assert "近 30 天：6 个问题；回答 67%，给出选项 17%，未涉及 16%" in report  # 100%, not 101%
+    assert f"1. {bot.kb.by_id['two_skins'].question}（3 次）" in report
+    assert f"2. {bot.kb.by_id['one_plus_n'].question}（1 次）" in report
     assert "订阅 1 个；已推送 0 条" in report
     assert bot.kb.version in report
 
@@ -441,3 +443,29 @@ def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
     assert [(s["question"], s["count"]) for s in stubs] == [("党建考核怎么打分", 2), ("干部", 1)]
     assert all(s["suggested_entry"] for s in stubs)
     assert out.read_text(encoding="utf-8").startswith("# Questions the bot could not answer")
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([1, 1, 1], [34, 33, 33]),
+        ([4, 1, 1], [67, 17, 16]),
+        ([2, 1, 1], [50, 25, 25]),
+        ([0, 0, 0], [0, 0, 0]),
+        ([7, 0, 0], [100, 0, 0]),
+        ([1, 1, 1, 1, 1, 1, 1], [15, 15, 14, 14, 14, 14, 14]),
+    ],
+)
+def test_shares_add_up_to_100(counts: list[int], expected: list[int]) -> None:
+    from bot.core.admin import shares
+
+    assert shares(counts) == expected
+
+
+async def test_myid_for_anyone(bot: Harness) -> None:
+    private = only(await bot.say("/myid", chat_id=USER, user_id=USER)).text
+    assert f"<code>{USER}</code>" in private
+    assert "本聊天" not in private
+    group = only(await bot.say("/myid", chat_id=-100, chat_type="supergroup", user_id=USER))
+    assert f"<code>{USER}</code>" in group.text
+    assert "<code>-100</code>" in group.text

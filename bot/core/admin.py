@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,3 +180,18 @@ def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int)
     )
     body = yaml.safe_dump(stubs, allow_unicode=True, sort_keys=False) if stubs else "[]\n"
     return header + body
+
+
+def shares(counts: Sequence[int]) -> list[int]:
+    """Whole percentages of `counts` that add up to exactly 100 (largest-remainder rounding);
+    all zeros when there is nothing to share."""
+    total = sum(counts)
+    if total <= 0:
+        return [0] * len(counts)
+    exact = [count * 100 / total for count in counts]
+    floors = [int(value) for value in exact]
+    # Ties go to the earlier (larger, as callers order them) share: the result is stable.
+    order = sorted(range(len(counts)), key=lambda i: (floors[i] - exact[i], i))
+    for index in order[: 100 - sum(floors)]:
+        floors[index] += 1
+    return floors

@@ -40,6 +40,7 @@ ADMIN_COMMANDS = (
     ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),
     ("unanswered", "管理员：最近未能回答的问题"),
     ("stats", "管理员：统计"),
+    ("myid", "查看自己和本聊天的数字 ID"),
 )
 EMPTY = "请输入文字问题，例如“《意见》的主要内容有哪些？”"
 SUGGEST_LEAD = "您是不是想问："

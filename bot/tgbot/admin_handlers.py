@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 from bot.core import admin
 from bot.core.answering import Answerer
 from bot.core.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
+from bot.core.problem_text import problems_zh
 from bot.tgbot.render import Block, split_blocks
 from bot.tgbot.state import BotState, state_of
 
@@ -76,7 +77,7 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         diff = await reload_state(state)
     except KnowledgeError as exc:
         logger.warning("reload refused: %d problem(s)", len(exc.problems))
-        await _reply_long(update, admin.problems_text(exc.problems))
+        await _reply_long(update, problems_zh(exc.problems, state.kb))
         return
     await _reply_long(update, diff.summary())
 
@@ -100,7 +101,7 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     try:
         kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
     except KnowledgeError as exc:
-        await _reply_long(update, admin.problems_text(exc.problems))
+        await _reply_long(update, problems_zh(exc.problems, state.kb))
         return
     new, diff = await asyncio.to_thread(admin.successor, state.answerer, kb, started)
     try:
@@ -152,24 +153,27 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     for label, since in periods:
         counts = await asyncio.to_thread(store.question_stats, since)
         total = counts["total"]
-
-        def share(status: str, counts: dict[str, int] = counts, total: int = total) -> str:
-            return f"{counts.get(status, 0) / total:.0%}" if total else "—"
-
+        if not total:
+            lines.append(f"{label}：0 个问题")
+            continue
+        answered, suggested, unknown = admin.shares(
+            [counts.get(status, 0) for status in ("answered", "suggested", "unknown")]
+        )
         lines.append(
-            f"{label}：{total} 个问题；回答 {share('answered')}，"
-            f"给出选项 {share('suggested')}，未涉及 {share('unknown')}"
+            f"{label}：{total} 个问题；回答 {answered}%，给出选项 {suggested}%，未涉及 {unknown}%"
         )
     top = await asyncio.to_thread(store.top_entry_counts, 10, now - timedelta(days=30))
-    lines.append("<b>近 30 天最常回答的条目</b>")
+    kb = state.kb
+    lines.append("<b>近 30 天最常回答的问题</b>")
     lines += [
-        f"{n}. {html.escape(entry)}（{count} 次）" for n, (entry, count) in enumerate(top, 1)
+        f"{n}. {html.escape(kb.by_id[entry].question if entry in kb.by_id else entry)}"
+        f"（{count} 次）"
+        for n, (entry, count) in enumerate(top, 1)
     ] or ["暂无"]
     subscribers = len(await asyncio.to_thread(store.subscriptions))
     sent = await asyncio.to_thread(store.tips_delivered)
     lines.append(f"<b>每日学习</b>\n订阅 {subscribers} 个；已推送 {sent} 条")
     loaded = state.loaded_at.strftime("%Y-%m-%d %H:%M") if state.loaded_at else "—"
-    kb = state.kb
     lines.append(
         f"<b>知识库</b>\n版本 {kb.version}，{len(kb.entries)} 个条目、{len(kb.tips)} 条提示；"
         f"加载于 {loaded}"

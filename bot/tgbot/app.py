@@ -182,6 +182,8 @@ def register_handlers(application: BotApplication) -> None:
                 admin_handlers.reload_document,
             ),
             CommandHandler("unanswered", admin_handlers.unanswered),
+            # Admins' setup: anyone may learn their numeric id (and the chat's).
+            CommandHandler("myid", handlers.my_id),
             CommandHandler("stats", admin_handlers.stats),
             MessageHandler(
                 new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text

@@ -121,6 +121,20 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_html(html.escape(text, quote=False))
 
 
+async def my_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Anyone: their numeric Telegram id and this chat's (what OPINION_ADMINS needs)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    lines = []
+    if user is not None:
+        lines.append(f"您的数字 ID：<code>{user.id}</code>")
+    if message.chat.type != ChatType.PRIVATE or user is None or message.chat.id != user.id:
+        lines.append(f"本聊天的 ID：<code>{message.chat.id}</code>")
+    lines.append("管理员 ID 填在 OPINION_ADMINS 中（多个用逗号分隔）。")
+    await message.reply_html("\n".join(lines), do_quote=message.chat.type != ChatType.PRIVATE)
+
+
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The commands and three example questions as buttons."""
     if update.effective_message is None:
