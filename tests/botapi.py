@@ -43,7 +43,7 @@ class Call:
 
     def button_data(self) -> list[str]:
         rows = (self.markup or {}).get("inline_keyboard", [])
-        return [button["callback_data"] for row in rows for button in row]
+        return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
 
     def button_texts(self) -> list[str]:
         rows = (self.markup or {}).get("inline_keyboard", [])
@@ -60,6 +60,8 @@ class RecordingRequest(BaseRequest):
     broken: set[str] = field(default_factory=set)  # methods failing with a server error
     member_status: str = "member"  # what getChatMember says of the user
     files: dict[str, bytes] = field(default_factory=dict)  # file_path -> content, for getFile
+    # (chat, message) -> its last keyboard: an identical edit is refused, as Telegram does
+    markups: dict[tuple[int, int], str] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
 
     def __post_init__(self) -> None:
@@ -110,6 +112,17 @@ class RecordingRequest(BaseRequest):
             return 500, json.dumps(
                 {"ok": False, "error_code": 500, "description": "Internal Server Error"}
             ).encode()
+        if name == "editMessageReplyMarkup":
+            key = (int(params["chat_id"]), int(params["message_id"]))
+            if self.markups.get(key) == str(params.get("reply_markup")):
+                return 400, json.dumps(
+                    {
+                        "ok": False,
+                        "error_code": 400,
+                        "description": "Bad Request: message is not modified",
+                    }
+                ).encode()
+            self.markups[key] = str(params.get("reply_markup"))
         chat_id = params.get("chat_id")
         if chat_id is not None and int(chat_id) in self.forbidden_chats:
             return 403, json.dumps(
@@ -210,14 +223,23 @@ def message_update(text: str | None = None, **kwargs: Any) -> dict[str, Any]:
     return update("message", body=message(text, **kwargs))
 
 
-def callback_update(data: str, *, chat_id: int = 42, chat_type: str = "private") -> dict[str, Any]:
-    bot_message = {
-        "message_id": next(_update_ids),
+def callback_update(
+    data: str,
+    *,
+    chat_id: int = 42,
+    chat_type: str = "private",
+    message_id: int | None = None,
+    markup: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    bot_message: dict[str, Any] = {
+        "message_id": message_id if message_id is not None else next(_update_ids),
         "date": int(time.time()),
         "chat": _chat(chat_id, chat_type),
         "from": {"id": BOT_ID, "is_bot": True, "first_name": "意见问答助手"},
         "text": "…",
     }
+    if markup is not None:
+        bot_message["reply_markup"] = markup
     return update(
         "callback_query",
         body={

@@ -197,7 +197,8 @@ def buttons(message: dict[str, Any]) -> list[str]:
     markup = message.get("reply_markup") or {}
     if isinstance(markup, str):
         markup = json.loads(markup)
-    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+    rows = markup.get("inline_keyboard", [])
+    return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
 
 
 def start_emulator() -> tuple[subprocess.Popen[bytes], str]:

@@ -111,14 +111,20 @@ async def test_question_gets_passage_citation_and_related_buttons(bot: Harness) 
     assert call.params["parse_mode"] == "HTML"
     assert f"<blockquote>{entry.passage}</blockquote>" in call.text
     assert "<i>——出处：" in call.text
-    assert call.button_data() == [f"a|s|{r}" for r in entry.related[:3]]
+    assert call.button_data() == [
+        *(f"a|s|{r}" for r in entry.related[:3]),
+        "f|y|two_skins",
+        "f|n|two_skins",
+    ]
     assert "reply_parameters" not in call.params  # private chats: no quoting
 
 
 async def test_traditional_question_gets_traditional_reply_and_buttons(bot: Harness) -> None:
     call = only(await bot.say("兩張皮是什麼"))
     assert "兩張皮" in call.text
-    assert all(data.startswith("a|t|") for data in call.button_data())
+    related = [data for data in call.button_data() if not data.startswith("f|")]
+    assert related
+    assert all(data.startswith("a|t|") for data in related)
 
 
 async def test_vague_question_offers_choices(bot: Harness) -> None:

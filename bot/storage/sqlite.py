@@ -48,6 +48,16 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, day)
     );
     """,
+    # feedback: whether an answer helped (👍 / 👎 under it); never who said so
+    """
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        given_at TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1))
+    );
+    CREATE INDEX feedback_given_at ON feedback (given_at);
+    """,
 )
 
 
@@ -369,3 +379,39 @@ class Store:
             (_stamp(since), limit),
         )
         return [(str(entry), int(str(count))) for entry, count in rows]
+
+    # ----------------------------------------------------------------------- feedback
+
+    def record_feedback(self, entry: str, helpful: bool, at: datetime | None = None) -> None:
+        """One vote on an answer: which entry and whether it helped (no user or chat id)."""
+        self._write(
+            "INSERT INTO feedback (given_at, entry, helpful) VALUES (?, ?, ?)",
+            (_stamp(at or _now()), entry, int(helpful)),
+        )
+
+    def feedback_counts(self, since: datetime) -> tuple[int, int]:
+        """Votes since a moment: (helpful, not helpful)."""
+        rows = self._read(
+            "SELECT COALESCE(SUM(helpful), 0), COUNT(*) FROM feedback WHERE given_at >= ?",
+            (_stamp(since),),
+        )
+        helpful, total = (int(str(value)) for value in rows[0])
+        return helpful, total - helpful
+
+    def unhelpful_entries(
+        self, limit: int, days: int = 30, now: datetime | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Entries voted "did not help" recently: (entry, not helpful, helpful), worst first."""
+        since = _stamp((now or _now()) - timedelta(days=days))
+        rows = self._read(
+            "SELECT entry, COUNT(*) - SUM(helpful) AS bad, SUM(helpful) FROM feedback "
+            "WHERE given_at >= ? GROUP BY entry HAVING bad > 0 "
+            "ORDER BY bad DESC, entry LIMIT ?",
+            (since, limit),
+        )
+        return [(str(e), int(str(bad)), int(str(good))) for e, bad, good in rows]
+
+    def purge_feedback(self, keep_days: int, now: datetime | None = None) -> int:
+        """Delete votes older than `keep_days` (kept as long as the question log)."""
+        cutoff = _stamp((now or _now()) - timedelta(days=keep_days))
+        return self._write("DELETE FROM feedback WHERE given_at < ?", (cutoff,))

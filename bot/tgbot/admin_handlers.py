@@ -127,12 +127,28 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     state = await _admin_state(update, context)
     if state is None or update.effective_message is None:
         return
-    rows = await asyncio.to_thread(state.store.unanswered, _parse_limit(context.args))
-    if not rows:
-        await update.effective_message.reply_text("最近 30 天没有未能回答的问题。")
+    limit = _parse_limit(context.args)
+    rows = await asyncio.to_thread(state.store.unanswered, limit)
+    unhelpful = await asyncio.to_thread(state.store.unhelpful_entries, limit)
+    if not rows and not unhelpful:
+        await update.effective_message.reply_text(
+            "最近 30 天没有未能回答的问题，也没有回答被标记为没帮上。"
+        )
         return
-    lines = [f"最近 30 天未能直接回答的问题（共 {len(rows)} 条，按次数）："]
-    lines += [f"{count} × {question}" for question, count in rows]
+    lines = []
+    if rows:
+        lines.append(f"最近 30 天未能直接回答的问题（共 {len(rows)} 条，按次数）：")
+        lines += [f"{count} × {question}" for question, count in rows]
+    if unhelpful:
+        kb = state.kb
+        if lines:
+            lines.append("")
+        lines.append("最近 30 天被标记为“没帮上”的回答（👎 次数，括号内为 👍）：")
+        lines += [
+            f"{bad} × {kb.by_id[entry].question if entry in kb.by_id else entry}"
+            f"（{entry}；👍 {good}）"
+            for entry, bad, good in unhelpful
+        ]
     await _reply_long(update, "\n".join(lines))
 
 
@@ -170,6 +186,13 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"（{count} 次）"
         for n, (entry, count) in enumerate(top, 1)
     ] or ["暂无"]
+    helpful, unhelpful = await asyncio.to_thread(store.feedback_counts, now - timedelta(days=30))
+    votes = helpful + unhelpful
+    if votes:
+        good, _ = admin.shares([helpful, unhelpful])
+        lines.append(f"<b>近 30 天的反馈</b>\n有帮助 {good}%（👍 {helpful}，👎 {unhelpful}）")
+    else:
+        lines.append("<b>近 30 天的反馈</b>\n暂无")
     subscribers = len(await asyncio.to_thread(store.subscriptions))
     sent = await asyncio.to_thread(store.tips_delivered)
     lines.append(f"<b>每日学习</b>\n订阅 {subscribers} 个；已推送 {sent} 条")

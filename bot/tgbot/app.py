@@ -82,6 +82,7 @@ async def post_init(application: BotApplication) -> None:
     )
     application.bot_data[STATE_KEY] = state
     purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
+    await asyncio.to_thread(store.purge_feedback, settings.log_days)
     logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
@@ -147,6 +148,7 @@ async def purge_log_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     days = context.job.data if context.job is not None else None
     if isinstance(days, int):
         purged = await asyncio.to_thread(state_of(context).store.purge_questions, days)
+        await asyncio.to_thread(state_of(context).store.purge_feedback, days)
         logger.info("question log: %d rows older than %d days purged", purged, days)
 
 

@@ -32,6 +32,7 @@ from bot.storage import Store, StoreError
 from bot.tgbot.render import (
     AnswerEntry,
     Block,
+    Feedback,
     Rendered,
     TopicList,
     TopicPage,
@@ -42,6 +43,7 @@ from bot.tgbot.render import (
     render_entry,
     render_result,
     split_blocks,
+    thanked,
     topic_list,
     topic_page,
 )
@@ -54,6 +56,8 @@ EXAMPLES = ("two_skins", "main_content", "prescriptions")
 NOT_TEXT = "我只能回答文字问题。请直接输入您想了解的内容，例如“六个融合有哪些”。"
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 两张皮是什么意思"
 STALE_BUTTON = "这个按钮对应的内容已经更新，请重新提问或发送 /topics 浏览。"
+THANKS = "谢谢反馈！"
+THANKS_UNHELPFUL = "谢谢反馈！管理员会据此改进回答；也可以换个说法再问。"
 SOMETHING_WRONG = "抱歉，处理您的消息时出了点问题，请稍后再试。"
 
 
@@ -273,8 +277,39 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer(STALE_BUTTON)
             text, keyboard = topic_list(kb, 0)
             await _edit_or_send(update, context, text, keyboard)
+        case Feedback(entry_id, helpful):
+            await _feedback(update, context, entry_id, helpful)
         case _:
             await query.answer(STALE_BUTTON, show_alert=True)
+
+
+async def _feedback(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: str, helpful: bool
+) -> None:
+    """Record one vote per message: the 👍 / 👎 row becomes a thank-you before the vote counts,
+    so a second press (the edit fails as "not modified", or the row is gone) records nothing."""
+    query = update.callback_query
+    state = state_of(context)
+    entry = state.kb.by_id.get(entry_id)
+    message = query.message if query is not None else None
+    if query is None or entry is None or not isinstance(message, Message):
+        if query is not None:
+            await query.answer(THANKS)
+        return
+    markup = message.reply_markup or InlineKeyboardMarkup([])
+    try:
+        await query.edit_message_reply_markup(thanked(markup, entry))
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            await query.answer(THANKS)
+            return
+        raise
+    try:
+        await asyncio.to_thread(state.store.record_feedback, entry.id, helpful)
+    except StoreError:
+        logger.exception("could not record feedback")
+    logger.info("feedback entry=%s helpful=%s", entry.id, helpful)
+    await query.answer(THANKS if helpful else THANKS_UNHELPFUL)
 
 
 async def _edit_or_send(

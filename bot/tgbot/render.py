@@ -21,12 +21,16 @@ from bot.core.textnorm import to_traditional
 
 MESSAGE_LIMIT = 4096
 CALLBACK_LIMIT = 64
-BUTTON_TEXT_LIMIT = 60
+BUTTON_TEXT_LIMIT = 20  # what a phone shows on a full-width button without cutting it off
 PAGE_SIZE = 8
 TOPICS_LABEL = "浏览全部主题"
 BACK_LABEL = "« 返回主题列表"
 PREVIOUS_LABEL = "‹ 上一页"
 NEXT_LABEL = "下一页 ›"
+HELPFUL_LABEL = "👍 有帮助"
+UNHELPFUL_LABEL = "👎 没帮上"
+THANKS_LABEL = "✓ 谢谢反馈"
+SHARE_LABEL = "↗ 分享"
 
 
 def utf16_length(text: str) -> int:
@@ -66,7 +70,15 @@ class TopicPage:
     page: int
 
 
-Callback = AnswerEntry | TopicList | TopicPage
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """Press: the answer for this entry helped (or not); `entry` is "" on the thank-you."""
+
+    entry: str
+    helpful: bool
+
+
+Callback = AnswerEntry | TopicList | TopicPage | Feedback
 
 
 def encode(callback: Callback) -> str:
@@ -78,6 +90,8 @@ def encode(callback: Callback) -> str:
             data = f"tl|{page}"
         case TopicPage(version, topic, page):
             data = f"tp|{version[:8]}|{topic}|{page}"
+        case Feedback(entry, helpful):
+            data = f"f|{'y' if helpful else 'n'}|{entry}"
     if len(data.encode("utf-8")) > CALLBACK_LIMIT:
         raise ValueError(f"callback data too long: {data!r}")
     return data
@@ -94,6 +108,8 @@ def decode(data: str | None) -> Callback | None:
                 return TopicList(max(0, int(page)))
             case ["tp", version, topic, page]:
                 return TopicPage(version, int(topic), max(0, int(page)))
+            case ["f", "y" | "n" as verdict, entry]:
+                return Feedback(entry, verdict == "y")
     except ValueError:
         return None
     return None
@@ -211,6 +227,40 @@ def question_keyboard(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def feedback_row(entry: Entry, *, voted: bool = False) -> list[InlineKeyboardButton]:
+    """👍 / 👎 under an answer (a thank-you once pressed) and a share button, which opens
+    inline mode in a chat of the user's choice with this question filled in."""
+    share = InlineKeyboardButton(SHARE_LABEL, switch_inline_query=entry.question)
+    if voted:
+        return [_button(THANKS_LABEL, Feedback("", True)), share]
+    return [
+        _button(HELPFUL_LABEL, Feedback(entry.id, True)),
+        _button(UNHELPFUL_LABEL, Feedback(entry.id, False)),
+        share,
+    ]
+
+
+def answer_keyboard(
+    kb: KnowledgeBase, entry: Entry, related: Sequence[str], traditional: bool
+) -> InlineKeyboardMarkup:
+    """The related questions, then the feedback and share row."""
+    questions = question_keyboard(kb, related, traditional)
+    rows = [list(row) for row in questions.inline_keyboard] if questions else []
+    return InlineKeyboardMarkup([*rows, feedback_row(entry)])
+
+
+def thanked(markup: InlineKeyboardMarkup, entry: Entry) -> InlineKeyboardMarkup:
+    """The same keyboard with the 👍 / 👎 row replaced by a thank-you."""
+    rows = [list(row) for row in markup.inline_keyboard]
+    rows = [row for row in rows if not any(_is_feedback(button) for button in row)]
+    return InlineKeyboardMarkup([*rows, feedback_row(entry, voted=True)])
+
+
+def _is_feedback(button: InlineKeyboardButton) -> bool:
+    data = button.callback_data
+    return isinstance(data, str) and isinstance(decode(data), Feedback)
+
+
 def topics_keyboard() -> InlineKeyboardMarkup:
     """The single "browse topics" button offered with an unknown answer."""
     return InlineKeyboardMarkup([[_button(TOPICS_LABEL, TopicList(0))]])
@@ -239,7 +289,7 @@ def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
     if result.status is Status.ANSWERED and entry is not None:
         return Rendered(
             split_blocks(answer_blocks(kb, entry, result.traditional)),
-            question_keyboard(kb, result.related, result.traditional),
+            answer_keyboard(kb, entry, result.related, result.traditional),
         )
     if result.status is Status.SUGGESTED:
         return Rendered(
@@ -254,7 +304,7 @@ def render_entry(kb: KnowledgeBase, entry: Entry, traditional: bool) -> Rendered
     """The answer for an entry chosen by a button."""
     return Rendered(
         split_blocks(answer_blocks(kb, entry, traditional)),
-        question_keyboard(kb, entry.related[:3], traditional),
+        answer_keyboard(kb, entry, entry.related[:3], traditional),
     )
 
 
