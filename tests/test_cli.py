@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,3 +181,52 @@ def test_the_docker_image_layout_runs_from_source(tmp_path: Path) -> None:
     for args in (["check"], ["ask", "1+N"]):
         done = run_bot(*args, env=env, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
+
+
+def test_terminal_chat_has_line_editing_and_history(tmp_path: Path) -> None:
+    """In a real terminal, ↑ brings back the previous question (readline), and the chat says
+    that terminal questions are not logged."""
+    import os
+    import pty
+    import select
+
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat"],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=clean_env(HOME=str(tmp_path), TERM="xterm"),
+        close_fds=True,
+    )
+    os.close(secondary)
+    output = b""
+
+    def read_until(needle: bytes, count: int = 1) -> None:
+        nonlocal output
+        deadline = time.monotonic() + 30
+        while output.count(needle) < count and time.monotonic() < deadline:
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    output += os.read(primary, 65536)
+                except OSError:
+                    break
+
+    try:
+        read_until("问> ".encode())
+        os.write(primary, "两张皮是什么意思\r".encode())
+        read_until("问> ".encode(), 2)
+        os.write(primary, b"\x1b[A\r")  # the up arrow, then Enter: the same question again
+        read_until("问> ".encode(), 3)
+        os.write(primary, b"\x04")
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(primary)
+    text = output.decode("utf-8", "replace")
+    assert "终端里的提问不会被记录" in text
+    assert text.count("机关党的建设是机关建设的根本保证") == 2, text
+    assert not list(tmp_path.iterdir())  # no history file, no log

@@ -89,6 +89,36 @@ async def test_refused_command_menu_is_a_warning_not_fatal(
 # --------------------------------------------------------------------------- private chats
 
 
+async def test_start_introduces_the_bot_once(bot: Harness) -> None:
+    text = only(await bot.say("/start")).text
+    assert text.count("我是意见问答助手") == 1
+
+
+async def test_deep_link_opens_an_answer(bot: Harness) -> None:
+    call = only(await bot.say("/start two_skins"))
+    assert bot.kb.by_id["two_skins"].passage in call.text
+    assert "f|y|two_skins" in call.button_data()
+    assert "可用命令" in only(await bot.say("/start no_such_entry")).text
+
+
+async def test_unknown_command_gets_help_in_private(bot: Harness) -> None:
+    call = only(await bot.say("/foo"))
+    assert "/foo" in call.text
+    assert "/help" in call.text
+
+
+async def test_unknown_command_in_groups_only_when_addressed(bot: Harness) -> None:
+    assert await bot.say("/foo", chat_id=-100, chat_type="supergroup") == []
+    assert await bot.say("/foo@OtherBot", chat_id=-100, chat_type="supergroup") == []
+    call = only(await bot.say("/foo@OpinionTestBot", chat_id=-100, chat_type="supergroup"))
+    assert "/help" in call.text
+
+
+async def test_known_commands_are_not_called_unknown(bot: Harness) -> None:
+    for command in ("/help", "/topics", "/myid", "/stats"):
+        assert not any("没有" in c.text and "这个命令" in c.text for c in await bot.say(command))
+
+
 async def test_start_welcomes_and_lists_commands(bot: Harness) -> None:
     call = only(await bot.say("/start"))
     assert call.params["chat_id"] == 42
@@ -129,7 +159,12 @@ async def test_traditional_question_gets_traditional_reply_and_buttons(bot: Harn
 
 async def test_vague_question_offers_choices(bot: Harness) -> None:
     call = only(await bot.say("干部"))
-    assert call.text == "您是不是想问："
+    assert call.text.startswith("您是不是想问：")
+    # Labels fit a phone; a shortened one's full question is in the message.
+    assert all(len(label) <= 20 for label in call.button_texts())
+    for label in call.button_texts():
+        if label.endswith("…"):
+            assert f"· {label[:-1]}" in call.text
     assert 2 <= len(call.button_data()) <= 3
     assert all(data.startswith("a|s|") for data in call.button_data())
 

@@ -8,6 +8,7 @@ stderr as one line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -118,6 +119,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive terminal chat."""
     from bot.cli.terminal import chat
 
+    if sys.stdin.isatty():
+        # Line editing and history (arrow keys) for input(); the history stays in memory only,
+        # never in a file: terminal questions are not logged anywhere.
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401
     return chat(_answerer(args.kb), input_func=input, output=sys.stdout)
 
 

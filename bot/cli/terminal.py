@@ -24,7 +24,8 @@ def _choices(result: Result) -> tuple[str, ...]:
 def chat(answerer: Answerer, input_func: Callable[[str], str], output: TextIO) -> int:
     """Run the chat until end of input or Ctrl-C; returns the exit code (always 0)."""
     output.write(
-        GREETING + "\n（输入问题后回车；输入序号选择上一条回复中的问题；Ctrl-D 退出）\n\n"
+        GREETING + "\n（输入问题后回车；输入序号选择上一条回复中的问题；↑↓ 翻看本次输入；"
+        "Ctrl-D 退出。终端里的提问不会被记录。）\n\n"
     )
     choices: tuple[str, ...] = ()
     traditional = False

@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 SETTINGS_KEY = "settings"
 PURGE_JOB = "purge-log"
+UNKNOWN_COMMAND_GROUP = 99
 
 # The rate limiter makes the bot an ExtBot[int]; handlers see the default context types.
 BotApplication = Application[
@@ -200,6 +201,12 @@ def register_handlers(application: BotApplication) -> None:
             CallbackQueryHandler(handlers.button),
             InlineQueryHandler(handlers.inline_query),
         ]
+    )
+    # Unknown commands: a group of their own, last, so no command registered anywhere (in any
+    # order) is swallowed; the handler itself skips every command some CommandHandler knows.
+    application.add_handler(
+        MessageHandler(new_message & filters.COMMAND, handlers.unknown_command),
+        group=UNKNOWN_COMMAND_GROUP,
     )
     application.add_error_handler(handlers.error_handler)
 

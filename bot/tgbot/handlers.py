@@ -22,7 +22,7 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import CommandHandler, ContextTypes
 
 from bot.core import replies
 from bot.core.answering import Kind, Result
@@ -56,6 +56,7 @@ EXAMPLES = ("two_skins", "main_content", "prescriptions")
 NOT_TEXT = "我只能回答文字问题。请直接输入您想了解的内容，例如“六个融合有哪些”。"
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 两张皮是什么意思"
 STALE_BUTTON = "这个按钮对应的内容已经更新，请重新提问或发送 /topics 浏览。"
+UNKNOWN_COMMAND = "没有 {command} 这个命令。发送 /help 查看可用命令，或直接输入您的问题。"
 THANKS = "谢谢反馈！"
 THANKS_UNHELPFUL = "谢谢反馈！管理员会据此改进回答；也可以换个说法再问。"
 SOMETHING_WRONG = "抱歉，处理您的消息时出了点问题，请稍后再试。"
@@ -117,12 +118,21 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A welcome: what the bot knows, how to ask, and the commands."""
-    if update.effective_message is None:
+    """A welcome (introducing the bot once) with the commands; with a deep link
+    t.me/<bot>?start=<entry id>, that entry's answer instead."""
+    message = update.effective_message
+    if message is None:
+        return
+    kb = state_of(context).kb
+    payload = (context.args or [""])[0]
+    if payload in kb.by_id:
+        logger.info("deep link entry=%s", payload)
+        await _send(message, render_entry(kb, kb.by_id[payload], False), quote=False)
         return
     commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
-    text = f"{replies.GREETING}\n\n{replies.ABOUT}\n\n可用命令：\n{commands}"
-    await update.effective_message.reply_html(html.escape(text, quote=False))
+    source = replies.ABOUT.removeprefix(f"我是{replies.BOT_NAME}。")
+    text = f"{replies.GREETING}\n\n{source}\n\n可用命令：\n{commands}"
+    await message.reply_html(html.escape(text, quote=False))
 
 
 async def my_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -230,6 +240,32 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if question is None:
         return
     await _answer(message, context, question)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A short note and /help for a command this bot does not have (in groups only when the
+    command names this bot, as /foo@ThisBot: a bare /foo there may be meant for another bot)."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    command = message.text.split()[0]
+    name, _, addressee = command.partition("@")
+    known = {
+        known_command
+        for group in context.application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for known_command in handler.commands
+    }
+    if name[1:].lower() in known:
+        return
+    if message.chat.type != ChatType.PRIVATE and addressee.lower() != context.bot.username.lower():
+        return
+    if addressee and addressee.lower() != context.bot.username.lower():
+        return
+    await message.reply_text(
+        UNKNOWN_COMMAND.format(command=name[:32]), do_quote=message.chat.type != ChatType.PRIVATE
+    )
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -282,18 +282,38 @@ class Rendered:
         ]
 
 
+def _full_questions(
+    kb: KnowledgeBase, ids: Sequence[str], say: Callable[[str], str]
+) -> list[Block]:
+    """The offered questions in full, when a button label had to be shortened to fit a phone."""
+    questions = [say(kb.by_id[i].question) for i in ids if i in kb.by_id]
+    if all(len(question) <= BUTTON_TEXT_LIMIT for question in questions):
+        return []
+    return [Block("\n".join(f"· {question}" for question in questions))]
+
+
+def _with_questions(
+    kb: KnowledgeBase, entry: Entry, related: Sequence[str], traditional: bool
+) -> list[str]:
+    blocks = answer_blocks(kb, entry, traditional)
+    if replies.answer_parts(kb, entry).related:
+        blocks += _full_questions(kb, related, converter(traditional))
+    return split_blocks(blocks)
+
+
 def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
     """The Telegram form of a core result."""
     say = converter(result.traditional)
     entry = kb.by_id.get(result.entry) if result.entry else None
     if result.status is Status.ANSWERED and entry is not None:
         return Rendered(
-            split_blocks(answer_blocks(kb, entry, result.traditional)),
+            _with_questions(kb, entry, result.related, result.traditional),
             answer_keyboard(kb, entry, result.related, result.traditional),
         )
     if result.status is Status.SUGGESTED:
+        offered = [s.entry for s in result.suggestions]
         return Rendered(
-            [html.escape(say(replies.SUGGEST_LEAD), quote=False)],
+            split_blocks([Block(say(replies.SUGGEST_LEAD)), *_full_questions(kb, offered, say)]),
             question_keyboard(kb, [s.entry for s in result.suggestions], result.traditional),
         )
     keyboard = topics_keyboard() if result.kind is Kind.QUESTION else None
@@ -303,7 +323,7 @@ def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
 def render_entry(kb: KnowledgeBase, entry: Entry, traditional: bool) -> Rendered:
     """The answer for an entry chosen by a button."""
     return Rendered(
-        split_blocks(answer_blocks(kb, entry, traditional)),
+        _with_questions(kb, entry, entry.related[:3], traditional),
         answer_keyboard(kb, entry, entry.related[:3], traditional),
     )
 
