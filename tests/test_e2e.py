@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from bot.storage import Store
-from tests.botapi import TOKEN, clean_env
+from tests.botapi import TOKEN, clean_env, run_bot
 
 E2E = Path(__file__).resolve().parent / "e2e"
 WAIT = 20.0
@@ -444,3 +444,34 @@ def test_invalid_token_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in log
     assert "refused the token (401)" in log
     assert len([line for line in log.splitlines() if "ERROR" in line]) == 1
+
+
+def test_restart_keeps_subscriptions_and_restore_waits_for_the_stop(tmp_path: Path) -> None:
+    """Stop the bot and start it again on the same database: the subscription is restored and
+    questions are answered; `restore` is refused while it runs and works once it is stopped."""
+    emulator_process, upstream = start_emulator()
+    adapter = start_adapter(upstream)
+    port = adapter.server_address[1]
+    env = {"OPINION_DB": str(tmp_path / "bot.sqlite3")}
+    bot = start_bot(port, tmp_path)
+    try:
+        emulator = Emulator(upstream)
+        emulator.send("/subscribe 07:45", chat_id=41)
+        emulator.wait_for(41, 1)
+        assert run_bot("backup", str(tmp_path / "backup.sqlite3"), env=env).returncode == 0
+        refused = run_bot("restore", str(tmp_path / "backup.sqlite3"), env=env)
+        assert refused.returncode == 1
+        assert "a bot is running" in refused.stderr
+        bot.stop()
+        restored = run_bot("restore", str(tmp_path / "backup.sqlite3"), env=env)
+        assert restored.returncode == 0, restored.stderr
+        bot = start_bot(port, tmp_path)
+        bot.wait_log("restored 1 subscriptions")
+        emulator.send("两张皮是什么意思", chat_id=41)
+        replies = emulator.wait_for(41, 2)
+        assert "长期制约着机关党的建设质量提升" in replies[1]["text"]
+    finally:
+        if bot.process.poll() is None:
+            bot.stop()
+        stop_adapter(adapter)
+        stop_emulator(emulator_process)

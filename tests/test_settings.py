@@ -145,3 +145,14 @@ def test_bad_proxy_is_one_line_without_password(url: str) -> None:
     with pytest.raises(SettingsError, match="TELEGRAM_PROXY") as caught:
         load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": url})
     assert "secret" not in str(caught.value)
+
+
+def test_a_socks_proxy_builds_the_application() -> None:
+    """socks5 needs httpx's SOCKS support (PTB's `socks` extra): building must not fail."""
+    from bot.tgbot.app import build_application
+
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "socks5://u:p@127.0.0.1:1080"}
+    )
+    application = build_application(settings)
+    assert application.bot.token == TOKEN
