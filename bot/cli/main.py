@@ -160,6 +160,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
         if args.dry_run:
             return list(await send_due_tips(None, store, kb, settings.timezone, now))
         from telegram.ext import ExtBot
+        from telegram.request import HTTPXRequest
 
         from bot.tgbot.scheduling import rate_limiter
 
@@ -167,6 +168,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
             settings.token,
             base_url=settings.base_url or "https://api.telegram.org/bot",
             rate_limiter=rate_limiter(),
+            request=HTTPXRequest(proxy=settings.proxy),  # TELEGRAM_PROXY, as `run` uses it
         )
         async with bot:
             return list(await send_due_tips(bot, store, kb, settings.timezone, now))
