@@ -33,7 +33,9 @@ async def test_answer_carries_feedback_and_share_buttons(bot: Harness) -> None:
     answer = only(await bot.say("两张皮是什么意思"))
     last_row = (answer.markup or {})["inline_keyboard"][-1]
     assert [b["text"] for b in last_row] == [HELPFUL_LABEL, UNHELPFUL_LABEL, SHARE_LABEL]
-    assert last_row[2]["switch_inline_query"] == bot.kb.by_id["two_skins"].question
+    share = last_row[2]["url"]
+    assert share.startswith("https://t.me/share/url?url=")
+    assert "https%3A%2F%2Ft.me%2FOpinionTestBot%3Fstart%3Dtwo_skins" in share
 
 
 async def test_a_vote_is_recorded_once_and_the_row_becomes_a_thank_you(bot: Harness) -> None:

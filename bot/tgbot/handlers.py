@@ -111,7 +111,11 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
         await _record(state.store, chat_type, result)
-    await _send(message, render_result(answerer.kb, result), quote=chat_type != ChatType.PRIVATE)
+    await _send(
+        message,
+        render_result(answerer.kb, result, context.bot.username),
+        quote=chat_type != ChatType.PRIVATE,
+    )
 
 
 # --------------------------------------------------------------------------- commands
@@ -127,7 +131,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     payload = (context.args or [""])[0]
     if payload in kb.by_id:
         logger.info("deep link entry=%s", payload)
-        await _send(message, render_entry(kb, kb.by_id[payload], False), quote=False)
+        await _send(
+            message, render_entry(kb, kb.by_id[payload], False, context.bot.username), quote=False
+        )
         return
     commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
     source = replies.ABOUT.removeprefix(f"我是{replies.BOT_NAME}。")
@@ -289,7 +295,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer()
             chat = query.message.chat if query.message is not None else None
             target = chat.id if chat is not None else query.from_user.id
-            for text, keyboard in render_entry(kb, kb.by_id[entry_id], traditional).parts():
+            for text, keyboard in render_entry(
+                kb, kb.by_id[entry_id], traditional, context.bot.username
+            ).parts():
                 await context.bot.send_message(
                     target,
                     text,
@@ -334,7 +342,7 @@ async def _feedback(
         return
     markup = message.reply_markup or InlineKeyboardMarkup([])
     try:
-        await query.edit_message_reply_markup(thanked(markup, entry))
+        await query.edit_message_reply_markup(thanked(markup, entry, context.bot.username))
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             await query.answer(THANKS)

@@ -11,6 +11,7 @@ import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -227,33 +228,52 @@ def question_keyboard(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def feedback_row(entry: Entry, *, voted: bool = False) -> list[InlineKeyboardButton]:
-    """👍 / 👎 under an answer (a thank-you once pressed) and a share button, which opens
-    inline mode in a chat of the user's choice with this question filled in."""
-    share = InlineKeyboardButton(SHARE_LABEL, switch_inline_query=entry.question)
+def share_url(bot_username: str, entry: Entry) -> str:
+    """Telegram's share page for the deep link t.me/<bot>?start=<entry id>: the user picks a
+    chat, the link opens this answer there (no inline mode needed)."""
+    link = f"https://t.me/{bot_username}?start={entry.id}"
+    return f"https://t.me/share/url?url={quote(link, safe='')}&text={quote(entry.question)}"
+
+
+def feedback_row(
+    entry: Entry, bot_username: str = "", *, voted: bool = False
+) -> list[InlineKeyboardButton]:
+    """👍 / 👎 under an answer (a thank-you once pressed) and, when the bot's username is
+    known, a share button carrying the answer's deep link."""
+    share = (
+        [InlineKeyboardButton(SHARE_LABEL, url=share_url(bot_username, entry))]
+        if bot_username
+        else []
+    )
     if voted:
-        return [_button(THANKS_LABEL, Feedback("", True)), share]
+        return [_button(THANKS_LABEL, Feedback("", True)), *share]
     return [
         _button(HELPFUL_LABEL, Feedback(entry.id, True)),
         _button(UNHELPFUL_LABEL, Feedback(entry.id, False)),
-        share,
+        *share,
     ]
 
 
 def answer_keyboard(
-    kb: KnowledgeBase, entry: Entry, related: Sequence[str], traditional: bool
+    kb: KnowledgeBase,
+    entry: Entry,
+    related: Sequence[str],
+    traditional: bool,
+    bot_username: str = "",
 ) -> InlineKeyboardMarkup:
     """The related questions, then the feedback and share row."""
     questions = question_keyboard(kb, related, traditional)
     rows = [list(row) for row in questions.inline_keyboard] if questions else []
-    return InlineKeyboardMarkup([*rows, feedback_row(entry)])
+    return InlineKeyboardMarkup([*rows, feedback_row(entry, bot_username)])
 
 
-def thanked(markup: InlineKeyboardMarkup, entry: Entry) -> InlineKeyboardMarkup:
+def thanked(
+    markup: InlineKeyboardMarkup, entry: Entry, bot_username: str = ""
+) -> InlineKeyboardMarkup:
     """The same keyboard with the 👍 / 👎 row replaced by a thank-you."""
     rows = [list(row) for row in markup.inline_keyboard]
     rows = [row for row in rows if not any(_is_feedback(button) for button in row)]
-    return InlineKeyboardMarkup([*rows, feedback_row(entry, voted=True)])
+    return InlineKeyboardMarkup([*rows, feedback_row(entry, bot_username, voted=True)])
 
 
 def _is_feedback(button: InlineKeyboardButton) -> bool:
@@ -301,14 +321,14 @@ def _with_questions(
     return split_blocks(blocks)
 
 
-def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
+def render_result(kb: KnowledgeBase, result: Result, bot_username: str = "") -> Rendered:
     """The Telegram form of a core result."""
     say = converter(result.traditional)
     entry = kb.by_id.get(result.entry) if result.entry else None
     if result.status is Status.ANSWERED and entry is not None:
         return Rendered(
             _with_questions(kb, entry, result.related, result.traditional),
-            answer_keyboard(kb, entry, result.related, result.traditional),
+            answer_keyboard(kb, entry, result.related, result.traditional, bot_username),
         )
     if result.status is Status.SUGGESTED:
         offered = [s.entry for s in result.suggestions]
@@ -320,11 +340,13 @@ def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
     return Rendered(split_blocks([Block(result.reply)]), keyboard)
 
 
-def render_entry(kb: KnowledgeBase, entry: Entry, traditional: bool) -> Rendered:
+def render_entry(
+    kb: KnowledgeBase, entry: Entry, traditional: bool, bot_username: str = ""
+) -> Rendered:
     """The answer for an entry chosen by a button."""
     return Rendered(
         _with_questions(kb, entry, entry.related[:3], traditional),
-        answer_keyboard(kb, entry, entry.related[:3], traditional),
+        answer_keyboard(kb, entry, entry.related[:3], traditional, bot_username),
     )
 
 
