@@ -99,3 +99,28 @@ def test_a_second_bot_on_the_same_database_is_refused(tmp_path: Path) -> None:
         )
     assert done.returncode == 1
     assert "a bot is running" in done.stderr
+
+
+def test_the_systemd_unit_runs_the_bot_with_its_data_in_the_state_directory() -> None:
+    import configparser
+
+    from bot.tgbot.settings import load_settings
+
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    root = Path(__file__).resolve().parent.parent
+    unit.read_string((root / "deploy" / "opinion-bot.service").read_text(encoding="utf-8"))
+    service = unit["Service"]
+    assert service["ExecStart"].split()[-1] == "run"
+    assert service["RestartPreventExitStatus"] == "2"  # a setting to fix: no restart loop
+    text = (root / "deploy" / "opinion-bot.service").read_text(encoding="utf-8")
+    environment = {}
+    for line in text.splitlines():
+        if line.startswith("Environment="):
+            name, value = line.removeprefix("Environment=").split("=", 1)
+            environment[name] = value
+    settings = load_settings({**environment, "TELEGRAM_BOT_TOKEN": "1:" + "A" * 35})
+    state = Path("/var/lib") / service["StateDirectory"]
+    assert settings.database.parent == state
+    assert settings.knowledge == state / "knowledge"
+    assert settings.knowledge_seed == Path(service["WorkingDirectory"]) / "knowledge"
