@@ -156,3 +156,36 @@ def test_a_socks_proxy_builds_the_application() -> None:
     )
     application = build_application(settings)
     assert application.bot.token == TOKEN
+
+
+def test_network_errors_are_logged_in_one_line() -> None:
+    """A lost connection is one log line, never a traceback dump."""
+    import io
+
+    from telegram.error import NetworkError
+
+    from bot.tgbot.app import OneLineNetworkErrors
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(OneLineNetworkErrors())
+    log = logging.getLogger("test.network")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        try:
+            raise NetworkError("httpx.ConnectError: All connection attempts failed")
+        except NetworkError:
+            log.exception("Exception happened while polling for updates.")
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            log.exception("update 7 caused an error")
+    finally:
+        log.removeHandler(handler)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == (
+        "Exception happened while polling for updates. "
+        "(NetworkError: httpx.ConnectError: All connection attempts failed)"
+    )
+    assert "Traceback" in lines[2]  # other errors keep their traceback

@@ -263,7 +263,7 @@ class OneLineNetworkErrors(logging.Filter):
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, NetworkError):
             detail = str(error).splitlines()[0] if str(error) else "no detail"
-            record.msg = f"{record.getMessage()} ({type(error).__name__}: {detail}; retrying)"
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {detail})"
             record.args = ()
             record.exc_info = None
             record.exc_text = None
