@@ -367,6 +367,7 @@ def test_every_request_goes_through_telegram_proxy(tmp_path: Path) -> None:
         bot = None
         assert "s3cret" not in log
         assert f"Bot API via the proxy http://127.0.0.1:{port}" in log
+        assert f"database: {(tmp_path / 'bot.sqlite3').resolve()}" in log  # at start-up
         requests = adapter.seen
         methods = {method for method, _ in requests}
         assert {"getMe", "getUpdates", "sendMessage"} <= methods, requests
