@@ -147,3 +147,33 @@ async def test_upload_into_a_read_only_folder_says_so_in_chinese(
     reply = only(calls)
     assert reply.text == UNWRITABLE.format(name="tips.yaml")
     assert str(baked) not in reply.text
+
+
+async def test_an_upload_that_cannot_be_written_is_refused_in_chinese(
+    tmp_path: Path, api: RecordingRequest
+) -> None:
+    """The write fails (here: the backup's place is taken by a folder, which fails for root
+    too): the admin hears why in Chinese, the file and the served knowledge base are unchanged."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    (knowledge / "tips.yaml.bak" / "tips.yaml").mkdir(parents=True)
+    before = (knowledge / "tips.yaml").read_bytes()
+    api.files["doc2"] = before + b"\n# changed\n"
+    async for bot in running_bot(
+        tmp_path / "bot.sqlite3", api, admins=frozenset({ADMIN}), knowledge=knowledge
+    ):
+        answerer = bot.state.answerer
+        calls = await bot.say(
+            None,
+            chat_id=ADMIN,
+            user_id=ADMIN,
+            extra={
+                "caption": "/reload",
+                "document": {"file_id": "doc2", "file_unique_id": "u2", "file_name": "tips.yaml"},
+            },
+        )
+        assert only(calls).text == UNWRITABLE.format(name="tips.yaml")
+        assert bot.state.answerer is answerer
+        assert bot.errors == []
+    assert (knowledge / "tips.yaml").read_bytes() == before
+    assert not [p for p in knowledge.iterdir() if p.name.startswith(".tips.yaml.")]
