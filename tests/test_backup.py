@@ -124,3 +124,16 @@ def test_the_systemd_unit_runs_the_bot_with_its_data_in_the_state_directory() ->
     assert settings.database.parent == state
     assert settings.knowledge == state / "knowledge"
     assert settings.knowledge_seed == Path(service["WorkingDirectory"]) / "knowledge"
+
+
+def test_restore_onto_a_new_machine(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite3"
+    _filled(old, 2).close()
+    new = tmp_path / "new" / "data" / "opinion.sqlite3"
+    done = run_bot("restore", str(old), env={"OPINION_DB": str(new)})
+    assert done.returncode == 0, done.stderr
+    store = Store.open(new)
+    try:
+        assert len(store.questions()) == 2
+    finally:
+        store.close()

@@ -100,6 +100,7 @@ def restore(source: Path, database: Path) -> Path | None:
 
     The database it replaces is kept beside it (returned); migrations run at the next start."""
     _check(source)
+    database.parent.mkdir(parents=True, exist_ok=True)  # a new machine: restore first, then run
     with run_lock(database):
         kept: Path | None = None
         try:
