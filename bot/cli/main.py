@@ -74,8 +74,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return _fail(f"{len(exc.problems)} problem(s) found")
     print(
-        f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.topics)} topics, "
-        f"every passage and excerpt found in the interview (version {kb.version})"
+        f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.quiz)} quiz questions, "
+        f"{len(kb.topics)} topics, every passage, excerpt and quiz answer proved against the "
+        f"interview (version {kb.version})"
     )
     return EXIT_OK
 

@@ -93,12 +93,16 @@ def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
         return paths.entries
     if base in ("tips.yaml", "tips.yml"):
         return paths.tips
+    if base in ("quiz.yaml", "quiz.yml") and paths.quiz is not None:
+        return paths.quiz
     try:
         raw = yaml.safe_load(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError):
         raw = None
     if isinstance(raw, dict) and "tips" in raw:
         return paths.tips
+    if isinstance(raw, dict) and "questions" in raw and paths.quiz is not None:
+        return paths.quiz
     return paths.entries
 
 
@@ -112,8 +116,8 @@ def validate_upload(paths: KnowledgePaths, target: Path, data: bytes) -> Knowled
         folder = Path(scratch)
         (folder / "source").mkdir()
         shutil.copyfile(paths.interview, folder / "source" / "interview.txt")
-        for current in (paths.entries, paths.tips):
-            if current.exists():
+        for current in (paths.entries, paths.tips, paths.quiz):
+            if current is not None and current.exists():
                 shutil.copyfile(current, folder / current.name)
         (folder / target.name).write_bytes(data)
         try:

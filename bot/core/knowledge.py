@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from bot.core.quiz import QuizItem, parse_quiz
 from bot.core.textnorm import fold_for_comparison, normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -116,15 +117,21 @@ class KnowledgeBase:
     by_id: Mapping[str, Entry] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
     not_covered: tuple[str, ...] = ()  # normalised terms the interview does not answer
+    quiz: tuple[QuizItem, ...] = ()  # empty when there is no quiz.yaml
+
+    @property
+    def quiz_by_id(self) -> Mapping[str, QuizItem]:
+        return {item.id: item for item in self.quiz}
 
 
 @dataclass(frozen=True, slots=True)
 class KnowledgePaths:
-    """Where the three files of a knowledge base live."""
+    """Where the files of a knowledge base live (quiz.yaml is optional)."""
 
     entries: Path
     tips: Path
     interview: Path
+    quiz: Path | None = None
 
     @classmethod
     def resolve(cls, path: Path | str | None = None) -> KnowledgePaths:
@@ -132,7 +139,12 @@ class KnowledgePaths:
         base = Path(path) if path is not None else default_knowledge_dir()
         entries = base / "opinion.yaml" if base.is_dir() else base
         folder = entries.parent
-        return cls(entries, folder / "tips.yaml", folder / "source" / "interview.txt")
+        return cls(
+            entries,
+            folder / "tips.yaml",
+            folder / "source" / "interview.txt",
+            folder / "quiz.yaml",
+        )
 
 
 def default_knowledge_dir() -> Path:
@@ -492,6 +504,8 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
                     problems.append(Problem(tips_file, f"unknown top-level field '{key}'"))
         tips = _parse_tips(raw_tips, tips_file, {e.id for e in entries}, interview, problems)
 
+    quiz, quiz_text = _load_quiz(paths, {e.id for e in entries}, interview, problems)
+
     if problems or source is None or interview_text is None:
         if not problems:
             problems.append(Problem(entries_file, "knowledge base is incomplete"))
@@ -502,11 +516,41 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         entries=tuple(entries),
         tips=tuple(tips),
         interview=interview_text,
-        version=_version(entries_text, tips_text, interview_text),
+        version=_version(entries_text, tips_text, interview_text, *quiz_text),
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
         not_covered=not_covered,
+        quiz=tuple(quiz),
     )
+
+
+def _load_quiz(
+    paths: KnowledgePaths,
+    entry_ids: set[str],
+    interview: _Interview | None,
+    problems: list[Problem],
+) -> tuple[list[QuizItem], tuple[str, ...]]:
+    """The quiz bank, if the knowledge base has one; its text joins the version hash."""
+    if paths.quiz is None or not paths.quiz.exists():
+        return [], ()
+    text = _read_text(paths.quiz, problems)
+    raw = _parse_yaml(paths.quiz, text, problems)
+    if raw is None or interview is None:
+        return [], (text or "",)
+    file = str(paths.quiz)
+
+    def report(message: str, label: str | None) -> None:
+        problems.append(Problem(file, message, label))
+
+    def section_of(passage: str) -> int | None:
+        section = interview.locate(passage)
+        return None if section is None else section.number
+
+    def in_interview(text: str) -> bool:
+        return fold_for_comparison(text) in interview.folded
+
+    items = parse_quiz(raw, entry_ids, in_interview, section_of, len(interview.sections), report)
+    return items, (text or "",)
 
 
 def check_knowledge(path: Path | str | None = None) -> list[Problem]:
