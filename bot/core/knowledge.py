@@ -27,7 +27,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 ENTRY_REQUIRED = ("id", "topic", "question", "alternates", "passage")
 ENTRY_OPTIONAL = ("summary", "related")
 TIP_REQUIRED = ("id", "entry", "excerpt")
-TIP_OPTIONAL = ("summary",)
+TIP_OPTIONAL = ("summary", "heading")
 SOURCE_REQUIRED = ("title", "issuer", "publication", "published", "page", "interview_date")
 SOURCE_OPTIONAL = ("headline",)
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -103,6 +103,8 @@ class Tip:
     entry: str
     excerpt: str
     summary: str | None = None
+    heading: str | None = None  # a few plain words; the entry's question when absent
+    section: Section | None = None  # where the excerpt stands in the interview
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +220,28 @@ class _Interview:
         return None if offset < 0 else self.section_at(offset)
 
 
+# The web page's own lines above the lead (时间：… / 来源：…) are not part of the interview.
+_PAGE_LINE = re.compile(r"^(时间|来源)：")
+
+
+def interview_paragraphs(text: str) -> list[str]:
+    """The interview's paragraphs: headline, lead, questions and answers, no page lines."""
+    return [
+        p.strip()
+        for p in re.split(r"\n\s*\n", text)
+        if p.strip() and not _PAGE_LINE.match(p.strip())
+    ]
+
+
 def _parse_interview(text: str) -> _Interview:
     sections: list[tuple[int, Section]] = [(0, Section(0, None))]
     folded_parts: list[str] = []
     length = 0
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in interview_paragraphs(text):
         folded = fold_for_comparison(paragraph)
         if folded.startswith("问："):
-            sections.append((length, Section(len(sections), folded.removeprefix("问："))))
+            question = paragraph.strip().removeprefix("问：").strip()
+            sections.append((length, Section(len(sections), question)))
         folded_parts.append(folded)
         length += len(folded)
     return _Interview(text, "".join(folded_parts), tuple(sections))
@@ -415,6 +431,7 @@ def _parse_tips(
         entry = _text_field(item, "entry", file, label, problems)
         excerpt = _text_field(item, "excerpt", file, label, problems)
         summary = _text_field(item, "summary", file, label, problems)
+        heading = _text_field(item, "heading", file, label, problems)
         if tip_id is not None:
             if tip_id in seen:
                 problems.append(Problem(file, "duplicate tip id", label))
@@ -430,7 +447,8 @@ def _parse_tips(
                 Problem(file, "excerpt does not occur verbatim in the interview", label)
             )
         if tip_id and entry and excerpt:
-            tips.append(Tip(tip_id, entry, excerpt, summary))
+            section = interview.locate(excerpt) if interview is not None else None
+            tips.append(Tip(tip_id, entry, excerpt, summary, heading, section))
     return tips
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase, Section
 
 BOT_NAME = "意见问答助手"
 
@@ -62,11 +62,16 @@ class Answer:
 
 def citation(kb: KnowledgeBase, entry: Entry) -> str:
     """Where the passage stands: the section of the interview and the newspaper issue."""
+    return section_citation(kb, entry.section)
+
+
+def section_citation(kb: KnowledgeBase, section: Section) -> str:
+    """The citation of a section of the interview, with the newspaper issue and page."""
     source = kb.source
     issue = f"《{source.publication}》{source.published}{source.page}"
-    if entry.section.question is None:
+    if section.question is None:
         return f"出处：{issue}，报道导语"
-    return f"出处：{source.issuer}有关负责人答记者问，{entry.section.label}（{issue}）"
+    return f"出处：{source.issuer}有关负责人答记者问，{section.label}（{issue}）"
 
 
 def answer_parts(kb: KnowledgeBase, entry: Entry, related_limit: int = 3) -> Answer:

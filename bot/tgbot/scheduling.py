@@ -84,7 +84,9 @@ async def deliver(
     if day.delivered:
         return Outcome.ALREADY
     try:
-        await bot.send_message(chat_id, tip_text(kb, tip), reply_markup=tip_keyboard(tip))
+        await bot.send_message(
+            chat_id, tip_text(kb, tip), parse_mode="HTML", reply_markup=tip_keyboard(tip)
+        )
     except TelegramError as error:
         if _gone(error):
             await asyncio.to_thread(store.unsubscribe, chat_id)

@@ -18,6 +18,7 @@ from bot.core.tips import (
     parse_time,
     tip_of_the_day,
     tip_text,
+    zone_name,
 )
 from bot.tgbot.scheduling import next_run, schedule, tip_keyboard, unschedule
 from bot.tgbot.state import state_of
@@ -60,7 +61,7 @@ async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     today = local_day(datetime.now(state.zone), state.zone)
     chosen, _ = await asyncio.to_thread(tip_of_the_day, state.store, kb, chat.id, today)
-    await message.reply_text(tip_text(kb, chosen), reply_markup=tip_keyboard(chosen))
+    await message.reply_html(tip_text(kb, chosen), reply_markup=tip_keyboard(chosen))
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,9 +82,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     subscription = await asyncio.to_thread(state.store.subscribe, chat.id, chat.type, at)
     schedule(context.job_queue, subscription, state.zone)
     upcoming = next_delivery(at, datetime.now(state.zone), state.zone)
-    lead = "已将推送时间改为" if before is not None else "订阅成功！每天"
+    lead = "已改为每天" if before is not None else "订阅成功！每天"
     await message.reply_text(
-        f"{lead} {at:%H:%M}（{state.zone}）推送一条学习提示。"
+        f"{lead}{zone_name(state.zone)} {at:%H:%M} 推送一条学习提示。"
         f"下一条：{_when(upcoming, state.zone)}。\n取消订阅：/unsubscribe"
     )
     logger.info("subscribed chat=%s at=%s", chat.type, f"{at:%H:%M}")
@@ -120,6 +121,6 @@ async def my_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         next_run(context.job_queue, chat.id) if context.job_queue is not None else None
     ) or next_delivery(subscription.at, datetime.now(state.zone), state.zone)
     await message.reply_text(
-        f"已订阅：每天 {subscription.at:%H:%M}（{state.zone}）推送一条学习提示。"
+        f"已订阅：每天{zone_name(state.zone)} {subscription.at:%H:%M} 推送一条学习提示。"
         f"下一条：{_when(upcoming, state.zone)}。\n更改时间：/subscribe 时间；取消：/unsubscribe"
     )
