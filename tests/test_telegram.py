@@ -71,6 +71,11 @@ async def test_post_init_sets_the_command_menu(tmp_path: Path) -> None:
             "subscribe",
             "unsubscribe",
             "mysub",
+            "quiz",
+            "challenge",
+            "score",
+            "rank",
+            "forgetme",
         ]
         assert all(c["description"] for c in commands)
 

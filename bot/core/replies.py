@@ -35,6 +35,11 @@ COMMANDS = (
     ("subscribe", "订阅每日学习提示（可加时间，如 /subscribe 21:30）"),
     ("unsubscribe", "取消订阅"),
     ("mysub", "查看订阅状态"),
+    ("quiz", "每日答题（5题）"),
+    ("challenge", "挑战答题：答错即止"),
+    ("score", "我的积分和连续学习天数"),
+    ("rank", "本群本周排行榜（/rank join 参加）"),
+    ("forgetme", "删除我的答题记录和积分"),
 )
 ADMIN_COMMANDS = (
     ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),

@@ -1,0 +1,332 @@
+"""Study mode on Telegram: /quiz, /challenge, poll answers, /score, /rank, /forgetme.
+
+Questions go out as non-anonymous quiz polls (Telegram reports each vote as a PollAnswer).  What
+each poll asks is written to the store before anyone can answer it, and every answer is recorded
+once by the store's key, so a restart mid-round loses nothing and a replayed update counts once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType, ParseMode, PollType
+from telegram.ext import ContextTypes, JobQueue
+
+from bot.core.quiz import QuizItem, challenge_order, daily_round, is_correct, study_streak
+from bot.core.quiz import week_start as monday
+from bot.core.tips import local_day
+from bot.storage.quizdb import PollRef, Round
+from bot.tgbot.render import AnswerEntry, encode
+from bot.tgbot.state import BotState, state_of
+
+logger = logging.getLogger(__name__)
+
+OptionId = Literal[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+# Telegram numbers at most 12 options; the bank's check keeps to 10.
+OPTION_IDS: tuple[OptionId, ...] = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+
+CHALLENGE_SECONDS = 30
+GRACE_SECONDS = 3  # a vote sent just before the poll closed may arrive a little after
+FULL_ANSWER_LABEL = "查看完整解答"
+NO_QUIZ = "知识库中暂无题目。"
+GROUP_ROUND_DONE = "今天的 {n} 道题已经全部发出，明天再来！"
+
+
+def _timeout_job(poll_id: str) -> str:
+    return f"quiz-timeout:{poll_id}"
+
+
+def _today(state: BotState) -> date:
+    return local_day(datetime.now(state.zone), state.zone)
+
+
+async def _send_question(
+    context: ContextTypes.DEFAULT_TYPE, state: BotState, played: Round
+) -> bool:
+    """Send the round's current question; False when the round has no question left."""
+    kb = state.kb
+    position = played.position
+    while position < len(played.questions):
+        item = kb.quiz_by_id.get(played.questions[position])
+        if item is not None:
+            break
+        # The question left the bank in a reload since the round began: skip it.
+        await asyncio.to_thread(state.store.advance_round, played.id, position)
+        position += 1
+    else:
+        return False
+    timed = played.mode == "challenge"
+    message = await context.bot.send_poll(
+        played.chat_id,
+        f"{position + 1}. {item.poll_question}" if not timed else item.poll_question,
+        list(item.options),
+        is_anonymous=False,
+        type=PollType.QUIZ,
+        allows_multiple_answers=item.kind == "multiple" or None,
+        correct_option_ids=[OPTION_IDS[i] for i in item.correct],
+        explanation=item.explanation,
+        open_period=CHALLENGE_SECONDS if timed else None,
+    )
+    if message.poll is None:
+        return True
+    closes = datetime.now(UTC) + timedelta(seconds=CHALLENGE_SECONDS) if timed else None
+    await asyncio.to_thread(
+        state.store.record_poll,
+        message.poll.id,
+        played.id,
+        position,
+        item.id,
+        item.correct,
+        closes,
+    )
+    if timed and context.job_queue is not None:
+        _schedule_timeout(context.job_queue, message.poll.id, CHALLENGE_SECONDS + GRACE_SECONDS)
+    return True
+
+
+def _schedule_timeout(job_queue: JobQueue[Any], poll_id: str, seconds: float) -> None:
+    name = _timeout_job(poll_id)
+    for job in job_queue.get_jobs_by_name(name):
+        job.schedule_removal()
+    job_queue.run_once(challenge_timeout, max(seconds, 0), name=name, data=poll_id)
+
+
+def _miss(item: QuizItem) -> str:
+    return (
+        f"❌ <b>{html.escape(item.poll_question)}</b>\n"
+        f"正确答案：{html.escape(item.answer_text)}\n"
+        f"<blockquote>{html.escape(item.passage)}</blockquote>"
+    )
+
+
+def _review_keyboard(item: QuizItem) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    FULL_ANSWER_LABEL, callback_data=encode(AnswerEntry(item.entry, False))
+                )
+            ]
+        ]
+    )
+
+
+async def _finish(
+    context: ContextTypes.DEFAULT_TYPE, state: BotState, played: Round, user_id: int, why: str = ""
+) -> None:
+    """The score and a review of each miss, once per round."""
+    if not await asyncio.to_thread(state.store.finish_round, played.id):
+        return
+    answers = await asyncio.to_thread(state.store.round_answers, played.id, user_id)
+    right = sum(a.correct for a in answers)
+    points = sum(a.points for a in answers)
+    if played.mode == "challenge":
+        head = f"挑战结束{why}：连续答对 {right} 题，得 {points} 分。"
+    else:
+        head = f"今日答题完成：答对 {right}/{len(answers)} 题，得 {points} 分。"
+    await context.bot.send_message(played.chat_id, f"{head}\n查看积分：/score")
+    for answer in answers:
+        item = state.kb.quiz_by_id.get(answer.question_id)
+        if answer.correct or item is None:
+            continue
+        await context.bot.send_message(
+            played.chat_id,
+            _miss(item),
+            parse_mode=ParseMode.HTML,
+            reply_markup=_review_keyboard(item),
+        )
+
+
+async def quiz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Today's round of five quiz questions (in a group: the group's next question)."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    state = state_of(context)
+    if not state.kb.quiz:
+        await message.reply_text(NO_QUIZ)
+        return
+    today = _today(state)
+    questions = daily_round(chat.id, today, state.kb.quiz)
+    group = chat.type != ChatType.PRIVATE
+    player = 0 if group else user.id
+    played = await asyncio.to_thread(state.store.daily_round, chat.id, player, today, questions)
+    if group:
+        # Everyone answers the same poll; each /quiz posts the group's next question.
+        if played.position >= len(played.questions) or not await _send_question(
+            context, state, played
+        ):
+            await message.reply_text(GROUP_ROUND_DONE.format(n=len(played.questions)))
+            return
+        await asyncio.to_thread(state.store.advance_round, played.id, played.position)
+        return
+    if played.finished:
+        answers = await asyncio.to_thread(state.store.round_answers, played.id, player)
+        right = sum(a.correct for a in answers)
+        await message.reply_text(
+            f"今天的每日答题已经完成：答对 {right}/{len(answers)} 题。明天再来！"
+            "\n想多练：/challenge；查看积分：/score"
+        )
+        return
+    if played.position == 0:
+        await message.reply_text(
+            f"每日答题：{len(played.questions)} 道题，答完一题出下一题。答对一题得 2 分。"
+        )
+    if not await _send_question(context, state, played):
+        await _finish(context, state, played, player)
+
+
+async def challenge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A challenge: questions until the first wrong answer or a time-out."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    state = state_of(context)
+    if not state.kb.quiz:
+        await message.reply_text(NO_QUIZ)
+        return
+    if chat.type != ChatType.PRIVATE:
+        await message.reply_text("挑战答题请在与我的私聊中进行。群里可以用 /quiz 一起答题。")
+        return
+    order = challenge_order(time.time_ns(), state.kb.quiz)
+    played = await asyncio.to_thread(
+        state.store.new_challenge, chat.id, user.id, _today(state), order
+    )
+    await message.reply_text(
+        f"挑战答题：一直答到第一次答错为止，每题限时 {CHALLENGE_SECONDS} 秒。"
+    )
+    await _send_question(context, state, played)
+
+
+async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Records a vote on one of the bot's quiz polls and sends the next question or the review."""
+    answer = update.poll_answer
+    if answer is None or answer.user is None:
+        return
+    state = state_of(context)
+    ref = await asyncio.to_thread(state.store.quiz_poll, answer.poll_id)
+    if ref is None:
+        return  # not a poll of this bot's quiz
+    played = await asyncio.to_thread(state.store.quiz_round, ref.round_id)
+    user_id = answer.user.id
+    if played is None or (played.user_id not in (0, user_id)):
+        return
+    if played.user_id != 0 and (played.finished or played.position != ref.position):
+        return  # a late vote on a question the round has moved past
+    late = ref.closes_at is not None and datetime.now(UTC) > ref.closes_at + timedelta(
+        seconds=GRACE_SECONDS
+    )
+    if late:
+        return
+    correct = is_correct(answer.option_ids, ref.correct)
+    mode = "challenge" if played.mode == "challenge" else "daily"
+    points = await asyncio.to_thread(
+        state.store.record_answer, ref, user_id, correct, mode, _today(state)
+    )
+    if points is None or played.user_id == 0:
+        return  # counted already, or a group poll (the group moves on with /quiz)
+    await _next(context, state, played, ref, user_id, correct)
+
+
+async def _next(
+    context: ContextTypes.DEFAULT_TYPE,
+    state: BotState,
+    played: Round,
+    ref: PollRef,
+    user_id: int,
+    correct: bool,
+) -> None:
+    if context.job_queue is not None:
+        for job in context.job_queue.get_jobs_by_name(_timeout_job(ref.poll_id)):
+            job.schedule_removal()
+    if not await asyncio.to_thread(state.store.advance_round, played.id, ref.position):
+        return
+    if played.mode == "challenge" and not correct:
+        await _finish(context, state, played, user_id, "（答错）")
+        return
+    moved = await asyncio.to_thread(state.store.quiz_round, played.id)
+    if moved is None or not await _send_question(context, state, moved):
+        await _finish(context, state, played, user_id, "（题目已全部答完）")
+
+
+async def challenge_timeout(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ends a challenge whose question was not answered in time."""
+    poll_id = context.job.data if context.job is not None else None
+    if not isinstance(poll_id, str):
+        return
+    state = state_of(context)
+    ref = await asyncio.to_thread(state.store.quiz_poll, poll_id)
+    played = await asyncio.to_thread(state.store.quiz_round, ref.round_id) if ref else None
+    if ref is None or played is None or played.finished or played.position != ref.position:
+        return
+    await _finish(context, state, played, played.user_id, "（超时）")
+
+
+async def restore_timeouts(job_queue: JobQueue[Any], state: BotState) -> int:
+    """At start-up: time-outs for challenge questions that were open when the bot stopped."""
+    pending = await asyncio.to_thread(state.store.timed_polls)
+    now = datetime.now(UTC)
+    for ref, _ in pending:
+        closes = ref.closes_at or now
+        _schedule_timeout(job_queue, ref.poll_id, (closes - now).total_seconds() + GRACE_SECONDS)
+    return len(pending)
+
+
+async def score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Your points today, this week and in all, best challenge streak and days in a row."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    state = state_of(context)
+    today = _today(state)
+    mine = await asyncio.to_thread(state.store.score, user.id, today, monday(today))
+    await message.reply_text(
+        f"今日积分：{mine.today}\n本周积分：{mine.week}\n累计积分：{mine.total}\n"
+        f"挑战最佳：连续答对 {mine.best_streak} 题\n"
+        f"连续学习：{study_streak(mine.days, today)} 天\n"
+        "每日答题和挑战答题每答对一题得 2 分，每天各有上限。删除我的记录：/forgetme"
+    )
+
+
+async def rank(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """This week's top 10 of the group among members who joined (/rank join, /rank leave)."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    if chat.type == ChatType.PRIVATE:
+        await message.reply_text("排行榜只在群里使用。在群里发送 /rank join 名字 即可参加。")
+        return
+    state = state_of(context)
+    args = context.args or []
+    if args and args[0] == "join":
+        name = " ".join(args[1:]).strip()[:32] or user.first_name[:32]
+        await asyncio.to_thread(state.store.join_ranking, chat.id, user.id, name)
+        await message.reply_text(f"已加入本群排行榜，显示名：{name}。退出：/rank leave")
+        return
+    if args and args[0] == "leave":
+        left = await asyncio.to_thread(state.store.leave_ranking, chat.id, user.id)
+        await message.reply_text("已退出本群排行榜。" if left else "你不在本群排行榜中。")
+        return
+    today = _today(state)
+    rows = await asyncio.to_thread(state.store.ranking, chat.id, monday(today))
+    if not rows:
+        await message.reply_text("本周排行榜还没有人。发送 /rank join 名字 参加（自愿）。")
+        return
+    lines = [f"{i}. {name}  {points} 分" for i, (name, points) in enumerate(rows, 1)]
+    await message.reply_text("本周排行榜（自愿参加）：\n" + "\n".join(lines))
+
+
+async def forget_me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Erases everything the bot keeps about you: points, rounds and ranking names."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    state = state_of(context)
+    await asyncio.to_thread(state.store.forget_user, user.id)
+    await message.reply_text("已删除你的全部答题记录、积分和排行榜名字。")
