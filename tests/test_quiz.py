@@ -14,7 +14,13 @@ from bot.core.answering import Answerer
 from bot.core.quiz import DAILY_CAP, QuizItem, daily_round, points_for, study_streak
 from bot.storage import Store
 from bot.tgbot import quiz_handlers
-from tests.botapi import Call, RecordingRequest, message_update, poll_answer_update
+from tests.botapi import (
+    Call,
+    RecordingRequest,
+    callback_update,
+    message_update,
+    poll_answer_update,
+)
 from tests.harness import Harness, running_bot
 
 USER = 42
@@ -245,3 +251,34 @@ async def test_score_command(bot: Harness) -> None:
     text = (await bot.feed(message_update("/score")))[0].text
     assert "今日积分：2" in text
     assert "连续学习：1 天" in text
+
+
+async def test_tip_subscription_with_the_quiz(bot: Harness) -> None:
+    from bot.tgbot.scheduling import job_name
+
+    reply = (await bot.say("/subscribe 21:30 quiz"))[0].text
+    assert "和一道每日答题" in reply
+    assert bot.state.store.tip_quiz(USER)
+    bot.api.clear()
+    (job,) = bot.app.job_queue.get_jobs_by_name(job_name(USER))  # type: ignore[union-attr]
+    await job.run(bot.app)
+    methods = [c.method for c in bot.api.calls]
+    assert methods == ["sendMessage", "sendMessage", "sendPoll"]  # tip, round intro, question
+    await bot.say("/subscribe 21:30")  # subscribing again without it: tips only
+    assert not bot.state.store.tip_quiz(USER)
+
+
+async def test_group_admins_add_the_quiz_to_the_groups_tips(bot: Harness) -> None:
+    bot.api.member_status = "member"
+    group = {"chat_id": GROUP, "chat_type": "supergroup"}
+    await bot.say("/subscribe 21:30 quiz", **group)
+    assert not bot.state.store.tip_quiz(GROUP)
+    bot.api.member_status = "creator"
+    await bot.say("/subscribe 21:30 quiz", **group)
+    assert bot.state.store.tip_quiz(GROUP)
+
+
+async def test_the_button_under_a_tip_starts_the_round(bot: Harness) -> None:
+    calls = await bot.feed(callback_update("qz"))
+    assert len(polls(calls)) == 1
+    assert polls(calls)[0].params["question"].startswith("1. ")

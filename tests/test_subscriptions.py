@@ -41,8 +41,9 @@ async def run_job(bot: Harness, name: str) -> None:
 
 async def test_tip_now_with_a_read_more_button(bot: Harness) -> None:
     call = only(await bot.say("/tip"))
-    (data,) = call.button_data()
-    assert call.button_texts() == ["了解更多"]
+    data, quiz_data = call.button_data()
+    assert call.button_texts() == ["了解更多", "今日答题"]
+    assert quiz_data == "qz"
     entry = data.split("|")[2]
     tip = next(t for t in bot.kb.tips if f"<blockquote>{t.excerpt}</blockquote>" in call.text)
     assert tip.entry == entry
@@ -147,7 +148,7 @@ async def test_delivery_sends_the_days_tip_once(bot: Harness) -> None:
     await run_job(bot, job_name(42))
     delivered = only(bot.api.calls)
     assert delivered.params["chat_id"] == 42
-    assert delivered.button_texts() == ["了解更多"]
+    assert delivered.button_texts() == ["了解更多", "今日答题"]
     bot.api.clear()
     await run_job(bot, job_name(42))  # the same day again: nothing more
     assert bot.api.calls == []

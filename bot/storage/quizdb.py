@@ -52,6 +52,9 @@ QUIZ_MIGRATION = """
         PRIMARY KEY (round_id, position, user_id)
     );
     CREATE INDEX quiz_answers_user ON quiz_answers (user_id, day);
+    CREATE TABLE tip_quiz (                  -- tip subscriptions that include the day's quiz
+        chat_id INTEGER PRIMARY KEY
+    );
     CREATE TABLE rank_members (
         chat_id INTEGER NOT NULL,
         user_id INTEGER NOT NULL,
@@ -321,6 +324,22 @@ class QuizStore:
             best_streak=int(str(streaks[0][0])),
             days=tuple(sorted(by_day)),
         )
+
+    # ----------------------------------------------------------------------- tip + quiz
+
+    def set_tip_quiz(self, chat_id: int, included: bool) -> None:
+        """Whether the chat's daily tip comes with the day's quiz question."""
+        sql = (
+            "INSERT OR IGNORE INTO tip_quiz (chat_id) VALUES (?)"
+            if included
+            else "DELETE FROM tip_quiz WHERE chat_id = ?"
+        )
+        with self._lock:
+            self._db.execute(sql, (chat_id,))
+
+    def tip_quiz(self, chat_id: int) -> bool:
+        """True if the chat's daily tip includes the quiz."""
+        return bool(self._rows("SELECT 1 FROM tip_quiz WHERE chat_id = ?", (chat_id,)))
 
     # ----------------------------------------------------------------------- rankings
 

@@ -184,6 +184,9 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("rank", quiz_handlers.rank),
             CommandHandler("forgetme", quiz_handlers.forget_me),
             PollAnswerHandler(quiz_handlers.poll_answer),
+            CallbackQueryHandler(
+                quiz_handlers.quiz_button, pattern=f"^{quiz_handlers.QUIZ_BUTTON}$"
+            ),
             CommandHandler("reload", admin_handlers.reload_command),
             MessageHandler(
                 filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),

@@ -11,16 +11,19 @@ import asyncio
 import html
 import logging
 import time
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode, PollType
 from telegram.ext import ContextTypes, JobQueue
 
+from bot.core.knowledge import KnowledgeBase
 from bot.core.quiz import QuizItem, challenge_order, daily_round, is_correct, study_streak
 from bot.core.quiz import week_start as monday
 from bot.core.tips import local_day
+from bot.storage import Store
 from bot.storage.quizdb import PollRef, Round
 from bot.tgbot.render import AnswerEntry, encode
 from bot.tgbot.state import BotState, state_of
@@ -31,6 +34,7 @@ OptionId = Literal[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
 # Telegram numbers at most 12 options; the bank's check keeps to 10.
 OPTION_IDS: tuple[OptionId, ...] = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 
+QUIZ_BUTTON = "qz"  # callback data of the "今日答题" button under a tip
 CHALLENGE_SECONDS = 30
 GRACE_SECONDS = 3  # a vote sent just before the poll closed may arrive a little after
 FULL_ANSWER_LABEL = "查看完整解答"
@@ -46,23 +50,36 @@ def _today(state: BotState) -> date:
     return local_day(datetime.now(state.zone), state.zone)
 
 
-async def _send_question(
-    context: ContextTypes.DEFAULT_TYPE, state: BotState, played: Round
-) -> bool:
-    """Send the round's current question; False when the round has no question left."""
-    kb = state.kb
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """What playing needs: the bot to send with, the job queue (for time-outs), store and bank."""
+
+    bot: Bot
+    jobs: JobQueue[Any] | None
+    store: Store
+    kb: KnowledgeBase
+
+
+def _desk(context: ContextTypes.DEFAULT_TYPE) -> Desk:
+    state = state_of(context)
+    return Desk(context.bot, context.job_queue, state.store, state.kb)
+
+
+async def _send_question(desk: Desk, played: Round) -> int | None:
+    """Send the round's current question; its position, or None when none is left."""
+    kb = desk.kb
     position = played.position
     while position < len(played.questions):
         item = kb.quiz_by_id.get(played.questions[position])
         if item is not None:
             break
         # The question left the bank in a reload since the round began: skip it.
-        await asyncio.to_thread(state.store.advance_round, played.id, position)
+        await asyncio.to_thread(desk.store.advance_round, played.id, position)
         position += 1
     else:
-        return False
+        return None
     timed = played.mode == "challenge"
-    message = await context.bot.send_poll(
+    message = await desk.bot.send_poll(
         played.chat_id,
         f"{position + 1}. {item.poll_question}" if not timed else item.poll_question,
         list(item.options),
@@ -74,10 +91,10 @@ async def _send_question(
         open_period=CHALLENGE_SECONDS if timed else None,
     )
     if message.poll is None:
-        return True
+        return position
     closes = datetime.now(UTC) + timedelta(seconds=CHALLENGE_SECONDS) if timed else None
     await asyncio.to_thread(
-        state.store.record_poll,
+        desk.store.record_poll,
         message.poll.id,
         played.id,
         position,
@@ -85,9 +102,9 @@ async def _send_question(
         item.correct,
         closes,
     )
-    if timed and context.job_queue is not None:
-        _schedule_timeout(context.job_queue, message.poll.id, CHALLENGE_SECONDS + GRACE_SECONDS)
-    return True
+    if timed and desk.jobs is not None:
+        _schedule_timeout(desk.jobs, message.poll.id, CHALLENGE_SECONDS + GRACE_SECONDS)
+    return position
 
 
 def _schedule_timeout(job_queue: JobQueue[Any], poll_id: str, seconds: float) -> None:
@@ -117,25 +134,23 @@ def _review_keyboard(item: QuizItem) -> InlineKeyboardMarkup:
     )
 
 
-async def _finish(
-    context: ContextTypes.DEFAULT_TYPE, state: BotState, played: Round, user_id: int, why: str = ""
-) -> None:
+async def _finish(desk: Desk, played: Round, user_id: int, why: str = "") -> None:
     """The score and a review of each miss, once per round."""
-    if not await asyncio.to_thread(state.store.finish_round, played.id):
+    if not await asyncio.to_thread(desk.store.finish_round, played.id):
         return
-    answers = await asyncio.to_thread(state.store.round_answers, played.id, user_id)
+    answers = await asyncio.to_thread(desk.store.round_answers, played.id, user_id)
     right = sum(a.correct for a in answers)
     points = sum(a.points for a in answers)
     if played.mode == "challenge":
         head = f"挑战结束{why}：连续答对 {right} 题，得 {points} 分。"
     else:
         head = f"今日答题完成：答对 {right}/{len(answers)} 题，得 {points} 分。"
-    await context.bot.send_message(played.chat_id, f"{head}\n查看积分：/score")
+    await desk.bot.send_message(played.chat_id, f"{head}\n查看积分：/score")
     for answer in answers:
-        item = state.kb.quiz_by_id.get(answer.question_id)
+        item = desk.kb.quiz_by_id.get(answer.question_id)
         if answer.correct or item is None:
             continue
-        await context.bot.send_message(
+        await desk.bot.send_message(
             played.chat_id,
             _miss(item),
             parse_mode=ParseMode.HTML,
@@ -143,43 +158,67 @@ async def _finish(
         )
 
 
+async def play_daily(desk: Desk, chat_id: int, private: bool, user_id: int, day: date) -> str:
+    """The next step of the day's round in a chat; what to tell the player (may be empty)."""
+    if not desk.kb.quiz:
+        return NO_QUIZ
+    questions = daily_round(chat_id, day, desk.kb.quiz)
+    player = user_id if private else 0
+    played = await asyncio.to_thread(desk.store.daily_round, chat_id, player, day, questions)
+    if not private:
+        # Everyone answers the same poll; each /quiz posts the group's next question.
+        sent = await _send_question(desk, played)
+        if sent is None:
+            return GROUP_ROUND_DONE.format(n=len(played.questions))
+        await asyncio.to_thread(desk.store.advance_round, played.id, sent)
+        return ""
+    if played.finished:
+        answers = await asyncio.to_thread(desk.store.round_answers, played.id, player)
+        right = sum(a.correct for a in answers)
+        return (
+            f"今天的每日答题已经完成：答对 {right}/{len(answers)} 题。明天再来！"
+            "\n想多练：/challenge；查看积分：/score"
+        )
+    intro = ""
+    if played.position == 0:
+        intro = f"每日答题：{len(played.questions)} 道题，答完一题出下一题。答对一题得 2 分。"
+        await desk.bot.send_message(chat_id, intro)
+    if await _send_question(desk, played) is None:
+        await _finish(desk, played, player)
+    return ""
+
+
 async def quiz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Today's round of five quiz questions (in a group: the group's next question)."""
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return
-    state = state_of(context)
-    if not state.kb.quiz:
-        await message.reply_text(NO_QUIZ)
+    private = chat.type == ChatType.PRIVATE
+    day = _today(state_of(context))
+    if reply := await play_daily(_desk(context), chat.id, private, user.id, day):
+        await message.reply_text(reply)
+
+
+async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The "今日答题" button under a tip: the presser's round (in a group, the next question)."""
+    query = update.callback_query
+    if query is None:
         return
-    today = _today(state)
-    questions = daily_round(chat.id, today, state.kb.quiz)
-    group = chat.type != ChatType.PRIVATE
-    player = 0 if group else user.id
-    played = await asyncio.to_thread(state.store.daily_round, chat.id, player, today, questions)
-    if group:
-        # Everyone answers the same poll; each /quiz posts the group's next question.
-        if played.position >= len(played.questions) or not await _send_question(
-            context, state, played
-        ):
-            await message.reply_text(GROUP_ROUND_DONE.format(n=len(played.questions)))
-            return
-        await asyncio.to_thread(state.store.advance_round, played.id, played.position)
-        return
-    if played.finished:
-        answers = await asyncio.to_thread(state.store.round_answers, played.id, player)
-        right = sum(a.correct for a in answers)
-        await message.reply_text(
-            f"今天的每日答题已经完成：答对 {right}/{len(answers)} 题。明天再来！"
-            "\n想多练：/challenge；查看积分：/score"
-        )
-        return
-    if played.position == 0:
-        await message.reply_text(
-            f"每日答题：{len(played.questions)} 道题，答完一题出下一题。答对一题得 2 分。"
-        )
-    if not await _send_question(context, state, played):
-        await _finish(context, state, played, player)
+    await query.answer()
+    chat = query.message.chat if query.message is not None else None
+    private = chat is None or chat.type == ChatType.PRIVATE
+    chat_id = query.from_user.id if chat is None else chat.id
+    day = _today(state_of(context))
+    if reply := await play_daily(_desk(context), chat_id, private, query.from_user.id, day):
+        await context.bot.send_message(chat_id, reply)
+
+
+async def post_daily_question(
+    bot: Bot, store: Store, kb: KnowledgeBase, chat_id: int, day: date
+) -> None:
+    """With a tip subscription that includes the quiz: the chat's question of the day."""
+    # A positive chat id is a private chat, whose id is its user's.
+    await play_daily(Desk(bot, None, store, kb), chat_id, chat_id > 0, chat_id, day)
 
 
 async def challenge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -201,7 +240,7 @@ async def challenge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(
         f"挑战答题：一直答到第一次答错为止，每题限时 {CHALLENGE_SECONDS} 秒。"
     )
-    await _send_question(context, state, played)
+    await _send_question(_desk(context), played)
 
 
 async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -231,28 +270,22 @@ async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
     if points is None or played.user_id == 0:
         return  # counted already, or a group poll (the group moves on with /quiz)
-    await _next(context, state, played, ref, user_id, correct)
+    await _next(_desk(context), played, ref, user_id, correct)
 
 
-async def _next(
-    context: ContextTypes.DEFAULT_TYPE,
-    state: BotState,
-    played: Round,
-    ref: PollRef,
-    user_id: int,
-    correct: bool,
-) -> None:
-    if context.job_queue is not None:
-        for job in context.job_queue.get_jobs_by_name(_timeout_job(ref.poll_id)):
+async def _next(desk: Desk, played: Round, ref: PollRef, user_id: int, correct: bool) -> None:
+    if desk.jobs is not None:
+        for job in desk.jobs.get_jobs_by_name(_timeout_job(ref.poll_id)):
             job.schedule_removal()
-    if not await asyncio.to_thread(state.store.advance_round, played.id, ref.position):
+    if not await asyncio.to_thread(desk.store.advance_round, played.id, ref.position):
         return
     if played.mode == "challenge" and not correct:
-        await _finish(context, state, played, user_id, "（答错）")
+        await _finish(desk, played, user_id, "（答错）")
         return
-    moved = await asyncio.to_thread(state.store.quiz_round, played.id)
-    if moved is None or not await _send_question(context, state, moved):
-        await _finish(context, state, played, user_id, "（题目已全部答完）")
+    moved = await asyncio.to_thread(desk.store.quiz_round, played.id)
+    if moved is None or await _send_question(desk, moved) is None:
+        done = "" if played.mode == "daily" else "（题目已全部答完）"
+        await _finish(desk, played, user_id, done)
 
 
 async def challenge_timeout(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -265,7 +298,7 @@ async def challenge_timeout(context: ContextTypes.DEFAULT_TYPE) -> None:
     played = await asyncio.to_thread(state.store.quiz_round, ref.round_id) if ref else None
     if ref is None or played is None or played.finished or played.position != ref.position:
         return
-    await _finish(context, state, played, played.user_id, "（超时）")
+    await _finish(_desk(context), played, played.user_id, "（超时）")
 
 
 async def restore_timeouts(job_queue: JobQueue[Any], state: BotState) -> int:
