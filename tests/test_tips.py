@@ -173,3 +173,15 @@ def test_time_words(text: str, expected: time) -> None:
 def test_zone_name() -> None:
     assert zone_name(SHANGHAI) == "北京时间"
     assert zone_name(ZoneInfo("Europe/Berlin")) == "Europe/Berlin"
+
+
+def test_tips_are_whole_thoughts_and_distinct(kb: KnowledgeBase) -> None:
+    excerpts = [tip.excerpt for tip in kb.tips]
+    assert len(set(excerpts)) == len(excerpts)
+    # the fragments readers complained about now stand in their whole sentences
+    for fragment in ("通过加强教育培训和实践锻炼", "推动机关治理和各项事业发展"):
+        assert fragment not in excerpts
+        assert any(fragment in e and e.endswith("。") for e in excerpts)
+    # ("强调…" sentences are whole sentences of the interview; the heading names the subject)
+    subjectless = ("是贯彻", "以及", "在完成", "增强", "持续提升", "更好地", "充分发挥")
+    assert not [e for e in excerpts if e.startswith(subjectless)]
