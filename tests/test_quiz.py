@@ -282,3 +282,46 @@ async def test_the_button_under_a_tip_starts_the_round(bot: Harness) -> None:
     calls = await bot.feed(callback_update("qz"))
     assert len(polls(calls)) == 1
     assert polls(calls)[0].params["question"].startswith("1. ")
+
+
+def test_study_days_follow_the_bots_time_zone() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.core.tips import local_day
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    # 23:30 and 00:30 Beijing time: two study days in a row, though one UTC day.
+    moments = [datetime(2026, 5, 1, 15, 30, tzinfo=UTC), datetime(2026, 5, 1, 16, 30, tzinfo=UTC)]
+    days = [local_day(m, shanghai) for m in moments]
+    assert days == [date(2026, 5, 1), date(2026, 5, 2)]
+    assert study_streak(days, date(2026, 5, 2)) == 2
+    assert study_streak([local_day(m, UTC) for m in moments], date(2026, 5, 1)) == 1
+
+
+async def test_late_challenge_answer_is_not_counted(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quiz_handlers, "CHALLENGE_SECONDS", 1)
+    monkeypatch.setattr(quiz_handlers, "GRACE_SECONDS", 0)
+    calls = await bot.say("/challenge")
+    assert bot.app.job_queue is not None
+    for job in bot.app.job_queue.get_jobs_by_name(f"quiz-timeout:{last_poll_id(bot)}"):
+        job.schedule_removal()  # the time-out has not run yet: only the poll's end decides
+    await asyncio.sleep(1.5)  # the poll closed
+    late = await vote(bot, calls, right=True)
+    assert polls(late) == []
+    assert bot.state.store.score(USER, _today(bot), _today(bot)).total == 0
+
+
+async def test_restart_restores_a_challenge_time_out(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    async for bot in running_bot(database, RecordingRequest()):
+        await bot.say("/challenge")
+        poll_id = last_poll_id(bot)
+    async for bot in running_bot(database, RecordingRequest()):
+        assert bot.app.job_queue is not None
+        (job,) = bot.app.job_queue.get_jobs_by_name(f"quiz-timeout:{poll_id}")
+        bot.api.clear()
+        await job.run(bot.app)
+        assert any("超时" in c.text for c in bot.api.calls)
