@@ -125,3 +125,13 @@ def test_reload_refuses_a_broken_quiz(kb_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as refused:
         reload(old, kb_copy)
     assert any("quiz.yaml" in p.file for p in refused.value.problems)
+
+
+def test_reload_reports_the_quiz_count(kb_copy: Path) -> None:
+    old = Answerer(load_knowledge(kb_copy))
+    path = kb_copy / "quiz.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["questions"] = [q for q in data["questions"] if q["id"] != "q006"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _, diff = reload(old, kb_copy)
+    assert f"答题题库：{len(old.kb.quiz)} → {len(old.kb.quiz) - 1} 题" in diff.summary()

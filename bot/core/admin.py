@@ -42,6 +42,8 @@ class Diff:
     tips_after: int
     version: str
     load_ms: float
+    quiz_before: int = 0
+    quiz_after: int = 0
 
     def summary(self) -> str:
         """The admin's report, in Chinese like the rest of the bot."""
@@ -56,6 +58,7 @@ class Diff:
                 f"删除条目：{ids(self.removed)}",
                 f"修改条目：{ids(self.changed)}",
                 f"学习提示：{self.tips_before} → {self.tips_after} 条",
+                f"答题题库：{self.quiz_before} → {self.quiz_after} 题",
             ]
         )
 
@@ -71,6 +74,8 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, load_ms: float) -> Diff:
         tips_after=len(new.tips),
         version=new.version,
         load_ms=load_ms,
+        quiz_before=len(old.quiz),
+        quiz_after=len(new.quiz),
     )
 
 
