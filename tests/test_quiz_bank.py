@@ -135,3 +135,17 @@ def test_reload_reports_the_quiz_count(kb_copy: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _, diff = reload(old, kb_copy)
     assert f"答题题库：{len(old.kb.quiz)} → {len(old.kb.quiz) - 1} 题" in diff.summary()
+
+
+def test_an_uploaded_quiz_file_is_recognised_and_validated(kb_copy: Path) -> None:
+    from bot.core.admin import upload_target, validate_upload
+    from bot.core.knowledge import KnowledgePaths
+
+    paths = KnowledgePaths.resolve(kb_copy)
+    data = (kb_copy / "quiz.yaml").read_bytes()
+    assert upload_target(paths, "quiz.yaml", data) == paths.quiz
+    assert upload_target(paths, "anything.yaml", data) == paths.quiz  # by its content
+    assert len(validate_upload(paths, kb_copy / "quiz.yaml", data).quiz) >= 80
+    broken = data.replace("根本保证".encode(), "首要保证".encode())
+    with pytest.raises(KnowledgeError):
+        validate_upload(paths, kb_copy / "quiz.yaml", broken)
