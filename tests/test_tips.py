@@ -185,3 +185,9 @@ def test_tips_are_whole_thoughts_and_distinct(kb: KnowledgeBase) -> None:
     # ("强调…" sentences are whole sentences of the interview; the heading names the subject)
     subjectless = ("是贯彻", "以及", "在完成", "增强", "持续提升", "更好地", "充分发挥")
     assert not [e for e in excerpts if e.startswith(subjectless)]
+
+
+def test_every_tip_has_a_short_heading(kb: KnowledgeBase) -> None:
+    assert all(tip.heading and len(tip.heading) <= 16 for tip in kb.tips)
+    tip = kb.tips[0]
+    assert f"<b>每日学习｜{tip.heading}</b>" in tip_text(kb, tip)
