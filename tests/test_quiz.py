@@ -231,6 +231,8 @@ async def test_group_quiz_ranking_and_forgetme(bot: Harness) -> None:
         await bot.feed(poll_answer_update(poll_id, list(item.correct), member))
     second = polls(await bot.say("/quiz", **group))[0]
     assert second.params["question"].startswith("2. ")
+    assert "显示的名字" in (await bot.say("/rank join", user_id=1, **group))[0].text
+    assert bot.state.store.ranking(GROUP, _today(bot)) == []  # nothing kept without a name
     await bot.say("/rank join 小李", user_id=1, **group)
     await bot.say("/rank join 小王", user_id=2, **group)
     board = (await bot.say("/rank", **group))[0].text

@@ -338,7 +338,11 @@ async def rank(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     args = context.args or []
     if args and args[0] == "join":
-        name = " ".join(args[1:]).strip()[:32] or user.first_name[:32]
+        # Only a name the member chose is kept: never their Telegram name.
+        name = " ".join(args[1:]).strip()[:32]
+        if not name:
+            await message.reply_text("请写上你想在排行榜上显示的名字，例如：/rank join 小李")
+            return
         await asyncio.to_thread(state.store.join_ranking, chat.id, user.id, name)
         await message.reply_text(f"已加入本群排行榜，显示名：{name}。退出：/rank leave")
         return
