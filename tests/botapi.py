@@ -167,6 +167,37 @@ class RecordingRequest(BaseRequest):
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "意见问答助手"},
                 "text": params.get("text", ""),
             }
+        if name == "sendPoll":
+            chat_id = int(params.get("chat_id", 1))
+            number = next(self._ids)
+            options = params.get("options", [])
+            if isinstance(options, str):
+                options = json.loads(options)
+            return {
+                "message_id": number,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "意见问答助手"},
+                "poll": {
+                    "id": f"poll-{number}",
+                    "question": params.get("question", ""),
+                    "options": [
+                        {
+                            "text": o["text"] if isinstance(o, dict) else str(o),
+                            "voter_count": 0,
+                            "persistent_id": str(index),
+                        }
+                        for index, o in enumerate(options)
+                    ],
+                    "total_voter_count": 0,
+                    "is_closed": False,
+                    "is_anonymous": bool(params.get("is_anonymous", True)),
+                    "type": params.get("type", "regular"),
+                    "allows_multiple_answers": bool(params.get("allows_multiple_answers")),
+                    "allows_revoting": False,
+                    "members_only": False,
+                },
+            }
         return True
 
 
@@ -248,6 +279,19 @@ def callback_update(
             "chat_instance": "ci",
             "message": bot_message,
             "data": data,
+        },
+    )
+
+
+def poll_answer_update(poll_id: str, option_ids: list[int], user_id: int = 42) -> dict[str, Any]:
+    """A vote on a non-anonymous poll, as Telegram reports it."""
+    return update(
+        "poll_answer",
+        body={
+            "poll_id": poll_id,
+            "user": user(user_id),
+            "option_ids": option_ids,
+            "option_persistent_ids": [str(i) for i in option_ids],
         },
     )
 

@@ -74,6 +74,12 @@ async def test_reload_reports_what_changed(bot: Harness, kb_copy: Path) -> None:
     tips = yaml.safe_load((kb_copy / "tips.yaml").read_text(encoding="utf-8"))
     tips["tips"] = [t for t in tips["tips"] if t["entry"] != "supervision"]
     (kb_copy / "tips.yaml").write_text(yaml.safe_dump(tips, allow_unicode=True), "utf-8")
+    edit_yaml(
+        kb_copy / "quiz.yaml",
+        lambda quiz: quiz.update(
+            questions=[q for q in quiz["questions"] if q["entry"] != "supervision"]
+        ),
+    )
 
     report = only(await admin_says(bot, "/reload")).text
     assert "新增条目：inspection" in report

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.tips import local_day
+from bot.core.tips import local_day, zone_name
 from bot.tgbot.scheduling import JOB_KWARGS, job_name, retry_name
 from bot.tgbot.tip_handlers import ADMINS_ONLY, NOT_SUBSCRIBED
 from tests.botapi import RecordingRequest, callback_update
@@ -41,11 +41,13 @@ async def run_job(bot: Harness, name: str) -> None:
 
 async def test_tip_now_with_a_read_more_button(bot: Harness) -> None:
     call = only(await bot.say("/tip"))
-    (data,) = call.button_data()
-    assert call.button_texts() == ["了解更多"]
+    data, quiz_data = call.button_data()
+    assert call.button_texts() == ["了解更多", "今日答题"]
+    assert quiz_data == "qz"
     entry = data.split("|")[2]
-    tip = next(t for t in bot.kb.tips if f"“{t.excerpt}”" in call.text)
+    tip = next(t for t in bot.kb.tips if f"<blockquote>{t.excerpt}</blockquote>" in call.text)
     assert tip.entry == entry
+    assert call.params["parse_mode"] == "HTML"
     more = only(await bot.feed(callback_update(data)))
     assert bot.kb.by_id[entry].passage in more.text
 
@@ -59,6 +61,7 @@ async def test_subscribe_default_time_and_job(bot: Harness) -> None:
     call = only(await bot.say("/subscribe"))
     assert "订阅成功" in call.text
     assert "08:00" in call.text
+    assert f"每天{zone_name(bot.state.zone)} 08:00 推送" in call.text
     subscription = bot.state.store.subscription(42)
     assert subscription is not None
     assert subscription.at == time(8, 0)
@@ -145,7 +148,7 @@ async def test_delivery_sends_the_days_tip_once(bot: Harness) -> None:
     await run_job(bot, job_name(42))
     delivered = only(bot.api.calls)
     assert delivered.params["chat_id"] == 42
-    assert delivered.button_texts() == ["了解更多"]
+    assert delivered.button_texts() == ["了解更多", "今日答题"]
     bot.api.clear()
     await run_job(bot, job_name(42))  # the same day again: nothing more
     assert bot.api.calls == []

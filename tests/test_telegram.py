@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from telegram.error import Forbidden
 
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import KnowledgeBase, interview_paragraphs
 from bot.tgbot.handlers import NOT_TEXT, STALE_BUTTON
 from bot.tgbot.render import (
     CALLBACK_LIMIT,
@@ -71,6 +71,11 @@ async def test_post_init_sets_the_command_menu(tmp_path: Path) -> None:
             "subscribe",
             "unsubscribe",
             "mysub",
+            "quiz",
+            "challenge",
+            "score",
+            "rank",
+            "forgetme",
         ]
         assert all(c["description"] for c in commands)
 
@@ -296,8 +301,11 @@ async def test_source_is_split_under_the_limit_at_paragraphs(bot: Harness) -> No
     assert calls  # the interview fits one message today; the split itself is tested below
     assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
     joined = "\n\n".join(c.text for c in calls)
-    for paragraph in bot.kb.interview.split("\n\n"):
-        assert paragraph.strip() in joined
+    for paragraph in interview_paragraphs(bot.kb.interview):
+        assert paragraph in joined
+    assert "时间：2023" not in joined
+    assert "来源：河南日报" not in joined
+    assert "<b>问：《意见》出台的背景和意义是什么？</b>" in joined
     assert "河南日报" in calls[0].text
 
 

@@ -19,6 +19,7 @@ from bot.core.tips import (
     parse_time,
     tip_of_the_day,
     tip_text,
+    zone_name,
 )
 from bot.storage import Store, Subscription
 
@@ -131,5 +132,62 @@ def test_next_delivery() -> None:
 def test_tip_text_quotes_and_cites(kb: KnowledgeBase) -> None:
     tip = kb.tips[0]
     text = tip_text(kb, tip)
-    assert f"“{tip.excerpt}”" in text
-    assert "河南日报" in text
+    assert f"<blockquote>{tip.excerpt}</blockquote>" in text
+    assert "<b>每日学习｜" in text
+    assert "《河南日报》2023年4月7日第4版" in text
+    assert "？，" not in text
+
+
+def test_tip_citations_keep_the_interviews_quotes(kb: KnowledgeBase) -> None:
+    fourth = next(t for t in kb.tips if t.section is not None and t.section.number == 4)
+    text = tip_text(kb, fourth)
+    assert "长期“药方”" in text
+    assert '"' not in text
+    assert "““" not in text
+
+
+def test_page_lines_are_not_part_of_the_interview(kb: KnowledgeBase) -> None:
+    from bot.core.knowledge import interview_paragraphs
+
+    paragraphs = interview_paragraphs(kb.interview)
+    assert not any(p.startswith(("时间：", "来源：")) for p in paragraphs)
+    assert all("时间：2023" not in entry.passage for entry in kb.entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("早上八点半", time(8, 30)),
+        ("八点一刻", time(8, 15)),
+        ("下午三点三刻", time(15, 45)),
+        ("晚上九点", time(21, 0)),
+        ("二十一点三十", time(21, 30)),
+        ("七点零五", time(7, 5)),
+        ("北京时间21:30", time(21, 30)),
+    ],
+)
+def test_time_words(text: str, expected: time) -> None:
+    assert parse_time(text) == expected
+
+
+def test_zone_name() -> None:
+    assert zone_name(SHANGHAI) == "北京时间"
+    assert zone_name(ZoneInfo("Europe/Berlin")) == "Europe/Berlin"
+
+
+def test_tips_are_whole_thoughts_and_distinct(kb: KnowledgeBase) -> None:
+    excerpts = [tip.excerpt for tip in kb.tips]
+    assert len(set(excerpts)) == len(excerpts)
+    # the fragments readers complained about now stand in their whole sentences
+    for fragment in ("通过加强教育培训和实践锻炼", "推动机关治理和各项事业发展"):
+        assert fragment not in excerpts
+        assert any(fragment in e and e.endswith("。") for e in excerpts)
+    # ("强调…" sentences are whole sentences of the interview; the heading names the subject)
+    subjectless = ("是贯彻", "以及", "在完成", "增强", "持续提升", "更好地", "充分发挥")
+    assert not [e for e in excerpts if e.startswith(subjectless)]
+
+
+def test_every_tip_has_a_short_heading(kb: KnowledgeBase) -> None:
+    assert all(tip.heading and len(tip.heading) <= 16 for tip in kb.tips)
+    tip = kb.tips[0]
+    assert f"<b>每日学习｜{tip.heading}</b>" in tip_text(kb, tip)

@@ -77,8 +77,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return _fail(f"{len(exc.problems)} problem(s) found")
     print(
-        f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.topics)} topics, "
-        f"every passage and excerpt found in the interview (version {kb.version})"
+        f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.quiz)} quiz questions, "
+        f"{len(kb.topics)} topics, every passage, excerpt and quiz answer proved against the "
+        f"interview (version {kb.version})"
     )
     return EXIT_OK
 
@@ -125,6 +126,17 @@ def cmd_chat(args: argparse.Namespace) -> int:
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401
     return chat(_answerer(args.kb), input_func=input, output=sys.stdout)
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Play the day's quiz round in the terminal."""
+    from datetime import date
+
+    from bot.cli.quizplay import play
+
+    kb = load_knowledge(args.kb or os.environ.get("OPINION_KB") or None)
+    day = date.fromisoformat(args.day) if args.day else date.today()
+    return play(kb, day, input_func=input, output=sys.stdout)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -305,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = command("chat", cmd_chat, "interactive terminal chat (the default without a token)")
     kb_option(chat)
+    quiz = command("quiz", cmd_quiz, "play the day's quiz round in the terminal")
+    quiz.add_argument("--day", metavar="YYYY-MM-DD", help="the round of another day")
+    kb_option(quiz)
     ask = command("ask", cmd_ask, "answer a question ('-' reads one question per line)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("question", nargs="+", help="the question, or - for standard input")

@@ -43,6 +43,8 @@ class Diff:
     tips_after: int
     version: str
     load_ms: float
+    quiz_before: int = 0
+    quiz_after: int = 0
 
     def summary(self) -> str:
         """The admin's report, in Chinese like the rest of the bot."""
@@ -57,6 +59,7 @@ class Diff:
                 f"删除条目：{ids(self.removed)}",
                 f"修改条目：{ids(self.changed)}",
                 f"学习提示：{self.tips_before} → {self.tips_after} 条",
+                f"答题题库：{self.quiz_before} → {self.quiz_after} 题",
             ]
         )
 
@@ -72,6 +75,8 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, load_ms: float) -> Diff:
         tips_after=len(new.tips),
         version=new.version,
         load_ms=load_ms,
+        quiz_before=len(old.quiz),
+        quiz_after=len(new.quiz),
     )
 
 
@@ -94,12 +99,16 @@ def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
         return paths.entries
     if base in ("tips.yaml", "tips.yml"):
         return paths.tips
+    if base in ("quiz.yaml", "quiz.yml") and paths.quiz is not None:
+        return paths.quiz
     try:
         raw = yaml.safe_load(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError):
         raw = None
     if isinstance(raw, dict) and "tips" in raw:
         return paths.tips
+    if isinstance(raw, dict) and "questions" in raw and paths.quiz is not None:
+        return paths.quiz
     return paths.entries
 
 
@@ -113,8 +122,8 @@ def validate_upload(paths: KnowledgePaths, target: Path, data: bytes) -> Knowled
         folder = Path(scratch)
         (folder / "source").mkdir()
         shutil.copyfile(paths.interview, folder / "source" / "interview.txt")
-        for current in (paths.entries, paths.tips):
-            if current.exists():
+        for current in (paths.entries, paths.tips, paths.quiz):
+            if current is not None and current.exists():
                 shutil.copyfile(current, folder / current.name)
         (folder / target.name).write_bytes(data)
         try:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from bot.core.quiz import QuizItem, parse_quiz
 from bot.core.textnorm import fold_for_comparison, normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -26,7 +27,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 ENTRY_REQUIRED = ("id", "topic", "question", "alternates", "passage")
 ENTRY_OPTIONAL = ("summary", "related")
 TIP_REQUIRED = ("id", "entry", "excerpt")
-TIP_OPTIONAL = ("summary",)
+TIP_OPTIONAL = ("summary", "heading")
 SOURCE_REQUIRED = ("title", "issuer", "publication", "published", "page", "interview_date")
 SOURCE_OPTIONAL = ("headline",)
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -102,6 +103,8 @@ class Tip:
     entry: str
     excerpt: str
     summary: str | None = None
+    heading: str | None = None  # a few plain words; the entry's question when absent
+    section: Section | None = None  # where the excerpt stands in the interview
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +119,21 @@ class KnowledgeBase:
     by_id: Mapping[str, Entry] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
     not_covered: tuple[str, ...] = ()  # normalised terms the interview does not answer
+    quiz: tuple[QuizItem, ...] = ()  # empty when there is no quiz.yaml
+
+    @property
+    def quiz_by_id(self) -> Mapping[str, QuizItem]:
+        return {item.id: item for item in self.quiz}
 
 
 @dataclass(frozen=True, slots=True)
 class KnowledgePaths:
-    """Where the three files of a knowledge base live."""
+    """Where the files of a knowledge base live (quiz.yaml is optional)."""
 
     entries: Path
     tips: Path
     interview: Path
+    quiz: Path | None = None
 
     @classmethod
     def resolve(cls, path: Path | str | None = None) -> KnowledgePaths:
@@ -132,7 +141,12 @@ class KnowledgePaths:
         base = Path(path) if path is not None else default_knowledge_dir()
         entries = base / "opinion.yaml" if base.is_dir() else base
         folder = entries.parent
-        return cls(entries, folder / "tips.yaml", folder / "source" / "interview.txt")
+        return cls(
+            entries,
+            folder / "tips.yaml",
+            folder / "source" / "interview.txt",
+            folder / "quiz.yaml",
+        )
 
 
 def default_knowledge_dir() -> Path:
@@ -206,14 +220,28 @@ class _Interview:
         return None if offset < 0 else self.section_at(offset)
 
 
+# The web page's own lines above the lead (时间：… / 来源：…) are not part of the interview.
+_PAGE_LINE = re.compile(r"^(时间|来源)：")
+
+
+def interview_paragraphs(text: str) -> list[str]:
+    """The interview's paragraphs: headline, lead, questions and answers, no page lines."""
+    return [
+        p.strip()
+        for p in re.split(r"\n\s*\n", text)
+        if p.strip() and not _PAGE_LINE.match(p.strip())
+    ]
+
+
 def _parse_interview(text: str) -> _Interview:
     sections: list[tuple[int, Section]] = [(0, Section(0, None))]
     folded_parts: list[str] = []
     length = 0
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in interview_paragraphs(text):
         folded = fold_for_comparison(paragraph)
         if folded.startswith("问："):
-            sections.append((length, Section(len(sections), folded.removeprefix("问："))))
+            question = paragraph.strip().removeprefix("问：").strip()
+            sections.append((length, Section(len(sections), question)))
         folded_parts.append(folded)
         length += len(folded)
     return _Interview(text, "".join(folded_parts), tuple(sections))
@@ -403,6 +431,7 @@ def _parse_tips(
         entry = _text_field(item, "entry", file, label, problems)
         excerpt = _text_field(item, "excerpt", file, label, problems)
         summary = _text_field(item, "summary", file, label, problems)
+        heading = _text_field(item, "heading", file, label, problems)
         if tip_id is not None:
             if tip_id in seen:
                 problems.append(Problem(file, "duplicate tip id", label))
@@ -418,7 +447,8 @@ def _parse_tips(
                 Problem(file, "excerpt does not occur verbatim in the interview", label)
             )
         if tip_id and entry and excerpt:
-            tips.append(Tip(tip_id, entry, excerpt, summary))
+            section = interview.locate(excerpt) if interview is not None else None
+            tips.append(Tip(tip_id, entry, excerpt, summary, heading, section))
     return tips
 
 
@@ -492,6 +522,8 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
                     problems.append(Problem(tips_file, f"unknown top-level field '{key}'"))
         tips = _parse_tips(raw_tips, tips_file, {e.id for e in entries}, interview, problems)
 
+    quiz, quiz_text = _load_quiz(paths, {e.id for e in entries}, interview, problems)
+
     if problems or source is None or interview_text is None:
         if not problems:
             problems.append(Problem(entries_file, "knowledge base is incomplete"))
@@ -502,11 +534,41 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         entries=tuple(entries),
         tips=tuple(tips),
         interview=interview_text,
-        version=_version(entries_text, tips_text, interview_text),
+        version=_version(entries_text, tips_text, interview_text, *quiz_text),
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
         not_covered=not_covered,
+        quiz=tuple(quiz),
     )
+
+
+def _load_quiz(
+    paths: KnowledgePaths,
+    entry_ids: set[str],
+    interview: _Interview | None,
+    problems: list[Problem],
+) -> tuple[list[QuizItem], tuple[str, ...]]:
+    """The quiz bank, if the knowledge base has one; its text joins the version hash."""
+    if paths.quiz is None or not paths.quiz.exists():
+        return [], ()
+    text = _read_text(paths.quiz, problems)
+    raw = _parse_yaml(paths.quiz, text, problems)
+    if raw is None or interview is None:
+        return [], (text or "",)
+    file = str(paths.quiz)
+
+    def report(message: str, label: str | None) -> None:
+        problems.append(Problem(file, message, label))
+
+    def section_of(passage: str) -> int | None:
+        section = interview.locate(passage)
+        return None if section is None else section.number
+
+    def in_interview(text: str) -> bool:
+        return fold_for_comparison(text) in interview.folded
+
+    items = parse_quiz(raw, entry_ids, in_interview, section_of, len(interview.sections), report)
+    return items, (text or "",)
 
 
 def check_knowledge(path: Path | str | None = None) -> list[Problem]:

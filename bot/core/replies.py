@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase, Section
 
 BOT_NAME = "意见问答助手"
 
@@ -35,6 +35,11 @@ COMMANDS = (
     ("subscribe", "订阅每日学习提示（可加时间，如 /subscribe 21:30）"),
     ("unsubscribe", "取消订阅"),
     ("mysub", "查看订阅状态"),
+    ("quiz", "每日答题（5题）"),
+    ("challenge", "挑战答题：答错即止"),
+    ("score", "我的积分和连续学习天数"),
+    ("rank", "本群本周排行榜（/rank join 参加）"),
+    ("forgetme", "删除我的答题记录和积分"),
 )
 ADMIN_COMMANDS = (
     ("reload", "管理员：重新加载知识库（也可发送 YAML 文件并写说明 /reload）"),
@@ -63,11 +68,16 @@ class Answer:
 
 def citation(kb: KnowledgeBase, entry: Entry) -> str:
     """Where the passage stands: the section of the interview and the newspaper issue."""
+    return section_citation(kb, entry.section)
+
+
+def section_citation(kb: KnowledgeBase, section: Section) -> str:
+    """The citation of a section of the interview, with the newspaper issue and page."""
     source = kb.source
     issue = f"《{source.publication}》{source.published}{source.page}"
-    if entry.section.question is None:
+    if section.question is None:
         return f"出处：{issue}，报道导语"
-    return f"出处：{source.issuer}有关负责人答记者问，{entry.section.label}（{issue}）"
+    return f"出处：{source.issuer}有关负责人答记者问，{section.label}（{issue}）"
 
 
 def answer_parts(kb: KnowledgeBase, entry: Entry, related_limit: int = 3) -> Answer:

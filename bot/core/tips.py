@@ -6,6 +6,7 @@ Pure Python (no Telegram, no database): the rules are here, the bookkeeping is i
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
@@ -13,15 +14,38 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.core.knowledge import KnowledgeBase, Tip
+from bot.core.replies import section_citation
 from bot.core.textnorm import to_traditional
 from bot.storage import Store, Subscription, TipDay
 
 DEFAULT_TIME = time(8, 0)
 RECENT_DAYS = 30
-TIME_EXAMPLES = "7:05、07:05、21:30、21点、21点30、21点半"
+TIME_EXAMPLES = "7:05、07:05、21:30、21点、21点半、晚上9点、早上八点半、八点一刻"
 
 _CLOCK = re.compile(r"^(\d{1,2})[:：.](\d{2})$")
-_CHINESE = re.compile(r"^(?:(早上|上午|中午|下午|晚上))?(\d{1,2})[点时](?:(\d{1,2})分?|(半))?$")
+_CHINESE = re.compile(
+    r"^(?:(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上))?(\d{1,2})[点时](?:钟)?"
+    r"(?:(\d{1,2})分?|(半)|(一刻|三刻))?$"
+)
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十]+(?!刻)")
+
+
+def _numeral(text: str) -> str:
+    """A Chinese numeral up to 99 (八, 十一, 二十三, 零五) as digits."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        value = (_DIGITS.get(tens, 0) if tens else 1) * 10 + (
+            _DIGITS.get(units, 0) if units else 0
+        )
+        return str(value)
+    return "".join(str(_DIGITS[char]) for char in text)
+
+
+def zone_name(zone: tzinfo) -> str:
+    """How people name the bot's time zone: 北京时间 for Asia/Shanghai."""
+    return "北京时间" if str(zone) in ("Asia/Shanghai", "PRC", "Asia/Chongqing") else str(zone)
 
 
 class TimeFormatError(ValueError):
@@ -31,15 +55,19 @@ class TimeFormatError(ValueError):
 def parse_time(text: str) -> time:
     """A time of day from "7:05", "07:05", "21:30", "21点", "21点30", "晚上9点半"…"""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    cleaned = cleaned.removeprefix("北京时间").removeprefix("每天")
+    cleaned = _NUMERAL.sub(lambda m: _numeral(m.group(0)), cleaned)
     hour: int | None = None
     minute = 0
     if match := _CLOCK.match(cleaned):
         hour, minute = int(match.group(1)), int(match.group(2))
     elif match := _CHINESE.match(cleaned):
-        period, hour_text, minute_text, half = match.groups()
+        period, hour_text, minute_text, half, quarter = match.groups()
         hour = int(hour_text)
         minute = 30 if half else int(minute_text or 0)
-        afternoon = period in ("下午", "晚上") and 1 <= hour < 12
+        if quarter:
+            minute = 15 if quarter == "一刻" else 45
+        afternoon = period in ("下午", "傍晚", "晚上") and 1 <= hour < 12
         if afternoon or (period == "中午" and hour < 3):
             hour += 12
     if hour is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
@@ -96,17 +124,24 @@ def next_delivery(at: time, now: datetime, zone: tzinfo) -> datetime:
     return candidate
 
 
-def tip_text(kb: KnowledgeBase, tip: Tip, *, traditional: bool = False) -> str:
-    """A tip as plain text: the excerpt (and its summary), with where it comes from."""
+def tip_heading(kb: KnowledgeBase, tip: Tip) -> str:
+    """The tip's heading: its own, else the question of the entry it leads to."""
     entry = kb.by_id.get(tip.entry)
-    lines = ["📖 每日学习"]
+    return tip.heading or (entry.question if entry is not None else "每日学习")
+
+
+def tip_text(kb: KnowledgeBase, tip: Tip, *, traditional: bool = False) -> str:
+    """A tip as Telegram HTML, formatted like answers: heading, quoted excerpt, citation."""
+    entry = kb.by_id.get(tip.entry)
+    section = tip.section or (entry.section if entry is not None else None)
+    convert = to_traditional if traditional else str
+    lines = [f"📖 <b>每日学习｜{html.escape(convert(tip_heading(kb, tip)))}</b>"]
     if tip.summary:
-        lines.append(tip.summary)
-    lines.append(f"“{tip.excerpt}”")
-    if entry is not None:
-        lines.append(f"——{entry.section.label}，《{kb.source.publication}》{kb.source.published}")
-    text = "\n".join(lines)
-    return to_traditional(text) if traditional else text
+        lines.append(html.escape(convert(tip.summary)))
+    lines.append(f"<blockquote>{html.escape(convert(tip.excerpt))}</blockquote>")
+    if section is not None:
+        lines.append(f"<i>——{html.escape(convert(section_citation(kb, section)))}</i>")
+    return "\n".join(lines)
 
 
 def scheduled_today(subscription: Subscription, now: datetime, zone: tzinfo) -> datetime:

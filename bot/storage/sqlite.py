@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from bot.storage.quizdb import QUIZ_MIGRATION, QuizStore
+
 MIGRATIONS: Sequence[str] = (
     # 1: every question the bot was asked, without who asked it
     """
@@ -58,6 +60,8 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX feedback_given_at ON feedback (given_at);
     """,
+    # 4: study mode, apart from the question log: rounds, polls, answers, rankings
+    QUIZ_MIGRATION,
 )
 
 
@@ -107,7 +111,7 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-class Store:
+class Store(QuizStore):
     """The bot's database.  Thread-safe: one connection, one lock."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:

@@ -27,6 +27,7 @@ from telegram.ext import (
     InlineQueryHandler,
     JobQueue,
     MessageHandler,
+    PollAnswerHandler,
     filters,
 )
 from telegram.request import BaseRequest, HTTPXRequest
@@ -37,7 +38,7 @@ from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.storage import Store, StoreError
 from bot.storage.backup import BotRunning, run_lock
-from bot.tgbot import admin_handlers, handlers, scheduling, tip_handlers
+from bot.tgbot import admin_handlers, handlers, quiz_handlers, scheduling, tip_handlers
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
 
@@ -93,6 +94,8 @@ async def post_init(application: BotApplication) -> None:
             application.job_queue, store, settings.timezone, datetime.now(settings.timezone)
         )
         logger.info("restored %d subscriptions (%d missed today: sent now)", count, missed)
+        timeouts = await quiz_handlers.restore_timeouts(application.job_queue, state)
+        logger.info("restored %d open challenge questions", timeouts)
         application.job_queue.run_daily(
             purge_log_job,
             time(3, 30, tzinfo=settings.timezone),
@@ -179,6 +182,16 @@ def register_handlers(application: BotApplication) -> None:
             CommandHandler("subscribe", tip_handlers.subscribe),
             CommandHandler("unsubscribe", tip_handlers.unsubscribe),
             CommandHandler(["mysub", "subscription"], tip_handlers.my_subscription),
+            # study mode: quiz rounds, challenges, points, rankings, erasure
+            CommandHandler("quiz", quiz_handlers.quiz),
+            CommandHandler("challenge", quiz_handlers.challenge),
+            CommandHandler("score", quiz_handlers.score),
+            CommandHandler("rank", quiz_handlers.rank),
+            CommandHandler("forgetme", quiz_handlers.forget_me),
+            PollAnswerHandler(quiz_handlers.poll_answer),
+            CallbackQueryHandler(
+                quiz_handlers.quiz_button, pattern=f"^{quiz_handlers.QUIZ_BUTTON}$"
+            ),
             CommandHandler("reload", admin_handlers.reload_command),
             MessageHandler(
                 filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),

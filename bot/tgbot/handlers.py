@@ -26,6 +26,7 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.core import replies
 from bot.core.answering import Kind, Result
+from bot.core.knowledge import interview_paragraphs
 from bot.core.replies import COMMANDS
 from bot.core.textnorm import MAX_QUERY_CHARS, looks_traditional
 from bot.storage import Store, StoreError
@@ -189,8 +190,11 @@ async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"《{origin.title}》由{origin.issuer}印发。以下是{origin.interview_date}{origin.issuer}"
         f"有关负责人答记者问的全文，刊于《{origin.publication}》{origin.published}{origin.page}。"
     )
+    paragraphs = interview_paragraphs(kb.interview)
+    # The headline and the five questions in bold, each answer as it stands.
     blocks = [Block(header, "b")] + [
-        Block(p.strip()) for p in kb.interview.split("\n\n") if p.strip()
+        Block(p, "b" if index == 0 or p.startswith("问：") else None)
+        for index, p in enumerate(paragraphs)
     ]
     for text in split_blocks(blocks):
         await update.effective_message.reply_html(text, disable_web_page_preview=True)

@@ -21,12 +21,14 @@ from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 from bot.core.knowledge import KnowledgeBase, Tip
 from bot.core.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
 from bot.storage import Store, Subscription
+from bot.tgbot import quiz_handlers
 from bot.tgbot.render import AnswerEntry, encode
 from bot.tgbot.state import state_of
 
 logger = logging.getLogger(__name__)
 
 MORE_LABEL = "了解更多"
+QUIZ_LABEL = "今日答题"
 # Telegram allows about 30 messages a second overall.  Sending at exactly 30 lets network
 # jitter bunch two requests into one slot and earns 429s (measured: benchmarks/broadcast.py),
 # so the bot keeps a little below it.
@@ -61,11 +63,12 @@ def retry_name(chat_id: int) -> str:
     return f"tip-retry:{chat_id}"
 
 
-def tip_keyboard(tip: Tip) -> InlineKeyboardMarkup:
-    """The "了解更多" button, answering the entry the tip comes from."""
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(MORE_LABEL, callback_data=encode(AnswerEntry(tip.entry, False)))]]
-    )
+def tip_keyboard(tip: Tip, *, quiz: bool = False) -> InlineKeyboardMarkup:
+    """The "了解更多" button, answering the entry the tip comes from (and "今日答题")."""
+    row = [InlineKeyboardButton(MORE_LABEL, callback_data=encode(AnswerEntry(tip.entry, False)))]
+    if quiz:
+        row.append(InlineKeyboardButton(QUIZ_LABEL, callback_data=quiz_handlers.QUIZ_BUTTON))
+    return InlineKeyboardMarkup([row])
 
 
 def _gone(error: TelegramError) -> bool:
@@ -84,7 +87,12 @@ async def deliver(
     if day.delivered:
         return Outcome.ALREADY
     try:
-        await bot.send_message(chat_id, tip_text(kb, tip), reply_markup=tip_keyboard(tip))
+        await bot.send_message(
+            chat_id,
+            tip_text(kb, tip),
+            parse_mode="HTML",
+            reply_markup=tip_keyboard(tip, quiz=bool(kb.quiz)),
+        )
     except TelegramError as error:
         if _gone(error):
             await asyncio.to_thread(store.unsubscribe, chat_id)
@@ -93,6 +101,12 @@ async def deliver(
         logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
         return Outcome.FAILED
     await asyncio.to_thread(store.mark_delivered, chat_id, today)
+    with_quiz = await asyncio.to_thread(store.tip_quiz, chat_id)
+    if with_quiz and kb.quiz:
+        try:
+            await quiz_handlers.post_daily_question(bot, store, kb, chat_id, today)
+        except TelegramError as error:  # the tip went: the question is not worth a retry
+            logger.warning("quiz question for chat %s failed (%s)", chat_id, error)
     return Outcome.SENT
 
 

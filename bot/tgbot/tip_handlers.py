@@ -18,6 +18,7 @@ from bot.core.tips import (
     parse_time,
     tip_of_the_day,
     tip_text,
+    zone_name,
 )
 from bot.tgbot.scheduling import next_run, schedule, tip_keyboard, unschedule
 from bot.tgbot.state import state_of
@@ -25,6 +26,7 @@ from bot.tgbot.state import state_of
 logger = logging.getLogger(__name__)
 
 ADMINS_ONLY = "只有本群的管理员可以更改订阅。"
+QUIZ_WORDS = ("quiz", "答题", "每日答题")
 NOT_SUBSCRIBED = (
     "本聊天尚未订阅每日学习提示。发送 /subscribe 即可订阅（默认每天 08:00），"
     "也可以指定时间，如 /subscribe 21:30。"
@@ -60,7 +62,9 @@ async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     today = local_day(datetime.now(state.zone), state.zone)
     chosen, _ = await asyncio.to_thread(tip_of_the_day, state.store, kb, chat.id, today)
-    await message.reply_text(tip_text(kb, chosen), reply_markup=tip_keyboard(chosen))
+    await message.reply_html(
+        tip_text(kb, chosen), reply_markup=tip_keyboard(chosen, quiz=bool(kb.quiz))
+    )
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,19 +75,26 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _may_manage(update, context):
         await message.reply_text(ADMINS_ONLY)
         return
+    words = list(context.args or [])
+    # "/subscribe 21:30 quiz": the day's quiz question comes with the tip.
+    with_quiz = bool(words) and words[-1].lower() in QUIZ_WORDS
+    if with_quiz:
+        words.pop()
     try:
-        at = parse_time(" ".join(context.args)) if context.args else DEFAULT_TIME
+        at = parse_time(" ".join(words)) if words else DEFAULT_TIME
     except TimeFormatError as exc:
-        await message.reply_text(f"{exc}\n例如：/subscribe 21:30")
+        await message.reply_text(f"{exc}\n例如：/subscribe 21:30，或 /subscribe 21:30 quiz")
         return
     state = state_of(context)
     before = await asyncio.to_thread(state.store.subscription, chat.id)
     subscription = await asyncio.to_thread(state.store.subscribe, chat.id, chat.type, at)
+    await asyncio.to_thread(state.store.set_tip_quiz, chat.id, with_quiz)
     schedule(context.job_queue, subscription, state.zone)
     upcoming = next_delivery(at, datetime.now(state.zone), state.zone)
-    lead = "已将推送时间改为" if before is not None else "订阅成功！每天"
+    lead = "已改为每天" if before is not None else "订阅成功！每天"
     await message.reply_text(
-        f"{lead} {at:%H:%M}（{state.zone}）推送一条学习提示。"
+        f"{lead}{zone_name(state.zone)} {at:%H:%M} 推送一条学习提示"
+        f"{'和一道每日答题' if with_quiz else ''}。"
         f"下一条：{_when(upcoming, state.zone)}。\n取消订阅：/unsubscribe"
     )
     logger.info("subscribed chat=%s at=%s", chat.type, f"{at:%H:%M}")
@@ -120,6 +131,6 @@ async def my_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         next_run(context.job_queue, chat.id) if context.job_queue is not None else None
     ) or next_delivery(subscription.at, datetime.now(state.zone), state.zone)
     await message.reply_text(
-        f"已订阅：每天 {subscription.at:%H:%M}（{state.zone}）推送一条学习提示。"
+        f"已订阅：每天{zone_name(state.zone)} {subscription.at:%H:%M} 推送一条学习提示。"
         f"下一条：{_when(upcoming, state.zone)}。\n更改时间：/subscribe 时间；取消：/unsubscribe"
     )
