@@ -7,7 +7,7 @@ call `Answerer.ask`, so they say the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -107,13 +107,39 @@ def small_talk(cleaned: str) -> Kind | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"(?<=[。；！？，：])")
+
+
+def passage_units(entries: Sequence[Entry]) -> list[list[str]]:
+    """What each entry quotes, clause by clause, with its summary: matched beside phrasings.
+
+    A clause goes to the entries whose passage is the smallest one containing it, so a question
+    in the words of 一是强化理念融合… finds the entry quoting that paragraph, not the one quoting
+    the whole answer around it."""
+    folded = [fold_for_comparison(e.passage) for e in entries]
+    units: list[list[str]] = [[] for _ in entries]
+    for position, entry in enumerate(entries):
+        for clause in _CLAUSE_END.split(fold_for_comparison(entry.passage)):
+            if len(clause) < 4:
+                continue
+            holders = [i for i, text in enumerate(folded) if clause in text]
+            smallest = min(len(folded[i]) for i in holders)
+            if len(folded[position]) == smallest:
+                units[position].append(clause)
+        if entry.summary:
+            units[position].append(entry.summary)
+    return units
+
+
 class Answerer:
     """Answers questions from one knowledge base; immutable, safe to share between tasks."""
 
     def __init__(self, kb: KnowledgeBase, tuning: Tuning | None = None) -> None:
         self.kb = kb
         self.matcher = Matcher(
-            [[entry.question, *entry.alternates] for entry in kb.entries], tuning
+            [[entry.question, *entry.alternates] for entry in kb.entries],
+            tuning,
+            passages=passage_units(kb.entries),
         )
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]

@@ -49,6 +49,8 @@ class Tuning:
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     max_suggestions: int = 3
+    # The passage's own clauses count for less than the phrasings in ratio and containment.
+    passage_weight: float = 0.8
     shortlist: int = 12
 
 
@@ -76,16 +78,27 @@ class Matcher:
         self,
         phrasings: Sequence[Sequence[str]],
         tuning: Tuning | None = None,
+        passages: Sequence[Sequence[str]] | None = None,
     ) -> None:
         self.tuning = tuning or Tuning()
         normalised = [
             list(dict.fromkeys(n for p in group if (n := normalize(p)))) for group in phrasings
         ]
+        quoted = [
+            [n for p in group if (n := normalize(p)) and n not in normalised[i]]
+            for i, group in enumerate(passages or [[] for _ in phrasings])
+        ]
         self._choices: list[str] = []
         self._entry_choices: list[range] = []
-        for group in normalised:
-            self._entry_choices.append(range(len(self._choices), len(self._choices) + len(group)))
+        # Phrasings first, then the clauses the entry quotes: choices from `_quoted[i]` on are
+        # the passage's, scored with less weight than the ways people ask.
+        self._quoted_from: list[int] = []
+        for group, units in zip(normalised, quoted, strict=True):
+            start = len(self._choices)
             self._choices.extend(group)
+            self._quoted_from.append(len(self._choices))
+            self._choices.extend(dict.fromkeys(units))
+            self._entry_choices.append(range(start, len(self._choices)))
         # One string object per distinct gram: a large knowledge base repeats them endlessly.
         interned: dict[str, str] = {}
         # Tuples, not sets: a set per phrasing would dominate memory at 10,000 entries.
@@ -108,7 +121,7 @@ class Matcher:
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
         self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
-        self._pinyin = PinyinIndex(p for group in normalised for p in group)
+        self._pinyin = PinyinIndex(self._choices)
 
     def _weight(self, gram: str) -> float:
         weight = self.tuning.unigram_weight if len(gram) == 1 else 1.0
@@ -155,13 +168,17 @@ class Matcher:
         for index in self._shortlist(query):
             ratio = containment = 0.0
             covered: set[str] = set()
+            quoted_from = self._quoted_from[index]
             for position in self._entry_choices[index]:
-                ratio = max(ratio, fuzz.ratio(prepared, self._choices[position]))
+                factor = 1.0 if position < quoted_from else tuning.passage_weight
+                ratio = max(ratio, factor * fuzz.ratio(prepared, self._choices[position]))
                 shared = weights.keys() & self._choice_features[position]
                 if shared:
                     covered |= shared
                     shared_mass = sum(weights[g] for g in shared)
-                    containment = max(containment, shared_mass / self._choice_mass[position])
+                    containment = max(
+                        containment, factor * shared_mass / self._choice_mass[position]
+                    )
             evidence = sum(weights[g] for g in covered)
             score = (
                 tuning.ratio_weight * ratio / 100
