@@ -146,8 +146,27 @@ def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
 
     out = io.StringIO()
     assert chat(answerer, fake_input, out) == 0
-    first_related = answerer.kb.by_id[answerer.kb.by_id["six_disconnects"].related[0]]
+    first_related = answerer.kb.by_id[answerer.related(answerer.kb.by_id["six_disconnects"])[0]]
     assert first_related.passage in out.getvalue()
+
+
+def test_chat_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
+    """ "9" after three related questions: please choose 1-3, and the choices stay open."""
+    feed = _inputs(["六个脱节", "9", "2"])
+
+    def fake_input(prompt: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert chat(answerer, fake_input, out) == 0
+    text = out.getvalue()
+    assert "请输入 1-3 之间的序号" in text
+    assert "没有涉及" not in text
+    second = answerer.kb.by_id[answerer.related(answerer.kb.by_id["six_disconnects"])[1]]
+    assert second.passage in text
 
 
 def test_chat_survives_ctrl_c(answerer: Answerer) -> None:

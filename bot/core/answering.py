@@ -7,6 +7,7 @@ call `Answerer.ask`, so they say the same words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -34,6 +35,7 @@ class Kind(StrEnum):
     FAREWELL = "farewell"
     ABOUT = "about"
     EMPTY = "empty"
+    CHOICE = "choice"  # a bare number that picks nothing the previous reply offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,13 @@ class Result:
     traditional: bool = False
     kind: Kind = Kind.QUESTION
     question: str = ""  # the question as matched (normalised), for the question log
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The entry ids this reply offers, in order: what the numbers 1, 2, 3 stand for."""
+        if self.status is Status.SUGGESTED:
+            return tuple(s.entry for s in self.suggestions)
+        return self.related
 
     def as_json(self) -> dict[str, object]:
         """The `ask --json` object."""
@@ -176,13 +185,38 @@ class Answerer:
                 choices.append(candidate)
         return Status.SUGGESTED, choices
 
+    def related(self, entry: Entry, limit: int = 3) -> tuple[str, ...]:
+        """Follow-up questions that lead to passages other than this one and each other.
+
+        The entry's own `related` come first, then theirs, then its topic's, then its neighbours:
+        a link that would show the passage just read again (or a part of it) is skipped."""
+        index = {e.id: i for i, e in enumerate(self.kb.entries)}
+        here = index[entry.id]
+        second = [
+            r for rel in entry.related if rel in self.kb.by_id for r in self.kb.by_id[rel].related
+        ]
+        same_topic = [e.id for e in self.kb.entries if e.topic == entry.topic]
+        # Then the nearest entries in the interview's order: every answer gets its links.
+        nearby = sorted(range(len(self.kb.entries)), key=lambda i: (abs(i - here), i))
+        pool = (*entry.related, *second, *same_topic, *(self.kb.entries[i].id for i in nearby))
+        chosen: list[int] = []
+        for candidate in pool:
+            position = index.get(candidate)
+            if position is None or position == here or position in chosen:
+                continue
+            if self._distinct(here, position) and all(self._distinct(position, c) for c in chosen):
+                chosen.append(position)
+                if len(chosen) == limit:
+                    break
+        return tuple(self.kb.entries[i].id for i in chosen)
+
     def answer_entry(
         self, entry: Entry, *, traditional: bool = False, score: float = 1.0
     ) -> Result:
         """The result for a known entry: what a button press or a chosen suggestion shows."""
-        parts = replies.answer_parts(self.kb, entry)
+        related = self.related(entry)
+        parts = replies.answer_parts(self.kb, entry, related)
         text = replies.render_answer(parts)
-        related = tuple(r for r in entry.related if r in self.kb.by_id)[:3]
         return Result(
             Status.ANSWERED,
             entry.id,
@@ -190,6 +224,29 @@ class Answerer:
             to_traditional(text) if traditional else text,
             related=related,
             traditional=traditional,
+        )
+
+    def pick(self, text: str, offered: Sequence[str], traditional: bool = False) -> Result | None:
+        """A bare number picks one of the questions the previous reply offered.
+
+        A number it did not offer (9 after three choices) gets "please choose 1-3", never "not
+        covered"; None when `text` is not a bare number."""
+        number = unicodedata.normalize("NFKC", text).strip().rstrip(".、")
+        if not (number.isdigit() and len(number) <= 2):
+            return None
+        if 1 <= int(number) <= len(offered):
+            entry = self.entry(offered[int(number) - 1])
+            if entry is not None:
+                return self.answer_entry(entry, traditional=traditional)
+        reply = replies.choose_number(len(offered))
+        return Result(
+            Status.UNKNOWN,
+            None,
+            0.0,
+            to_traditional(reply) if traditional else reply,
+            related=tuple(offered),
+            traditional=traditional,
+            kind=Kind.CHOICE,
         )
 
     def ask(self, question: str) -> Result:
@@ -209,6 +266,9 @@ class Answerer:
                 kind=Kind.EMPTY,
                 traditional=traditional,
             )
+        choice = self.pick(question, (), traditional)
+        if choice is not None:
+            return choice
         kind = small_talk(cleaned)
         if kind is not None:
             text = {

@@ -39,7 +39,6 @@ from bot.tgbot.render import (
     converter,
     decode,
     question_keyboard,
-    render_entry,
     render_result,
     split_blocks,
     topic_list,
@@ -94,6 +93,17 @@ async def _record(store: Store, chat_type: str, result: Result) -> None:
         logger.exception("could not record a question")
 
 
+def _remember_offer(context: ContextTypes.DEFAULT_TYPE, result: Result) -> None:
+    """Keep the questions a reply offered, so a bare number can pick one (as in the terminal)."""
+    if context.chat_data is not None:
+        context.chat_data["offered"] = result.offered
+
+
+def _offered(context: ContextTypes.DEFAULT_TYPE) -> tuple[str, ...]:
+    offered = context.chat_data.get("offered", ()) if context.chat_data is not None else ()
+    return tuple(str(entry_id) for entry_id in offered)
+
+
 async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer `text` as a reply to `message` (quoting it in groups)."""
     state = state_of(context)
@@ -101,7 +111,8 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
     answerer = state.answerer
     started = time.perf_counter()
     # Matching takes about a millisecond (see README, Speed), so it runs on the event loop.
-    result = answerer.ask(text)
+    result = answerer.pick(text, _offered(context)) or answerer.ask(text)
+    _remember_offer(context, result)
     chat_type = message.chat.type
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
@@ -228,14 +239,17 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    kb = state_of(context).kb  # one snapshot for the whole press
+    answerer = state_of(context).answerer  # one snapshot for the whole press
+    kb = answerer.kb
     press = decode(query.data)
     match press:
         case AnswerEntry(entry_id, traditional) if entry_id in kb.by_id:
             await query.answer()
             chat = query.message.chat if query.message is not None else None
             target = chat.id if chat is not None else query.from_user.id
-            for text, keyboard in render_entry(kb, kb.by_id[entry_id], traditional).parts():
+            result = answerer.answer_entry(kb.by_id[entry_id], traditional=traditional)
+            _remember_offer(context, result)
+            for text, keyboard in render_result(kb, result).parts():
                 await context.bot.send_message(
                     target,
                     text,

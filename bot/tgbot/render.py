@@ -250,14 +250,6 @@ def render_result(kb: KnowledgeBase, result: Result) -> Rendered:
     return Rendered(split_blocks([Block(result.reply)]), keyboard)
 
 
-def render_entry(kb: KnowledgeBase, entry: Entry, traditional: bool) -> Rendered:
-    """The answer for an entry chosen by a button."""
-    return Rendered(
-        split_blocks(answer_blocks(kb, entry, traditional)),
-        question_keyboard(kb, entry.related[:3], traditional),
-    )
-
-
 # --------------------------------------------------------------------------- browsing
 
 
