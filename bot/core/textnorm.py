@@ -127,6 +127,8 @@ _SYNONYM_RE = re.compile(
     "|".join(re.escape(v) for v in sorted(_SYNONYM_MAP, key=len, reverse=True))
 )
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
+# "第二个融合" asks for the paragraph the interview opens with "二是".
+_ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
 _TRAILING_WHAT_RE = re.compile(r"(是什么意思|什么意思|是什么|指什么|指的是什么)$")
 
 # Grams of question words.  They say how a question is asked, not what it is about, yet they
@@ -355,6 +357,7 @@ def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
     stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
+    stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     stripped = _TRAILING_WHAT_RE.sub("", stripped)
     # A question that was nothing but filler ("是什么？") keeps its words rather than vanish.
     return stripped or cleaned
