@@ -115,7 +115,7 @@ def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
     assert "unknown entry id 'nonexistent'" in done.stderr
 
 
-@pytest.mark.parametrize("args", [["frobnicate"], ["ask"], ["eval"], ["--nope"]])
+@pytest.mark.parametrize("args", [["frobnicate"], ["ask"], ["--nope"]])
 def test_usage_errors_exit_2_with_one_line(args: list[str]) -> None:
     done = run(*args)
     assert done.returncode == 2

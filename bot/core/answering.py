@@ -15,7 +15,13 @@ from enum import StrEnum
 from bot.core import replies
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.matcher import Candidate, Matcher, Tuning
-from bot.core.textnorm import clean, fold_for_comparison, looks_traditional, to_traditional
+from bot.core.textnorm import (
+    clean,
+    fold_cleaned,
+    fold_for_comparison,
+    looks_traditional,
+    to_traditional,
+)
 
 
 class Status(StrEnum):
@@ -183,6 +189,15 @@ class Answerer:
                 break
             if all(self._distinct(candidate.index, c.index) for c in choices):
                 choices.append(candidate)
+        if len(choices) == 1:
+            # A choice of one is no choice: offer the next distinct passage beside it, or, when
+            # there is none at all, answer if the question is specific enough.
+            if rival is not None:
+                choices.append(rival)
+            elif specific:
+                return Status.ANSWERED, [best]
+            else:
+                return Status.UNKNOWN, []
         return Status.SUGGESTED, choices
 
     def related(self, entry: Entry, limit: int = 3) -> tuple[str, ...]:
@@ -280,18 +295,22 @@ class Answerer:
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
         prepared = self.matcher.prepare_cleaned(cleaned)
         ranked = self.matcher.rank(prepared)
-        result = self._result(prepared, ranked, traditional, say)
+        # Not-covered terms are looked for before homophone correction too: 广东 must not
+        # become a "typo" of some knowledge-base word first.
+        as_typed = fold_cleaned(cleaned)
+        result = self._result(prepared, as_typed, ranked, traditional, say)
         return replace(result, question=prepared)
 
     def _result(
         self,
         prepared: str,
+        as_typed: str,
         ranked: list[Candidate],
         traditional: bool,
         say: Callable[[str], str],
     ) -> Result:
         chosen: list[Candidate] = []
-        if any(term in prepared for term in self.kb.not_covered):
+        if any(term in prepared or term in as_typed for term in self.kb.not_covered):
             status = Status.UNKNOWN
         else:
             status, chosen = self._decide(ranked)
