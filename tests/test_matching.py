@@ -63,8 +63,10 @@ def test_questions_in_other_words_find_their_passage(
 def test_a_single_traditional_only_character_decides_the_script(answerer: Answerer) -> None:
     assert looks_traditional("六個融合有哪些")  # one Traditional-only character in six
     result = answerer.ask("什麼是理念融合")
-    assert result.traditional and result.entry == "idea_integration"
-    assert "融合" in result.reply and "強化" in result.reply
+    assert result.traditional
+    assert result.entry == "idea_integration"
+    assert "融合" in result.reply
+    assert "強化" in result.reply
 
 
 @pytest.mark.parametrize(
@@ -93,7 +95,8 @@ def test_related_links_lead_to_passages_not_just_shown(answerer: Answerer) -> No
         assert len(related) == 3, entry.id
         passages = [fold_for_comparison(answerer.kb.by_id[r].passage) for r in related]
         for passage in passages:
-            assert passage not in shown and shown not in passage, (entry.id, related)
+            assert passage not in shown, (entry.id, related)
+            assert shown not in passage, (entry.id, related)
         assert len(set(passages)) == 3, entry.id
 
 
@@ -108,10 +111,14 @@ def test_suggestions_offer_two_or_three_distinct_passages(answerer: Answerer) ->
 def test_a_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
     offered = ("two_skins", "main_content", "prescriptions")
     result = answerer.pick("9", offered)
-    assert result is not None and result.kind is Kind.CHOICE
-    assert "1-3" in result.reply and result.offered == offered
+    assert result is not None
+    assert result.kind is Kind.CHOICE
+    assert "1-3" in result.reply
+    assert result.offered == offered
     picked = answerer.pick("２", offered)  # full-width digits too
-    assert picked is not None and picked.entry == "main_content"
+    assert picked is not None
+    assert picked.entry == "main_content"
     assert answerer.pick("两张皮", offered) is None
     alone = answerer.ask("9")
-    assert alone.kind is Kind.CHOICE and "没有涉及" not in alone.reply
+    assert alone.kind is Kind.CHOICE
+    assert "没有涉及" not in alone.reply
