@@ -85,7 +85,9 @@ _SYNONYMS = {
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿"),
     "目的": ("初衷", "用意", "目标是什么"),
-    "工作法": ("工作方法", "好方法", "好做法"),
+    "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
+    "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
+    "督促": ("督查", "督导", "督办"),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
         "咋整",
@@ -129,7 +131,10 @@ _SYNONYM_RE = re.compile(
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
 # "第二个融合" asks for the paragraph the interview opens with "二是".
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
-_TRAILING_WHAT_RE = re.compile(r"(是什么意思|什么意思|是什么|指什么|指的是什么)$")
+_TRAILING_WHAT_RE = re.compile(
+    r"(是什么意思|什么意思|是什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
+    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容)$"
+)
 
 # Grams of question words.  They say how a question is asked, not what it is about, yet they
 # are spread unevenly over the alternates (什么时候 only under the interview date), so their IDF
