@@ -364,6 +364,8 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _FILLER_RE.sub("", cleaned)
     stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
-    stripped = _TRAILING_WHAT_RE.sub("", stripped)
+    # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
+    subject = _TRAILING_WHAT_RE.sub("", stripped)
+    stripped = subject if subject not in ("", "意见") else stripped
     # A question that was nothing but filler ("是什么？") keeps its words rather than vanish.
     return stripped or cleaned
