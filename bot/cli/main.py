@@ -118,10 +118,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print()
         low_declined = report.out_of_scope and report.declined_rate < args.min_declined
         if report.correct_rate < args.min_correct or low_declined:
+            declined = (
+                f", declined {report.declined_rate:.1%} (target {args.min_declined:.0%})"
+                if report.out_of_scope
+                else ""
+            )
             failed.append(
                 f"{name}: answered correctly {report.correct_rate:.1%} "
-                f"(target {args.min_correct:.0%}), declined {report.declined_rate:.1%} "
-                f"(target {args.min_declined:.0%})"
+                f"(target {args.min_correct:.0%}){declined}"
             )
     if failed:
         return _fail("below target: " + "; ".join(failed))
