@@ -190,14 +190,13 @@ class Answerer:
             if all(self._distinct(candidate.index, c.index) for c in choices):
                 choices.append(candidate)
         if len(choices) == 1:
-            # A choice of one is no choice: offer the next distinct passage beside it, or, when
-            # there is none at all, answer if the question is specific enough.
-            if rival is not None:
-                choices.append(rival)
-            elif specific:
+            # No rival near the best entry: a specific question is answered (a choice of one is
+            # no choice); a vague one gets the next distinct passage beside it.
+            if specific and best.score >= tuning.lone_score:
                 return Status.ANSWERED, [best]
-            else:
+            if rival is None:
                 return Status.UNKNOWN, []
+            choices.append(rival)
         return Status.SUGGESTED, choices
 
     def related(self, entry: Entry, limit: int = 3) -> tuple[str, ...]:

@@ -48,6 +48,8 @@ class Tuning:
     lead_margin: float = 0.03
     suggest_score: float = 0.2
     suggest_band: float = 0.15
+    # With no rival within `suggest_band`, a specific question is answered from this score.
+    lone_score: float = 0.25
     max_suggestions: int = 3
     # The passage's own clauses count for less than the phrasings in ratio and containment.
     passage_weight: float = 0.8
