@@ -122,3 +122,17 @@ def test_a_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
     alone = answerer.ask("9")
     assert alone.kind is Kind.CHOICE
     assert "没有涉及" not in alone.reply
+
+
+def test_every_sentence_of_the_interview_is_quoted_by_an_entry(answerer: Answerer) -> None:
+    """Every claim of every answer paragraph is reachable from at least one entry."""
+    import re
+
+    passages = [fold_for_comparison(e.passage) for e in answerer.kb.entries]
+    for paragraph in answerer.kb.interview.split("\n"):
+        paragraph = paragraph.strip().removeprefix("答：")
+        if not paragraph or paragraph.startswith("问："):
+            continue
+        for sentence in re.split(r"(?<=[。；])", fold_for_comparison(paragraph)):
+            if len(sentence) > 3:
+                assert any(sentence in p for p in passages), sentence
