@@ -3,6 +3,8 @@ remedy questions routed to the remedy; related links and numbers that lead somew
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.core.answering import Answerer, Kind, Status
@@ -126,8 +128,6 @@ def test_a_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
 
 def test_every_sentence_of_the_interview_is_quoted_by_an_entry(answerer: Answerer) -> None:
     """Every claim of every answer paragraph is reachable from at least one entry."""
-    import re
-
     passages = [fold_for_comparison(e.passage) for e in answerer.kb.entries]
     for paragraph in answerer.kb.interview.split("\n"):
         paragraph = paragraph.strip().removeprefix("答：")
