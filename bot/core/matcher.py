@@ -34,7 +34,7 @@ class Tuning:
     ratio_weight: float = 0.1
     coverage_weight: float = 0.5
     containment_weight: float = 0.15
-    unigram_weight: float = 0.5
+    unigram_weight: float = 0.7
     generic_weight: float = 0.15
     unknown_boost: float = 1.5
     # Answer outright at `answer_score`, or from `lead_score` when the best entry leads every
