@@ -107,6 +107,13 @@ def test_eval_fails_below_target() -> None:
     assert "below target" in done.stderr
 
 
+def test_eval_without_a_file_reports_every_set_and_leave_one_out() -> None:
+    done = run("eval", "--quiet", "--min-correct", "0.5")
+    assert done.returncode == 0, done.stderr
+    for name in ("questions.yaml", "heldout.yaml", "leave-one-phrasing-out"):
+        assert f"== {name}" in done.stdout
+
+
 def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
     path = tmp_path / "q.yaml"
     path.write_text("in_scope:\n  nonexistent: [两张皮]\nout_of_scope: []\n", encoding="utf-8")
