@@ -89,6 +89,9 @@ _SYNONYMS = {
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
     "督促": ("督查", "督导", "督办"),
     "标题": ("题目",),
+    # The interview's words for what people call 治标 and 治本.
+    "治好当下": ("治标",),
+    "管住长期": ("治本",),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
