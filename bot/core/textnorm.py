@@ -92,6 +92,11 @@ _SYNONYMS = {
     # The interview's words for what people call 治标 and 治本.
     "治好当下": ("治标",),
     "管住长期": ("治本",),
+    "创新": ("亮点", "新意", "新举措", "新在哪"),
+    "主要内容": ("要点", "核心内容", "重点内容"),
+    "遵循": ("依据",),
+    "背景": ("缘由",),
+    "意义": ("价值",),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
