@@ -90,6 +90,8 @@ _SYNONYMS = {
     "督促": ("督查", "督导", "督办", "检查"),
     "双向交流": ("轮岗交流", "轮岗", "交流任职"),
     "落实落地": ("落到实处", "落地落实", "落地见效"),
+    "下一步": ("接下来", "今后", "后续"),
+    "共同责任": ("责任主体",),
     "标题": ("题目",),
     # The interview's words for what people call 治标 and 治本.
     "治好当下": ("治标",),
@@ -155,7 +157,7 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
-    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容)$"
+    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求)$"
 )
 
 # Grams of question words.  They say how a question is asked, not what it is about, yet they
