@@ -188,7 +188,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     change that loses ground on phrasings the matcher has not seen fails here."""
     report = leave_one_out(kb)
     assert report.in_scope >= 400
-    assert report.correct_rate >= 0.77, report.misses[:20]
+    assert report.correct_rate >= 0.83, report.misses[:20]
     assert report.wrong_rate <= 0.07, report.misses[:20]
 
 
