@@ -46,6 +46,9 @@ _FILLERS = (
     "一下",
     "到底",
     "说白了",
+    "怎么理解",
+    "如何理解",
+    "怎样理解",
     "简单说",
     "简单来说",
     "通俗地说",
@@ -157,7 +160,7 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
-    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求)$"
+    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
 )
 
 # Grams of question words.  They say how a question is asked, not what it is about, yet they
