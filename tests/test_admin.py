@@ -438,7 +438,7 @@ def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
 
     database = tmp_path / "bot.sqlite3"
     store = Store.open(database)
-    for question in ["党建考核怎么打分", "党建考核怎么打分", "干部"]:
+    for question in ["党建考核怎么打分", "党建考核怎么打分", "干部", "今天天气怎么样"]:
         store.log_question("private", question, "suggested", None, 0.3)
     store.log_question("private", "两张皮", "answered", "two_skins", 0.9)
     store.close()
@@ -446,8 +446,16 @@ def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
     done = run_bot("export-unanswered", "-o", str(out), env={"OPINION_DB": str(database)})
     assert done.returncode == 0, done.stderr
     stubs = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert [(s["question"], s["count"]) for s in stubs] == [("党建考核怎么打分", 2), ("干部", 1)]
-    assert all(s["suggested_entry"] for s in stubs)
+    assert [(s["question"], s["count"]) for s in stubs] == [
+        ("党建考核怎么打分", 2),
+        ("今天天气怎么样", 1),
+        ("干部", 1),
+    ]
+    suggested = {s["question"]: s["suggested_entry"] for s in stubs}
+    # Only a plausible entry is suggested: 打分 is not covered, the weather is off topic.
+    assert suggested["党建考核怎么打分"] is None
+    assert suggested["今天天气怎么样"] is None
+    assert suggested["干部"] is not None
     assert out.read_text(encoding="utf-8").startswith("# Questions the bot could not answer")
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.answering import Answerer, Kind, Status
-from bot.core.evaluation import evaluate, read_questions
+from bot.core.evaluation import evaluate, leave_one_out, read_questions
 from bot.core.knowledge import KnowledgeBase
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -74,9 +74,9 @@ def test_answer_quotes_the_passage_and_cites_it(answerer: Answerer, kb: Knowledg
     assert "《河南日报》2023年4月7日第4版" in result.reply
     assert "问二：《意见》的主要内容有哪些？" in result.reply
     assert result.reply.index(entry.passage) < result.reply.index("出处")
-    for related in entry.related:
+    for related in answerer.related(entry):
         assert kb.by_id[related].question in result.reply
-    assert result.related == entry.related[:3]
+    assert result.related == answerer.related(entry)
 
 
 def test_traditional_question_gets_a_traditional_reply(answerer: Answerer) -> None:
@@ -179,3 +179,28 @@ def test_question_set_covers_every_entry(kb: KnowledgeBase) -> None:
     assert len(questions) >= 250
     assert {q.expected for q in questions if q.expected} == set(kb.by_id)
     assert sum(q.expected is None for q in questions) >= 40
+
+
+def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
+    """Every alternate asked of a knowledge base rebuilt without it.
+
+    The issue's target is 95%; this floor is the figure reached (see README, Figures), so a
+    change that loses ground on phrasings the matcher has not seen fails here."""
+    report = leave_one_out(kb)
+    assert report.in_scope >= 400
+    assert report.correct_rate >= 0.83, report.misses[:20]
+    assert report.wrong_rate <= 0.07, report.misses[:20]
+
+
+def test_blind_format_reads_excerpts(tmp_path: Path, answerer: Answerer) -> None:
+    path = tmp_path / "blind.yaml"
+    path.write_text(
+        "in_scope:\n"
+        "  - {q: 六个融合有哪些, answer: 推出六个融合的破解之策}\n"
+        "  - {q: 两张皮是什么意思, answer: 这句话不在任何段落里}\n"
+        "out_of_scope: [入党申请书怎么写]\n",
+        encoding="utf-8",
+    )
+    report = evaluate(answerer, read_questions(path, set(answerer.kb.by_id)))
+    assert (report.in_scope, report.correct, report.wrong) == (2, 1, 1)
+    assert report.declined == 1

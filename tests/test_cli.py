@@ -108,6 +108,13 @@ def test_eval_fails_below_target() -> None:
     assert "below target" in done.stderr
 
 
+def test_eval_without_a_file_reports_every_set_and_leave_one_out() -> None:
+    done = run("eval", "--quiet", "--min-correct", "0.5")
+    assert done.returncode == 0, done.stderr
+    for name in ("questions.yaml", "heldout.yaml", "leave-one-phrasing-out"):
+        assert f"== {name}" in done.stdout
+
+
 def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
     path = tmp_path / "q.yaml"
     path.write_text("in_scope:\n  nonexistent: [两张皮]\nout_of_scope: []\n", encoding="utf-8")
@@ -116,7 +123,7 @@ def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
     assert "unknown entry id 'nonexistent'" in done.stderr
 
 
-@pytest.mark.parametrize("args", [["frobnicate"], ["ask"], ["eval"], ["--nope"]])
+@pytest.mark.parametrize("args", [["frobnicate"], ["ask"], ["--nope"]])
 def test_usage_errors_exit_2_with_one_line(args: list[str]) -> None:
     done = run(*args)
     assert done.returncode == 2
@@ -147,8 +154,27 @@ def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
 
     out = io.StringIO()
     assert chat(answerer, fake_input, out) == 0
-    first_related = answerer.kb.by_id[answerer.kb.by_id["six_disconnects"].related[0]]
+    first_related = answerer.kb.by_id[answerer.related(answerer.kb.by_id["six_disconnects"])[0]]
     assert first_related.passage in out.getvalue()
+
+
+def test_chat_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
+    """ "9" after three related questions: please choose 1-3, and the choices stay open."""
+    feed = _inputs(["六个脱节", "9", "2"])
+
+    def fake_input(prompt: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert chat(answerer, fake_input, out) == 0
+    text = out.getvalue()
+    assert "请输入 1-3 之间的序号" in text
+    assert "没有涉及" not in text
+    second = answerer.kb.by_id[answerer.related(answerer.kb.by_id["six_disconnects"])[1]]
+    assert second.passage in text
 
 
 def test_chat_survives_ctrl_c(answerer: Answerer) -> None:

@@ -147,11 +147,22 @@ async def test_question_gets_passage_citation_and_related_buttons(bot: Harness) 
     assert f"<blockquote>{entry.passage}</blockquote>" in call.text
     assert "<i>——出处：" in call.text
     assert call.button_data() == [
-        *(f"a|s|{r}" for r in entry.related[:3]),
+        *(f"a|s|{r}" for r in bot.state.answerer.related(entry)),
         "f|y|two_skins",
         "f|n|two_skins",
     ]
     assert "reply_parameters" not in call.params  # private chats: no quoting
+
+
+async def test_a_number_picks_an_offered_question_or_asks_to_choose(bot: Harness) -> None:
+    """After three related buttons, "9" gets "please choose 1-3" (not "not covered"), "2" picks."""
+    only(await bot.say("两张皮是什么意思"))
+    refused = only(await bot.say("9"))
+    assert "请输入 1-3 之间的序号" in refused.text
+    assert "没有涉及" not in refused.text
+    picked = only(await bot.say("2"))
+    second = bot.kb.by_id[bot.state.answerer.related(bot.kb.by_id["two_skins"])[1]]
+    assert f"<blockquote>{second.passage}</blockquote>" in picked.text
 
 
 async def test_traditional_question_gets_traditional_reply_and_buttons(bot: Harness) -> None:

@@ -48,7 +48,10 @@ def test_traditional_detection() -> None:
     assert not looks_traditional("两张皮是什么意思")
     assert not looks_traditional("1+N")
     assert not looks_traditional("")
-    assert not looks_traditional("两张皮问题是什麼")  # one stray character: still Simplified
+    # One character that exists only in Traditional decides: short questions have few of them.
+    assert looks_traditional("六個融合有哪些")
+    assert looks_traditional("什麼是理念融合")
+    assert not looks_traditional("著名的两张皮问题")  # 著 is Simplified too
     assert looks_traditional("機關黨建")
 
 

@@ -83,6 +83,22 @@ def synthetic_phrasings(text: str, entries: int, seed: int = 7) -> list[list[str
     return groups
 
 
+def synthetic_passages(groups: list[list[str]], text: str, seed: int = 5) -> list[list[str]]:
+    """What each synthetic entry quotes: three clauses of the interview, one with its term."""
+    rng = random.Random(seed)
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    passages = []
+    for group in groups:
+        clauses = []
+        for _ in range(3):
+            size = rng.randint(8, 20)
+            start = rng.randrange(0, len(chars) - size)
+            clauses.append("".join(chars[start : start + size]))
+        clauses[0] += group[0][-3:]
+        passages.append(clauses)
+    return passages
+
+
 def synthetic_questions(groups: list[list[str]], count: int, seed: int = 11) -> list[str]:
     """Questions aimed at synthetic entries: a phrasing with one character dropped."""
     rng = random.Random(seed)
@@ -116,7 +132,7 @@ def measure_synthetic(rounds: int) -> dict[str, float]:
     groups = synthetic_phrasings(kb.interview, SYNTHETIC_ENTRIES)
     questions = _sample_questions()
     started = time.perf_counter()
-    synthetic = Matcher(groups)
+    synthetic = Matcher(groups, passages=synthetic_passages(groups, kb.interview))
     built = time.perf_counter() - started
     mixed = questions + synthetic_questions(groups, len(questions))
     samples = _latencies(lambda q: synthetic.rank(synthetic.prepare(q)), mixed, rounds)

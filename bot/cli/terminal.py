@@ -9,16 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.core.answering import Answerer, Result, Status
+from bot.core.answering import Answerer
 from bot.core.replies import FAREWELL, GREETING
 
 PROMPT = "问> "
-
-
-def _choices(result: Result) -> tuple[str, ...]:
-    if result.status is Status.SUGGESTED:
-        return tuple(s.entry for s in result.suggestions)
-    return result.related
 
 
 def chat(answerer: Answerer, input_func: Callable[[str], str], output: TextIO) -> int:
@@ -38,15 +32,13 @@ def chat(answerer: Answerer, input_func: Callable[[str], str], output: TextIO) -
         text = line.strip()
         if not text:
             continue
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            entry = answerer.entry(choices[int(text) - 1])
-            if entry is not None:
-                result = answerer.answer_entry(entry, traditional=traditional)
-            else:
-                result = answerer.ask(text)
+        picked = answerer.pick(text, choices, traditional)
+        if picked is not None:
+            result = picked
         else:
             result = answerer.ask(text)
             traditional = result.traditional
         output.write(result.reply + "\n\n")
         output.flush()
-        choices = _choices(result)
+        # A number that picked nothing keeps the previous choices open.
+        choices = result.offered

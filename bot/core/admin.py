@@ -171,8 +171,11 @@ def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int)
     """YAML stubs an admin can paste into opinion.yaml as alternates (export-unanswered)."""
     stubs: list[dict[str, object]] = []
     for question, count in rows:
-        ranked = answerer.matcher.rank(answerer.matcher.prepare(question))
-        best = answerer.kb.entries[ranked[0].index] if ranked else None
+        # Only an entry the bot itself found plausible (answered, or offered as a choice):
+        # a question with no plausible entry gets no suggestion rather than a misleading one.
+        result = answerer.ask(question)
+        found = result.entry or (result.suggestions[0].entry if result.suggestions else None)
+        best = answerer.entry(found) if found else None
         stubs.append(
             {
                 "question": question,

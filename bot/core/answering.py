@@ -7,14 +7,21 @@ call `Answerer.ask`, so they say the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core import replies
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.matcher import Candidate, Matcher, Tuning
-from bot.core.textnorm import clean, fold_for_comparison, looks_traditional, to_traditional
+from bot.core.textnorm import (
+    clean,
+    fold_cleaned,
+    fold_for_comparison,
+    looks_traditional,
+    to_traditional,
+)
 
 
 class Status(StrEnum):
@@ -34,6 +41,7 @@ class Kind(StrEnum):
     FAREWELL = "farewell"
     ABOUT = "about"
     EMPTY = "empty"
+    CHOICE = "choice"  # a bare number that picks nothing the previous reply offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,13 @@ class Result:
     traditional: bool = False
     kind: Kind = Kind.QUESTION
     question: str = ""  # the question as matched (normalised), for the question log
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The entry ids this reply offers, in order: what the numbers 1, 2, 3 stand for."""
+        if self.status is Status.SUGGESTED:
+            return tuple(s.entry for s in self.suggestions)
+        return self.related
 
     def as_json(self) -> dict[str, object]:
         """The `ask --json` object."""
@@ -107,13 +122,39 @@ def small_talk(cleaned: str) -> Kind | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"(?<=[。；！？，：])")
+
+
+def passage_units(entries: Sequence[Entry]) -> list[list[str]]:
+    """What each entry quotes, clause by clause, with its summary: matched beside phrasings.
+
+    A clause goes to the entries whose passage is the smallest one containing it, so a question
+    in the words of 一是强化理念融合… finds the entry quoting that paragraph, not the one quoting
+    the whole answer around it."""
+    folded = [fold_for_comparison(e.passage) for e in entries]
+    units: list[list[str]] = [[] for _ in entries]
+    for position, entry in enumerate(entries):
+        for clause in _CLAUSE_END.split(fold_for_comparison(entry.passage)):
+            if len(clause) < 4:
+                continue
+            holders = [i for i, text in enumerate(folded) if clause in text]
+            smallest = min(len(folded[i]) for i in holders)
+            if len(folded[position]) == smallest:
+                units[position].append(clause)
+        if entry.summary:
+            units[position].append(entry.summary)
+    return units
+
+
 class Answerer:
     """Answers questions from one knowledge base; immutable, safe to share between tasks."""
 
     def __init__(self, kb: KnowledgeBase, tuning: Tuning | None = None) -> None:
         self.kb = kb
         self.matcher = Matcher(
-            [[entry.question, *entry.alternates] for entry in kb.entries], tuning
+            [[entry.question, *entry.alternates] for entry in kb.entries],
+            tuning,
+            passages=passage_units(kb.entries),
         )
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
@@ -148,15 +189,48 @@ class Answerer:
                 break
             if all(self._distinct(candidate.index, c.index) for c in choices):
                 choices.append(candidate)
+        if len(choices) == 1:
+            # No rival near the best entry: a specific question is answered (a choice of one is
+            # no choice); a vague one gets the next distinct passage beside it.
+            if specific and best.score >= tuning.lone_score:
+                return Status.ANSWERED, [best]
+            if rival is None:
+                return Status.UNKNOWN, []
+            choices.append(rival)
         return Status.SUGGESTED, choices
+
+    def related(self, entry: Entry, limit: int = 3) -> tuple[str, ...]:
+        """Follow-up questions that lead to passages other than this one and each other.
+
+        The entry's own `related` come first, then theirs, then its topic's, then its neighbours:
+        a link that would show the passage just read again (or a part of it) is skipped."""
+        index = {e.id: i for i, e in enumerate(self.kb.entries)}
+        here = index[entry.id]
+        second = [
+            r for rel in entry.related if rel in self.kb.by_id for r in self.kb.by_id[rel].related
+        ]
+        same_topic = [e.id for e in self.kb.entries if e.topic == entry.topic]
+        # Then the nearest entries in the interview's order: every answer gets its links.
+        nearby = sorted(range(len(self.kb.entries)), key=lambda i: (abs(i - here), i))
+        pool = (*entry.related, *second, *same_topic, *(self.kb.entries[i].id for i in nearby))
+        chosen: list[int] = []
+        for candidate in pool:
+            position = index.get(candidate)
+            if position is None or position == here or position in chosen:
+                continue
+            if self._distinct(here, position) and all(self._distinct(position, c) for c in chosen):
+                chosen.append(position)
+                if len(chosen) == limit:
+                    break
+        return tuple(self.kb.entries[i].id for i in chosen)
 
     def answer_entry(
         self, entry: Entry, *, traditional: bool = False, score: float = 1.0
     ) -> Result:
         """The result for a known entry: what a button press or a chosen suggestion shows."""
-        parts = replies.answer_parts(self.kb, entry)
+        related = self.related(entry)
+        parts = replies.answer_parts(self.kb, entry, related)
         text = replies.render_answer(parts)
-        related = tuple(r for r in entry.related if r in self.kb.by_id)[:3]
         return Result(
             Status.ANSWERED,
             entry.id,
@@ -164,6 +238,29 @@ class Answerer:
             to_traditional(text) if traditional else text,
             related=related,
             traditional=traditional,
+        )
+
+    def pick(self, text: str, offered: Sequence[str], traditional: bool = False) -> Result | None:
+        """A bare number picks one of the questions the previous reply offered.
+
+        A number it did not offer (9 after three choices) gets "please choose 1-3", never "not
+        covered"; None when `text` is not a bare number."""
+        number = unicodedata.normalize("NFKC", text).strip().rstrip(".、")
+        if not (number.isdigit() and len(number) <= 2):
+            return None
+        if 1 <= int(number) <= len(offered):
+            entry = self.entry(offered[int(number) - 1])
+            if entry is not None:
+                return self.answer_entry(entry, traditional=traditional)
+        reply = replies.choose_number(len(offered))
+        return Result(
+            Status.UNKNOWN,
+            None,
+            0.0,
+            to_traditional(reply) if traditional else reply,
+            related=tuple(offered),
+            traditional=traditional,
+            kind=Kind.CHOICE,
         )
 
     def ask(self, question: str) -> Result:
@@ -183,6 +280,9 @@ class Answerer:
                 kind=Kind.EMPTY,
                 traditional=traditional,
             )
+        choice = self.pick(question, (), traditional)
+        if choice is not None:
+            return choice
         kind = small_talk(cleaned)
         if kind is not None:
             text = {
@@ -194,18 +294,22 @@ class Answerer:
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
         prepared = self.matcher.prepare_cleaned(cleaned)
         ranked = self.matcher.rank(prepared)
-        result = self._result(prepared, ranked, traditional, say)
+        # Not-covered terms are looked for before homophone correction too: 广东 must not
+        # become a "typo" of some knowledge-base word first.
+        as_typed = fold_cleaned(cleaned)
+        result = self._result(prepared, as_typed, ranked, traditional, say)
         return replace(result, question=prepared)
 
     def _result(
         self,
         prepared: str,
+        as_typed: str,
         ranked: list[Candidate],
         traditional: bool,
         say: Callable[[str], str],
     ) -> Result:
         chosen: list[Candidate] = []
-        if any(term in prepared for term in self.kb.not_covered):
+        if any(term in prepared or term in as_typed for term in self.kb.not_covered):
             status = Status.UNKNOWN
         else:
             status, chosen = self._decide(ranked)

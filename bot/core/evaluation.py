@@ -1,19 +1,28 @@
-"""Measuring the matcher on a labelled question file (`python -m bot eval FILE`).
+"""Measuring the matcher (`python -m bot eval`).
 
-A question file is YAML with `in_scope` (entry id -> questions) and `out_of_scope` (questions
-the interview does not answer).  An in-scope question counts as answered correctly when the bot
-answers it with the labelled entry's passage, or with a longer passage that quotes it whole:
-either way the reader sees the expected text, word for word.
+A question file is YAML with `in_scope` and `out_of_scope` (questions the interview does not
+answer).  `in_scope` is either a mapping (entry id -> questions: the project's own sets) or a
+list of `{q, answer}` where `answer` is an excerpt of the interview (the blind sets, written by
+people who never saw the knowledge base).  An in-scope question counts as answered correctly
+when the bot answers it with a passage that contains the expected text: the labelled entry's
+passage (or a longer one quoting it whole), or the excerpt, compared after folding whitespace
+and quote marks.
+
+Leave-one-phrasing-out asks every alternate of every entry of a knowledge base rebuilt without
+it: a measure on phrasings that the matcher has not seen, from the knowledge base alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from bot.core.answering import Answerer, Status
+from bot.core.knowledge import KnowledgeBase
+from bot.core.matcher import Tuning
 from bot.core.textnorm import fold_for_comparison
 
 
@@ -24,7 +33,12 @@ class EvalFileError(Exception):
 @dataclass(frozen=True, slots=True)
 class Labelled:
     question: str
-    expected: str | None  # None: out of scope
+    expected: str | None  # an entry id; None: out of scope (unless `excerpt` is set)
+    excerpt: str | None = None  # blind sets: text the right passage must contain
+
+    @property
+    def in_scope(self) -> bool:
+        return self.expected is not None or self.excerpt is not None
 
 
 @dataclass(slots=True)
@@ -82,46 +96,88 @@ def read_questions(path: Path, known_ids: set[str]) -> list[Labelled]:
         raise EvalFileError(f"{path}: cannot read ({exc})") from exc
     except yaml.YAMLError as exc:
         raise EvalFileError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("in_scope", {}), dict):
-        raise EvalFileError(f"{path}: expected 'in_scope' (a mapping) and 'out_of_scope' (a list)")
+    if not isinstance(raw, dict) or not isinstance(raw.get("in_scope") or {}, dict | list):
+        raise EvalFileError(
+            f"{path}: expected 'in_scope' (a mapping or a list) and 'out_of_scope' (a list)"
+        )
     items: list[Labelled] = []
-    for entry_id, questions in (raw.get("in_scope") or {}).items():
-        if entry_id not in known_ids:
-            raise EvalFileError(f"{path}: unknown entry id '{entry_id}'")
-        items.extend(Labelled(str(q), str(entry_id)) for q in questions or [])
+    in_scope = raw.get("in_scope") or {}
+    if isinstance(in_scope, dict):
+        for entry_id, questions in in_scope.items():
+            if entry_id not in known_ids:
+                raise EvalFileError(f"{path}: unknown entry id '{entry_id}'")
+            items.extend(Labelled(str(q), str(entry_id)) for q in questions or [])
+    else:
+        for number, item in enumerate(in_scope, 1):
+            if not isinstance(item, dict) or not item.get("q") or not item.get("answer"):
+                raise EvalFileError(f"{path}: in_scope item {number} needs 'q' and 'answer'")
+            items.append(Labelled(str(item["q"]), None, str(item["answer"])))
     items.extend(Labelled(str(q), None) for q in raw.get("out_of_scope") or [])
     if not items:
         raise EvalFileError(f"{path}: no questions")
     return items
 
 
+def _expected_text(answerer: Answerer, item: Labelled) -> str:
+    if item.excerpt is not None:
+        return fold_for_comparison(item.excerpt)
+    assert item.expected is not None
+    return fold_for_comparison(answerer.kb.by_id[item.expected].passage)
+
+
+def _record(answerer: Answerer, item: Labelled, report: Report) -> None:
+    passages = {e.id: fold_for_comparison(e.passage) for e in answerer.kb.entries}
+    result = answerer.ask(item.question)
+    got = f"{result.status.value} {result.entry or ''}".strip()
+    if not item.in_scope:
+        report.out_of_scope += 1
+        if result.status is Status.ANSWERED:
+            report.misses.append(f"out of scope but answered: {item.question} -> {got}")
+        else:
+            report.declined += 1
+        return
+    report.in_scope += 1
+    right = _expected_text(answerer, item)
+    label = item.expected or f"«{item.excerpt}»"
+    if result.status is Status.ANSWERED and result.entry is not None:
+        if right in passages[result.entry]:
+            report.correct += 1
+            return
+        report.wrong += 1
+    elif result.status is Status.SUGGESTED:
+        report.suggested += 1
+        if any(right in passages[s.entry] for s in result.suggestions):
+            report.suggested_with_right += 1
+        got += " [" + ", ".join(s.entry for s in result.suggestions) + "]"
+    else:
+        report.unknown += 1
+    report.misses.append(f"expected {label}: {item.question} -> {got}")
+
+
 def evaluate(answerer: Answerer, questions: list[Labelled]) -> Report:
     """Ask every question and count the outcomes."""
-    passages = {e.id: fold_for_comparison(e.passage) for e in answerer.kb.entries}
     report = Report()
     for item in questions:
-        result = answerer.ask(item.question)
-        got = f"{result.status.value} {result.entry or ''}".strip()
-        if item.expected is None:
-            report.out_of_scope += 1
-            if result.status is Status.ANSWERED:
-                report.misses.append(f"out of scope but answered: {item.question} -> {got}")
-            else:
-                report.declined += 1
-            continue
-        report.in_scope += 1
-        right = passages[item.expected]
-        if result.status is Status.ANSWERED and result.entry is not None:
-            if right in passages[result.entry]:
-                report.correct += 1
-                continue
-            report.wrong += 1
-        elif result.status is Status.SUGGESTED:
-            report.suggested += 1
-            if any(right in passages[s.entry] for s in result.suggestions):
-                report.suggested_with_right += 1
-            got += " [" + ", ".join(s.entry for s in result.suggestions) + "]"
-        else:
-            report.unknown += 1
-        report.misses.append(f"expected {item.expected}: {item.question} -> {got}")
+        _record(answerer, item, report)
+    return report
+
+
+def held_out_phrasings(kb: KnowledgeBase) -> Iterator[tuple[KnowledgeBase, Labelled]]:
+    """For every alternate of every entry: the knowledge base without it, and the question."""
+    for position, entry in enumerate(kb.entries):
+        for held in range(len(entry.alternates)):
+            kept = entry.alternates[:held] + entry.alternates[held + 1 :]
+            entries = list(kb.entries)
+            entries[position] = replace(entry, alternates=kept)
+            by_id = dict(kb.by_id)
+            by_id[entry.id] = entries[position]
+            smaller = replace(kb, entries=tuple(entries), by_id=by_id)
+            yield smaller, Labelled(entry.alternates[held], entry.id)
+
+
+def leave_one_out(kb: KnowledgeBase, tuning: Tuning | None = None) -> Report:
+    """Leave-one-phrasing-out: each alternate asked of a knowledge base rebuilt without it."""
+    report = Report()
+    for smaller, item in held_out_phrasings(kb):
+        _record(Answerer(smaller, tuning), item, report)
     return report

@@ -34,7 +34,7 @@ class Tuning:
     ratio_weight: float = 0.1
     coverage_weight: float = 0.5
     containment_weight: float = 0.15
-    unigram_weight: float = 0.5
+    unigram_weight: float = 0.7
     generic_weight: float = 0.15
     unknown_boost: float = 1.5
     # Answer outright at `answer_score`, or from `lead_score` when the best entry leads every
@@ -48,7 +48,11 @@ class Tuning:
     lead_margin: float = 0.03
     suggest_score: float = 0.2
     suggest_band: float = 0.15
+    # With no rival within `suggest_band`, a specific question is answered from this score.
+    lone_score: float = 0.25
     max_suggestions: int = 3
+    # The passage's own clauses count for less than the phrasings in ratio and containment.
+    passage_weight: float = 0.8
     shortlist: int = 12
 
 
@@ -76,16 +80,27 @@ class Matcher:
         self,
         phrasings: Sequence[Sequence[str]],
         tuning: Tuning | None = None,
+        passages: Sequence[Sequence[str]] | None = None,
     ) -> None:
         self.tuning = tuning or Tuning()
         normalised = [
             list(dict.fromkeys(n for p in group if (n := normalize(p)))) for group in phrasings
         ]
+        quoted = [
+            [n for p in group if (n := normalize(p)) and n not in normalised[i]]
+            for i, group in enumerate(passages or [[] for _ in phrasings])
+        ]
         self._choices: list[str] = []
         self._entry_choices: list[range] = []
-        for group in normalised:
-            self._entry_choices.append(range(len(self._choices), len(self._choices) + len(group)))
+        # Phrasings first, then the clauses the entry quotes: choices from `_quoted[i]` on are
+        # the passage's, scored with less weight than the ways people ask.
+        self._quoted_from: list[int] = []
+        for group, units in zip(normalised, quoted, strict=True):
+            start = len(self._choices)
             self._choices.extend(group)
+            self._quoted_from.append(len(self._choices))
+            self._choices.extend(dict.fromkeys(units))
+            self._entry_choices.append(range(start, len(self._choices)))
         # One string object per distinct gram: a large knowledge base repeats them endlessly.
         interned: dict[str, str] = {}
         # Tuples, not sets: a set per phrasing would dominate memory at 10,000 entries.
@@ -108,7 +123,7 @@ class Matcher:
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
         self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
-        self._pinyin = PinyinIndex(p for group in normalised for p in group)
+        self._pinyin = PinyinIndex(self._choices)
 
     def _weight(self, gram: str) -> float:
         weight = self.tuning.unigram_weight if len(gram) == 1 else 1.0
@@ -155,13 +170,17 @@ class Matcher:
         for index in self._shortlist(query):
             ratio = containment = 0.0
             covered: set[str] = set()
+            quoted_from = self._quoted_from[index]
             for position in self._entry_choices[index]:
-                ratio = max(ratio, fuzz.ratio(prepared, self._choices[position]))
+                factor = 1.0 if position < quoted_from else tuning.passage_weight
+                ratio = max(ratio, factor * fuzz.ratio(prepared, self._choices[position]))
                 shared = weights.keys() & self._choice_features[position]
                 if shared:
                     covered |= shared
                     shared_mass = sum(weights[g] for g in shared)
-                    containment = max(containment, shared_mass / self._choice_mass[position])
+                    containment = max(
+                        containment, factor * shared_mass / self._choice_mass[position]
+                    )
             evidence = sum(weights[g] for g in covered)
             score = (
                 tuning.ratio_weight * ratio / 100

@@ -145,9 +145,38 @@ class PinyinIndex:
             while end < len(text) and "a" <= text[end] <= "z":
                 end += 1
             run = text[position:end]
-            out.append(self._segment(run) or run)
+            read = self._segment(run)
+            if read is None and (word := self._with_neighbour(text, position, end)):
+                # 六个rong合: one syllable typed in letters beside a character of its word.
+                if word[1] is not None:
+                    out[-1] = word[0]
+                else:
+                    out.append(word[0])
+                    end += 1
+                position = end
+                continue
+            out.append(read or run)
             position = end
         return "".join(out)
+
+    def _with_neighbour(self, text: str, start: int, end: int) -> tuple[str, str | None] | None:
+        """A two-character word made of a syllable in letters and the character beside it.
+
+        Returns the word and, when it takes the character before the run, that character."""
+        run = text[start:end]
+        if len(run) > 6:
+            return None
+        if end < len(text) and is_cjk(text[end]):
+            for reading in readings(text[end]):
+                word = self._by_letters.get(run + reading)
+                if word is not None and len(word) == 2 and word[1] == text[end]:
+                    return word, None
+        if start > 0 and is_cjk(text[start - 1]):
+            for reading in readings(text[start - 1]):
+                word = self._by_letters.get(reading + run)
+                if word is not None and len(word) == 2 and word[0] == text[start - 1]:
+                    return word, text[start - 1]
+        return None
 
     def _segment(self, run: str) -> str | None:
         """Cover the whole run with known pinyin words (longest first), or give up."""

@@ -51,6 +51,18 @@ EMPTY = "请输入文字问题，例如“《意见》的主要内容有哪些�
 SUGGEST_LEAD = "您是不是想问："
 SUGGEST_TAIL = "请选择其中一个问题，或换个说法再问。"
 RELATED_LEAD = "您还可以问："
+NO_CHOICE = "上一条回复没有可选的问题。请直接输入您的问题，例如“六个融合有哪些”。"
+
+
+def choose_number(offered: int) -> str:
+    """The reply to a number that picks none of the `offered` questions."""
+    if offered == 0:
+        return NO_CHOICE
+    if offered == 1:
+        return "请输入 1 选择上面的问题，或直接输入新的问题。"
+    return f"请输入 1-{offered} 之间的序号选择上面的问题，或直接输入新的问题。"
+
+
 UNKNOWN_LEAD = (
     "抱歉，《意见》及其负责人答记者问没有涉及这个问题，我不作推测。我能回答的是访谈中的这些内容："
 )
@@ -80,12 +92,13 @@ def section_citation(kb: KnowledgeBase, section: Section) -> str:
     return f"出处：{source.issuer}有关负责人答记者问，{section.label}（{issue}）"
 
 
-def answer_parts(kb: KnowledgeBase, entry: Entry, related_limit: int = 3) -> Answer:
-    """The summary, passage, citation and related questions for an entry."""
-    related = tuple(
-        kb.by_id[rid].question for rid in entry.related[:related_limit] if rid in kb.by_id
-    )
-    return Answer(entry.summary, entry.passage, citation(kb, entry), related)
+def answer_parts(
+    kb: KnowledgeBase, entry: Entry, related: Sequence[str] | None = None, related_limit: int = 3
+) -> Answer:
+    """The summary, passage, citation and related questions (ids; default the entry's own)."""
+    ids = entry.related if related is None else related
+    questions = tuple(kb.by_id[rid].question for rid in ids[:related_limit] if rid in kb.by_id)
+    return Answer(entry.summary, entry.passage, citation(kb, entry), questions)
 
 
 def render_answer(answer: Answer) -> str:

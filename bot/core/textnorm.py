@@ -45,6 +45,18 @@ _FILLERS = (
     "谢谢",
     "一下",
     "到底",
+    "说白了",
+    "怎么理解",
+    "如何理解",
+    "怎样理解",
+    "简单说",
+    "简单来说",
+    "通俗地说",
+    "通俗点说",
+    "大白话",
+    "用大白话",
+    "老是",
+    "总是",
     "所谓的",
     "所谓",
     "常说的",
@@ -75,12 +87,76 @@ _SYNONYMS = {
     "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿"),
-    "目的": ("初衷", "用意", "目标是什么"),
-    "工作法": ("工作方法", "好方法", "好做法"),
+    "目的": ("初衷", "用意", "目标是什么", "出发点"),
+    "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
+    "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
+    "督促": ("督查", "督导", "督办", "检查"),
+    "双向交流": ("轮岗交流", "轮岗", "交流任职"),
+    "落实落地": ("落到实处", "落地落实", "落地见效"),
+    "下一步": ("接下来", "今后", "后续"),
+    "共同责任": ("责任主体",),
+    "标题": ("题目",),
+    # The interview's words for what people call 治标 and 治本.
+    "治好当下": ("治标",),
+    "管住长期": ("治本",),
+    "可控可治": (
+        "能不能根治",
+        "能不能治好",
+        "能根治",
+        "能治好",
+        "治得好",
+        "能治愈",
+        "可以根治",
+        "能不能治",
+        "能治吗",
+    ),
+    "创新": ("亮点", "新意", "新举措", "新在哪"),
+    "主要内容": ("要点", "核心内容", "重点内容"),
+    "遵循": ("依据",),
+    "背景": ("缘由", "来龙去脉"),
+    "意义": ("价值",),
+    "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
+    # Colloquial ways of asking for a remedy or a task: one canonical form each.
+    "怎么办": (
+        "咋整",
+        "咋弄",
+        "咋办",
+        "咋搞",
+        "咋破",
+        "怎么破",
+        "怎么整",
+        "怎么弄",
+        "怎么搞",
+        "怎么治",
+        "如何破",
+        "如何解决",
+        "怎么解决",
+        "怎样解决",
+        "咋解决",
+        "如何破解",
+        "怎么破解",
+        "怎么应对",
+        "如何应对",
+        "有什么办法",
+        "有啥办法",
+        "有何办法",
+        "怎么根治",
+    ),
+    "做什么": ("弄啥嘞", "弄啥咧", "弄啥", "干啥", "干嘛", "干什么", "做啥", "搞啥", "搞什么"),
     "怎么": ("怎样", "如何", "咋"),
     "什么": ("啥",),
     "为什么": ("为啥", "为何"),
-    "什么时候": ("何时", "几时"),
+    "什么时候": (
+        "何时",
+        "几时",
+        "哪天",
+        "哪一天",
+        "几月几号",
+        "几月几日",
+        "哪年",
+        "哪一年",
+        "什么日期",
+    ),
     # The issuer's long name would otherwise outweigh everything else in a question.
     "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
 }
@@ -91,7 +167,12 @@ _SYNONYM_RE = re.compile(
     "|".join(re.escape(v) for v in sorted(_SYNONYM_MAP, key=len, reverse=True))
 )
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
-_TRAILING_WHAT_RE = re.compile(r"(是什么意思|什么意思|是什么|指什么|指的是什么)$")
+# "第二个融合" asks for the paragraph the interview opens with "二是".
+_ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
+_TRAILING_WHAT_RE = re.compile(
+    r"(是什么意思|什么意思|是什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
+    r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
+)
 
 # Grams of question words.  They say how a question is asked, not what it is about, yet they
 # are spread unevenly over the alternates (什么时候 only under the interview date), so their IDF
@@ -152,6 +233,93 @@ GENERIC_GRAMS = frozenset(
 )
 
 
+# A small domain vocabulary, for questions that mix English into Chinese ("who issued the 意见").
+# Only whole words are read; anything else (pinyin, names) is left for the pinyin reader.
+_ENGLISH = {
+    "who": "谁",
+    "whom": "谁",
+    "when": "什么时候",
+    "what": "什么",
+    "which": "哪些",
+    "why": "为什么",
+    "how": "怎么",
+    "where": "哪里",
+    "mean": "是什么意思",
+    "means": "是什么意思",
+    "meaning": "是什么意思",
+    "issued": "印发",
+    "issue": "印发",
+    "published": "刊登",
+    "opinion": "意见",
+    "opinions": "意见",
+    "document": "意见",
+    "long term": "长期",
+    "long-term": "长期",
+    "short term": "当下",
+    "next step": "下一步",
+    "next steps": "下一步",
+    "assessment": "考核",
+    "evaluation": "考核",
+    "integration": "融合",
+    "integrate": "融合",
+    "integrations": "融合",
+    "problem": "问题",
+    "problems": "问题",
+    "main content": "主要内容",
+    "content": "内容",
+    "contents": "内容",
+    "background": "背景",
+    "significance": "意义",
+    "purpose": "目的",
+    "innovation": "创新",
+    "innovations": "创新",
+    "responsibility": "责任",
+    "responsible": "责任",
+    "and": "和",
+    "for": "",
+    "be": "",
+    "will": "",
+    "training": "培训",
+    "cadre": "干部",
+    "cadres": "干部",
+    "party building": "党建",
+    "business": "业务",
+    "two skins": "两张皮",
+    "remedy": "药方",
+    "remedies": "药方",
+    "prescription": "药方",
+    "prescriptions": "药方",
+    "six": "六个",
+    "interview": "采访",
+    "reporter": "记者",
+    "newspaper": "报纸",
+    "mechanism": "机制",
+    "team": "队伍",
+    "goal": "目标",
+    "idea": "理念",
+    "concept": "理念",
+    "the": "",
+    "a": "",
+    "of": "",
+    "does": "",
+    "do": "",
+    "did": "",
+    "is": "",
+    "are": "",
+    "was": "",
+    "to": "",
+    "in": "",
+    "about": "",
+    "please": "",
+    "tell": "",
+    "s": "",
+}
+_ENGLISH_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+
 # Quote marks that the source and the knowledge base may spell differently.
 _QUOTES = str.maketrans(dict.fromkeys("“”„‟＂「」『』‘’'`", '"'))
 
@@ -187,19 +355,21 @@ def is_cjk(char: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
 
 
-def looks_traditional(text: str) -> bool:
-    """True when at least a quarter of the CJK characters are Traditional-only.
+# Characters that t2s changes although Simplified text uses them too (著名, 乾坤).
+_ALSO_SIMPLIFIED = frozenset("著乾")
 
-    Only t2s is consulted: the s2t dictionaries cost ~40 MB and are loaded for the first reader
-    who writes Traditional, not for every question."""
-    sample = "".join(c for c in text[:MAX_QUERY_CHARS] if is_cjk(c))
+
+def looks_traditional(text: str) -> bool:
+    """True when any CJK character exists only in Traditional script (個, 麼, 機).
+
+    A share of them would miss short questions (六個融合有哪些 has one in six).  Only t2s is
+    consulted, character by character: the s2t dictionaries cost ~40 MB and are loaded for the
+    first reader who writes Traditional, not for every question."""
+    sample = "".join(dict.fromkeys(c for c in text[:MAX_QUERY_CHARS] if is_cjk(c)))
     if not sample:
         return False
-    as_simplified = _converter("t2s").convert(sample)
-    if len(as_simplified) != len(sample):
-        return as_simplified != sample
-    traditional = sum(a != b for a, b in zip(sample, as_simplified, strict=True))
-    return traditional > 0 and traditional * 4 >= len(sample)
+    convert = _converter("t2s").convert
+    return any(c not in _ALSO_SIMPLIFIED and convert(c) != c for c in sample)
 
 
 def fold_for_comparison(text: str) -> str:
@@ -211,9 +381,17 @@ def _keep(char: str) -> bool:
     return char == "+" or unicodedata.category(char)[0] in "LN"
 
 
+def _english(text: str) -> str:
+    """The domain's English words in the interview's terms; English glue words dropped."""
+    if not any("a" <= c <= "z" for c in text):
+        return text
+    return _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
+
+
 def clean(text: str) -> str:
-    """NFKC, lower case, Simplified script, letters/digits/'+' only; no filler removed."""
+    """NFKC, lower case, English terms read, Simplified script, letters/digits/'+' only."""
     text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4]).lower()
+    text = _english(text)
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
 
@@ -227,6 +405,9 @@ def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
     stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
-    stripped = _TRAILING_WHAT_RE.sub("", stripped)
+    stripped = _ORDINAL_RE.sub(r"\1是", stripped)
+    # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
+    subject = _TRAILING_WHAT_RE.sub("", stripped)
+    stripped = subject if subject not in ("", "意见") else stripped
     # A question that was nothing but filler ("是什么？") keeps its words rather than vanish.
     return stripped or cleaned

@@ -41,7 +41,6 @@ from bot.tgbot.render import (
     converter,
     decode,
     question_keyboard,
-    render_entry,
     render_result,
     split_blocks,
     thanked,
@@ -100,6 +99,17 @@ async def _record(store: Store, chat_type: str, result: Result) -> None:
         logger.exception("could not record a question")
 
 
+def _remember_offer(context: ContextTypes.DEFAULT_TYPE, result: Result) -> None:
+    """Keep the questions a reply offered, so a bare number can pick one (as in the terminal)."""
+    if context.chat_data is not None:
+        context.chat_data["offered"] = result.offered
+
+
+def _offered(context: ContextTypes.DEFAULT_TYPE) -> tuple[str, ...]:
+    offered = context.chat_data.get("offered", ()) if context.chat_data is not None else ()
+    return tuple(str(entry_id) for entry_id in offered)
+
+
 async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer `text` as a reply to `message` (quoting it in groups)."""
     state = state_of(context)
@@ -107,7 +117,8 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
     answerer = state.answerer
     started = time.perf_counter()
     # Matching takes about a millisecond (see README, Speed), so it runs on the event loop.
-    result = answerer.ask(text)
+    result = answerer.pick(text, _offered(context)) or answerer.ask(text)
+    _remember_offer(context, result)
     chat_type = message.chat.type
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
@@ -128,13 +139,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
-    kb = state_of(context).kb
+    answerer = state_of(context).answerer
+    kb = answerer.kb
     payload = (context.args or [""])[0]
     if payload in kb.by_id:
         logger.info("deep link entry=%s", payload)
-        await _send(
-            message, render_entry(kb, kb.by_id[payload], False, context.bot.username), quote=False
-        )
+        result = answerer.answer_entry(kb.by_id[payload], traditional=False)
+        _remember_offer(context, result)
+        await _send(message, render_result(kb, result, context.bot.username), quote=False)
         return
     commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
     source = replies.ABOUT.removeprefix(f"我是{replies.BOT_NAME}。")
@@ -292,16 +304,17 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    kb = state_of(context).kb  # one snapshot for the whole press
+    answerer = state_of(context).answerer  # one snapshot for the whole press
+    kb = answerer.kb
     press = decode(query.data)
     match press:
         case AnswerEntry(entry_id, traditional) if entry_id in kb.by_id:
             await query.answer()
             chat = query.message.chat if query.message is not None else None
             target = chat.id if chat is not None else query.from_user.id
-            for text, keyboard in render_entry(
-                kb, kb.by_id[entry_id], traditional, context.bot.username
-            ).parts():
+            result = answerer.answer_entry(kb.by_id[entry_id], traditional=traditional)
+            _remember_offer(context, result)
+            for text, keyboard in render_result(kb, result, context.bot.username).parts():
                 await context.bot.send_message(
                     target,
                     text,

@@ -340,16 +340,6 @@ def render_result(kb: KnowledgeBase, result: Result, bot_username: str = "") -> 
     return Rendered(split_blocks([Block(result.reply)]), keyboard)
 
 
-def render_entry(
-    kb: KnowledgeBase, entry: Entry, traditional: bool, bot_username: str = ""
-) -> Rendered:
-    """The answer for an entry chosen by a button."""
-    return Rendered(
-        _with_questions(kb, entry, entry.related[:3], traditional),
-        answer_keyboard(kb, entry, entry.related[:3], traditional, bot_username),
-    )
-
-
 # --------------------------------------------------------------------------- browsing
 
 

@@ -1,0 +1,139 @@
+"""Issue 8: questions in the interview's own words, colloquial, English, pinyin, Traditional;
+remedy questions routed to the remedy; related links and numbers that lead somewhere new."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.answering import Answerer, Kind, Status
+from bot.core.knowledge import interview_paragraphs
+from bot.core.textnorm import clean, fold_for_comparison, looks_traditional, normalize
+
+
+@pytest.mark.parametrize(
+    ("question", "canonical"),
+    [
+        ("党建和业务老是两张皮咋整", "党建和业务两张皮怎么办"),
+        ("两张皮怎么破", "两张皮怎么办"),
+        ("说白了这个文件要我们干啥", "意见要我们做什么"),
+        ("这个意见弄啥嘞", "意见做什么"),
+    ],
+)
+def test_colloquial_verbs_and_particles_are_normalised(question: str, canonical: str) -> None:
+    assert normalize(question) == canonical
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who issued the 意见", "谁印发意见"),
+        ("What is the long-term remedy?", "什么长期药方"),
+        ("what does 必研题 mean", "什么必研题是什么意思"),
+        ("next step", "下一步"),
+    ],
+)
+def test_english_domain_words_become_the_interviews_terms(question: str, read: str) -> None:
+    assert clean(question) == read
+
+
+def test_pinyin_sentence_and_latin_syllables_are_read(answerer: Answerer) -> None:
+    assert answerer.matcher.prepare("liuge ronghe you naxie") == "六个融合有哪些"
+    assert answerer.matcher.prepare("六个rong合") == "六个融合"
+    assert answerer.matcher.prepare("六个融he") == "六个融合"
+    assert answerer.ask("六个rong合").entry == "main_content"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("who issued the 意见", "issuer"),
+        ("what does 必研题 mean", "must_study"),
+        # The passage's own words, which no alternate uses.
+        ("示范培训和任职培训要讲什么", "must_study"),
+        ("意见说党务干部要做干部职工的什么人", "cadre_goal"),
+        ("第二个融合", "orientation_integration"),
+    ],
+)
+def test_questions_in_other_words_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+def test_a_single_traditional_only_character_decides_the_script(answerer: Answerer) -> None:
+    assert looks_traditional("六個融合有哪些")  # one Traditional-only character in six
+    result = answerer.ask("什麼是理念融合")
+    assert result.traditional
+    assert result.entry == "idea_integration"
+    assert "融合" in result.reply
+    assert "強化" in result.reply
+
+
+@pytest.mark.parametrize(
+    "question", ["两张皮问题怎么解决", "党建业务两张皮有啥办法", "两张皮咋弄"]
+)
+def test_how_to_fix_two_skins_goes_to_the_remedy_not_the_definition(
+    answerer: Answerer, question: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.entry == "prescriptions"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["高校党建和教学怎么融合", "广东省直机关的做法", "党建经费怎么用", "意见原文在哪下载"],
+)
+def test_near_topic_traps_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+def test_related_links_lead_to_passages_not_just_shown(answerer: Answerer) -> None:
+    for entry in answerer.kb.entries:
+        shown = fold_for_comparison(entry.passage)
+        related = answerer.related(entry)
+        assert len(related) == 3, entry.id
+        passages = [fold_for_comparison(answerer.kb.by_id[r].passage) for r in related]
+        for passage in passages:
+            assert passage not in shown, (entry.id, related)
+            assert shown not in passage, (entry.id, related)
+        assert len(set(passages)) == 3, entry.id
+
+
+def test_suggestions_offer_two_or_three_distinct_passages(answerer: Answerer) -> None:
+    for question in ["干部", "党建", "融合", "责任", "培训"]:
+        result = answerer.ask(question)
+        if result.status is Status.SUGGESTED:
+            passages = {answerer.kb.by_id[s.entry].passage for s in result.suggestions}
+            assert 2 <= len(passages) == len(result.suggestions) <= 3, question
+
+
+def test_a_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
+    offered = ("two_skins", "main_content", "prescriptions")
+    result = answerer.pick("9", offered)
+    assert result is not None
+    assert result.kind is Kind.CHOICE
+    assert "1-3" in result.reply
+    assert result.offered == offered
+    picked = answerer.pick("２", offered)  # full-width digits too
+    assert picked is not None
+    assert picked.entry == "main_content"
+    assert answerer.pick("两张皮", offered) is None
+    alone = answerer.ask("9")
+    assert alone.kind is Kind.CHOICE
+    assert "没有涉及" not in alone.reply
+
+
+def test_every_sentence_of_the_interview_is_quoted_by_an_entry(answerer: Answerer) -> None:
+    """Every claim of every answer paragraph is reachable from at least one entry."""
+    passages = [fold_for_comparison(e.passage) for e in answerer.kb.entries]
+    for paragraph in interview_paragraphs(answerer.kb.interview):
+        paragraph = paragraph.strip().removeprefix("答：")
+        if not paragraph or paragraph.startswith("问："):
+            continue
+        for sentence in re.split(r"(?<=[。；])", fold_for_comparison(paragraph)):
+            if len(sentence) > 3:
+                assert any(sentence in p for p in passages), sentence
