@@ -15,6 +15,7 @@ import pytest
 
 from bot.storage import MIGRATIONS, Storage, StoreError, is_postgres, open_store
 from bot.storage.quizdb import PollRef
+from tests.botapi import TOKEN, run_bot
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 DAY = date(2026, 11, 28)
@@ -213,3 +214,28 @@ def test_one_leader_at_a_time(store_target: str | Path) -> None:
     two.close()
     if not is_postgres(store_target):
         one.close()
+
+
+def test_a_postgres_url_is_not_taken_for_a_file(tmp_path: Path) -> None:
+    from bot.tgbot.settings import load_settings
+
+    url = "postgresql://bot:pw@db.internal:5432/opinion"
+    settings = load_settings({"OPINION_DB": url}, require_token=False)
+    assert settings.store_target == url
+    assert "pw" not in settings.database_display
+    assert settings.database_display == "postgresql://db.internal:5432/opinion"
+    file_settings = load_settings({"OPINION_DB": str(tmp_path / "x.db")}, require_token=False)
+    assert file_settings.store_target == tmp_path / "x.db"
+
+
+def test_cli_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "OPINION_DB": pg_url}
+    healthy = run_bot("health", env=env)
+    assert healthy.returncode == 0, healthy.stderr
+    assert "database postgresql://127.0.0.1:" in healthy.stdout
+    assert not (Path.cwd() / "postgresql:").exists()
+    for command in ("backup", "restore"):
+        refused = run_bot(command, str(tmp_path / "copy.sqlite3"), env=env)
+        assert refused.returncode != 0
+        assert "SQLite database only" in refused.stderr
+        assert "pg_dump" in refused.stderr

@@ -20,7 +20,7 @@ from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.core.knowledge import KnowledgeBase, Tip
 from bot.core.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
-from bot.storage import Store, Subscription
+from bot.storage import Storage, Subscription
 from bot.tgbot import quiz_handlers
 from bot.tgbot.render import AnswerEntry, encode
 from bot.tgbot.state import state_of
@@ -79,7 +79,7 @@ def _gone(error: TelegramError) -> bool:
 
 
 async def deliver(
-    bot: Bot, store: Store, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+    bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
 ) -> Outcome:
     """Send the chat's tip of today unless it went already; record it before confirming."""
     today = local_day(now, zone)
@@ -173,7 +173,7 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def restore(
-    job_queue: JobQueue[Any], store: Store, zone: tzinfo, now: datetime
+    job_queue: JobQueue[Any], store: Storage, zone: tzinfo, now: datetime
 ) -> tuple[int, int]:
     """Reschedule every subscription; send once today's tips missed while the bot was down."""
     subscriptions = await asyncio.to_thread(store.subscriptions)
@@ -195,7 +195,7 @@ async def restore(
 
 
 async def send_due_tips(
-    bot: Bot | None, store: Store, kb: KnowledgeBase, zone: tzinfo, now: datetime
+    bot: Bot | None, store: Storage, kb: KnowledgeBase, zone: tzinfo, now: datetime
 ) -> list[tuple[Subscription, str]]:
     """Deliver every tip due now (time passed today, not yet sent); None as bot: dry run.
 

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeBase
-from bot.storage import Store
+from bot.storage import Storage
 
 STATE_KEY = "state"
 
@@ -20,7 +20,7 @@ class BotState:
     """What the handlers share: the current answerer (swapped on reload), the store, settings."""
 
     answerer: Answerer
-    store: Store
+    store: Storage
     zone: tzinfo = UTC
     admins: frozenset[int] = frozenset()
     knowledge: Path | None = None  # where reloads read from (None: the bundled knowledge/)
