@@ -38,7 +38,14 @@ from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.storage import StoreError, open_store
 from bot.storage.backup import BotRunning, run_lock
-from bot.tgbot import admin_handlers, handlers, quiz_handlers, scheduling, tip_handlers
+from bot.tgbot import (
+    admin_handlers,
+    handlers,
+    quiz_handlers,
+    replicas,
+    scheduling,
+    tip_handlers,
+)
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
 
@@ -96,6 +103,8 @@ async def post_init(application: BotApplication) -> None:
         logger.info("restored %d subscriptions (%d missed today: sent now)", count, missed)
         timeouts = await quiz_handlers.restore_timeouts(application.job_queue, state)
         logger.info("restored %d open challenge questions", timeouts)
+        if store.backend == "postgresql":  # replicas: one broadcasting leader, reloads everywhere
+            await replicas.start(application.job_queue, state)
         application.job_queue.run_daily(
             purge_log_job,
             time(3, 30, tzinfo=settings.timezone),

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.core.knowledge import KnowledgeBase, Tip
@@ -78,14 +78,25 @@ def _gone(error: TelegramError) -> bool:
     return isinstance(error, BadRequest) and ("chat not found" in text or "deactivated" in text)
 
 
+def _certainly_failed(error: TelegramError) -> bool:
+    # A timeout or a broken connection may come after Telegram took the message: never twice
+    # beats at least once, so only a refused connection or Telegram's own error gives it back.
+    if isinstance(error, TimedOut):
+        return False
+    if type(error) is NetworkError:  # an HTTP answer from Telegram (5xx) or a transport error
+        text = str(error)
+        return "ConnectError" in text or not text.startswith(("httpx.", "Unknown error"))
+    return True
+
+
 async def deliver(
     bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
 ) -> Outcome:
     """Send the chat's tip of today unless it went already; record it before confirming."""
     today = local_day(now, zone)
     tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
-    if day.delivered:
-        return Outcome.ALREADY
+    if day.delivered or not await asyncio.to_thread(store.claim_delivery, chat_id, today):
+        return Outcome.ALREADY  # sent, or being sent by another replica
     try:
         await bot.send_message(
             chat_id,
@@ -98,9 +109,11 @@ async def deliver(
             await asyncio.to_thread(store.unsubscribe, chat_id)
             logger.warning("chat %s is gone (%s): unsubscribed", chat_id, error)
             return Outcome.GONE
+        if _certainly_failed(error):
+            await asyncio.to_thread(store.release_delivery, chat_id, today)
         logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
         return Outcome.FAILED
-    await asyncio.to_thread(store.mark_delivered, chat_id, today)
+    await asyncio.to_thread(store.finish_delivery, chat_id, today)
     with_quiz = await asyncio.to_thread(store.tip_quiz, chat_id)
     if with_quiz and kb.quiz:
         try:
@@ -152,6 +165,8 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     zone = state.zone
     now = datetime.now(zone)
+    if not await asyncio.to_thread(state.store.is_leader):
+        return  # another replica broadcasts; its sweep sends this chat's tip
     if await asyncio.to_thread(state.store.subscription, job.chat_id) is None:
         unschedule(job_queue, job.chat_id)  # unsubscribed since this job was scheduled
         return
