@@ -55,7 +55,7 @@ async def leader_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         replica.leading = leading
     if leading:
         done = await scheduling.send_due_tips(
-            context.bot, state.store, state.kb, state.zone, datetime.now(state.zone)
+            context.bot, state.store, state.kb, state.zone, datetime.now(state.zone), state.sending
         )
         sent = sum(1 for _, outcome in done if outcome == scheduling.Outcome.SENT.value)
         if sent:

@@ -9,6 +9,7 @@ Telegram's limits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -90,9 +91,22 @@ def _certainly_failed(error: TelegramError) -> bool:
 
 
 async def deliver(
-    bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+    bot: Bot,
+    store: Storage,
+    kb: KnowledgeBase,
+    chat_id: int,
+    now: datetime,
+    zone: tzinfo,
+    slots: asyncio.Semaphore | None = None,
 ) -> Outcome:
     """Send the chat's tip of today unless it went already; record it before confirming."""
+    async with slots or contextlib.nullcontext():
+        return await _deliver(bot, store, kb, chat_id, now, zone)
+
+
+async def _deliver(
+    bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+) -> Outcome:
     today = local_day(now, zone)
     tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
     if day.delivered or not await asyncio.to_thread(store.claim_delivery, chat_id, today):
@@ -170,7 +184,9 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if await asyncio.to_thread(state.store.subscription, job.chat_id) is None:
         unschedule(job_queue, job.chat_id)  # unsubscribed since this job was scheduled
         return
-    outcome = await deliver(context.bot, state.store, state.kb, job.chat_id, now, zone)
+    outcome = await deliver(
+        context.bot, state.store, state.kb, job.chat_id, now, zone, state.sending
+    )
     if outcome is Outcome.GONE:
         unschedule(job_queue, job.chat_id)
     elif outcome is Outcome.FAILED:
@@ -210,7 +226,12 @@ async def restore(
 
 
 async def send_due_tips(
-    bot: Bot | None, store: Storage, kb: KnowledgeBase, zone: tzinfo, now: datetime
+    bot: Bot | None,
+    store: Storage,
+    kb: KnowledgeBase,
+    zone: tzinfo,
+    now: datetime,
+    slots: asyncio.Semaphore | None = None,
 ) -> list[tuple[Subscription, str]]:
     """Deliver every tip due now (time passed today, not yet sent); None as bot: dry run.
 
@@ -226,5 +247,7 @@ async def send_due_tips(
     if bot is None:
         previews = [await asyncio.to_thread(preview_tip, store, kb, s.chat_id, today) for s in due]
         return [(s, tip.id) for s, tip in zip(due, previews, strict=True)]
-    outcomes = await asyncio.gather(*(deliver(bot, store, kb, s.chat_id, now, zone) for s in due))
+    outcomes = await asyncio.gather(
+        *(deliver(bot, store, kb, s.chat_id, now, zone, slots) for s in due)
+    )
     return [(s, outcome.value) for s, outcome in zip(due, outcomes, strict=True)]
