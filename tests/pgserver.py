@@ -40,8 +40,10 @@ def _as_server_user() -> list[str]:
 
 
 @contextmanager
-def postgres_server(bin_dir: Path) -> Iterator[str]:
-    """Start a throw-away server; yields the URL of its `postgres` database (superuser)."""
+def postgres_server(bin_dir: Path, *, durable: bool = False) -> Iterator[str]:
+    """Start a throw-away server; yields the URL of its `postgres` database (superuser).
+
+    Tests run without fsync (nothing to keep); the benchmark asks for a `durable` server."""
     root = Path(tempfile.mkdtemp(prefix="opinion-pg-"))
     data = root / "data"
     prefix = _as_server_user()
@@ -55,7 +57,9 @@ def postgres_server(bin_dir: Path) -> Iterator[str]:
         check=True,
         capture_output=True,
     )  # fmt: skip
-    options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=200"
+    options = f"-h 127.0.0.1 -p {port} -k {root} -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off"
     subprocess.run(
         [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w",
          "-l", str(root / "server.log"), "start"],

@@ -239,3 +239,14 @@ def test_cli_on_postgres(pg_url: str, tmp_path: Path) -> None:
         assert refused.returncode != 0
         assert "SQLite database only" in refused.stderr
         assert "pg_dump" in refused.stderr
+
+
+def test_the_storage_benchmark_runs_and_claims_once(store_target: str | Path) -> None:
+    from benchmarks.storage import measure
+
+    figures = measure(store_target, 40, 2)  # raises if a claim was won twice or never
+    assert set(figures) == {
+        "question_writes_per_s",
+        "claim_attempts_per_s",
+        "deliveries_claimed_per_s",
+    }
