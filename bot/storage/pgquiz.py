@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.core.quiz import points_for
 from bot.storage.quizdb import Answered, PollRef, Round, Score, _ints
+from bot.storage.sqlite import StoreError
 
 PG_QUIZ_MIGRATION = """
     CREATE TABLE quiz_rounds (
@@ -74,15 +75,24 @@ def _round(row: tuple[object, ...]) -> Round:
 
 
 class PgQuizStore:
-    """The study-mode methods of PgStore (mixed into it; same pool)."""
+    """The pool and its two calls, and the study-mode methods of PgStore (its base class)."""
 
     _pool: ConnectionPool
-
-    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
-        raise NotImplementedError  # pragma: no cover - PgStore provides it
+    path: str
 
     def _write(self, sql: str, params: Sequence[object] = ()) -> int:
-        raise NotImplementedError  # pragma: no cover - PgStore provides it
+        try:
+            with self._pool.connection() as conn:
+                return conn.execute(sql.encode(), params).rowcount
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        try:
+            with self._pool.connection() as conn:
+                return list(conn.execute(sql.encode(), params).fetchall())
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
 
     def quiz_round(self, round_id: int) -> Round | None:
         """A round by id."""

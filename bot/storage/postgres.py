@@ -164,21 +164,8 @@ class PgStore(PgQuizStore):
                 self._leader = None
         self._pool.close()
 
-    def _write(self, sql: str, params: Sequence[object] = ()) -> int:
-        try:
-            with self._pool.connection() as conn:
-                return conn.execute(sql.encode(), params).rowcount
-        except (psycopg.Error, PoolTimeout) as exc:
-            raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
-
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
-        try:
-            with self._pool.connection() as conn:
-                return list(conn.execute(sql.encode(), params).fetchall())
-        except (psycopg.Error, PoolTimeout) as exc:
-            raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
-
-    _rows = _read
+        return self._rows(sql, params)
 
     # ----------------------------------------------------------------------- question log
 
@@ -387,11 +374,20 @@ class PgStore(PgQuizStore):
                 except psycopg.Error:
                     self._leader.close()
                     self._leader = None
+            conn: psycopg.Connection[tuple[object, ...]] | None = None
             try:
                 conn = psycopg.connect(self._url, autocommit=True, connect_timeout=5)
+                # A leader whose machine dies sends no goodbye: the server's keepalives notice
+                # within about 30 s and end the session, which frees the lock.
+                conn.execute(
+                    "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; "
+                    "SET tcp_keepalives_count = 3; SET tcp_user_timeout = 20000"
+                )
+                row = conn.execute("SELECT pg_try_advisory_lock(%s)", (LEADER_LOCK,)).fetchone()
             except psycopg.Error:
+                if conn is not None:
+                    conn.close()
                 return False
-            row = conn.execute("SELECT pg_try_advisory_lock(%s)", (LEADER_LOCK,)).fetchone()
             if row is not None and row[0] is True:
                 self._leader = conn
                 return True
