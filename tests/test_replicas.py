@@ -14,15 +14,19 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from telegram.error import BadRequest, NetworkError, TimedOut
 
 from benchmarks.limited_botapi import LimitedBotApi
 from bot.core.tips import local_day
 from bot.storage import open_store
 from bot.tgbot.replicas import LEADER_EVERY
+from bot.tgbot.scheduling import _certainly_failed, job_name, retry_name
 from bot.tgbot.state import IN_FLIGHT
-from tests.botapi import TOKEN, clean_env, message_update
-from tests.harness import midday_zone
+from tests.botapi import TOKEN, Call, RecordingRequest, clean_env, message_update
+from tests.harness import midday_zone, running_bot
 from tests.test_admin import edit_yaml, entry
 from tests.test_webhook import SECRET, _free_port, _post
 
@@ -236,3 +240,43 @@ async def test_a_replica_with_other_files_keeps_its_knowledge_and_says_why(
             assert "is the knowledge folder shared" in two.text()
     finally:
         await api.stop()
+
+
+@dataclass
+class TimingOut(RecordingRequest):
+    """Telegram may have taken the message, but the answer never came."""
+
+    timing_out: bool = True
+
+    async def do_request(
+        self, url: str, method: str, *args: Any, **kwargs: Any
+    ) -> tuple[int, bytes]:
+        if self.timing_out and url.endswith("/sendMessage"):
+            self.calls.append(Call("sendMessage", {}))
+            raise TimedOut("no answer")
+        return await super().do_request(url, method, *args, **kwargs)
+
+
+async def test_a_tip_whose_send_timed_out_is_never_sent_again(tmp_path: Path) -> None:
+    api = TimingOut()
+    async for bot in running_bot(tmp_path / "bot.sqlite3", api):
+        await bot.say("/subscribe")
+        api.clear()
+        assert bot.app.job_queue is not None
+        (job,) = bot.app.job_queue.get_jobs_by_name(job_name(42))
+        await job.run(bot.app)
+        assert len(api.of("sendMessage")) == 1
+        today = local_day(datetime.now(bot.state.zone), bot.state.zone)
+        assert bot.state.store.delivery_state(42, today) == "claimed"  # kept: outcome unknown
+        api.timing_out = False
+        (retry,) = bot.app.job_queue.get_jobs_by_name(retry_name(42))
+        await retry.run(bot.app)
+        assert len(api.of("sendMessage")) == 1  # not sent a second time
+
+
+def test_only_a_certain_failure_gives_the_claim_back() -> None:
+    assert not _certainly_failed(TimedOut())
+    assert not _certainly_failed(NetworkError("httpx.ReadError: connection reset"))
+    assert _certainly_failed(NetworkError("httpx.ConnectError: connection refused"))
+    assert _certainly_failed(NetworkError("Bad Gateway"))
+    assert _certainly_failed(BadRequest("Bad Request: chat not found"))
