@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeBase, default_knowledge_dir, load_knowledge
+from bot.storage import Storage, open_store
+from tests.pgserver import fresh_database, pg_bin, postgres_server
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,3 +35,36 @@ def kb_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(default_knowledge_dir(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A real PostgreSQL server for the whole session (skipped only if it is not installed)."""
+    bin_dir = pg_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    with postgres_server(bin_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str, request: pytest.FixtureRequest) -> str:
+    """An empty PostgreSQL database of this test's own."""
+    name = "t_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
+    return fresh_database(pg_server, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """OPINION_DB for each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "bot.sqlite3"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_store(store_target: str | Path) -> Iterator[Storage]:
+    """An open store on each backend in turn."""
+    store = open_store(store_target)
+    yield store
+    store.close()

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from bot.core.knowledge import MAX_FILE_BYTES
+from bot.storage import Store
 from bot.tgbot.admin_handlers import NOT_ADMIN
 from bot.tgbot.app import PURGE_JOB
 from bot.tgbot.render import MESSAGE_LIMIT, utf16_length
@@ -377,7 +378,9 @@ async def test_question_log_keeps_no_user_and_group_text_only_when_addressed(bot
     ]
     import sqlite3
 
-    with sqlite3.connect(bot.state.store.path) as raw:
+    store = bot.state.store
+    assert isinstance(store, Store)  # the harness runs on SQLite
+    with sqlite3.connect(store.path) as raw:
         columns = [row[1] for row in raw.execute("PRAGMA table_info(questions)")]
     assert not {"user_id", "user", "name", "username", "chat_id"} & set(columns)
 

@@ -177,3 +177,19 @@ async def test_an_upload_that_cannot_be_written_is_refused_in_chinese(
         assert bot.errors == []
     assert (knowledge / "tips.yaml").read_bytes() == before
     assert not [p for p in knowledge.iterdir() if p.name.startswith(".tips.yaml.")]
+
+
+def test_replicas_compose_shares_postgres_and_knowledge_behind_a_proxy() -> None:
+    compose: dict[str, Any] = yaml.safe_load(
+        (ROOT / "compose.replicas.yaml").read_text(encoding="utf-8")
+    )
+    services = compose["services"]
+    replicas = [services["bot-a"], services["bot-b"]]
+    for service in replicas:
+        assert service["environment"]["OPINION_DB"].startswith("postgresql://opinion:")
+        assert "opinion-knowledge:/data/knowledge" in service["volumes"]
+        assert service["depends_on"]["db"]["condition"] == "service_healthy"
+        assert service["healthcheck"]["test"][2:] == ["-m", "bot", "health"]
+    assert "--to bot-a:8443 --to bot-b:8443" in services["proxy"]["command"]
+    assert services["proxy"]["ports"] == ["127.0.0.1:8443:8443"]
+    assert services["db"]["image"].startswith("postgres:")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage import Store
 from bot.tgbot.render import HELPFUL_LABEL, SHARE_LABEL, THANKS_LABEL, UNHELPFUL_LABEL
 from tests.botapi import Call, RecordingRequest, callback_update
 from tests.harness import Harness, only, running_bot
@@ -59,7 +60,9 @@ async def test_a_vote_is_recorded_once_and_the_row_becomes_a_thank_you(bot: Harn
 async def test_feedback_stores_no_user_or_chat(bot: Harness) -> None:
     answer = only(await bot.say("两张皮是什么意思"))
     await press(bot, answer, "f|y|two_skins")
-    database = bot.state.store.path
+    store = bot.state.store
+    assert isinstance(store, Store)  # the harness runs on SQLite
+    database = store.path
     with sqlite3.connect(database) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(feedback)")]
         rows = db.execute("SELECT * FROM feedback").fetchall()

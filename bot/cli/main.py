@@ -180,7 +180,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import datetime
 
-    from bot.storage import Store, StoreError, Subscription
+    from bot.storage import StoreError, Subscription, open_store
     from bot.tgbot.scheduling import send_due_tips
     from bot.tgbot.settings import SettingsError, load_settings
 
@@ -190,7 +190,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     kb = load_knowledge(settings.knowledge)
     try:
-        store = Store.open(settings.database)
+        store = open_store(settings.store_target)
     except StoreError as exc:
         return _fail(str(exc))
 
@@ -227,7 +227,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
 def cmd_export_unanswered(args: argparse.Namespace) -> int:
     """Write the unanswered questions as YAML stubs for the knowledge base."""
     from bot.core.admin import unanswered_stubs
-    from bot.storage import Store, StoreError
+    from bot.storage import StoreError, open_store
     from bot.tgbot.settings import SettingsError, load_settings
 
     try:
@@ -236,7 +236,7 @@ def cmd_export_unanswered(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     answerer = _answerer(args.kb or (str(settings.knowledge) if settings.knowledge else None))
     try:
-        store = Store.open(settings.database)
+        store = open_store(settings.store_target)
     except StoreError as exc:
         return _fail(str(exc))
     try:
@@ -254,13 +254,13 @@ def cmd_export_unanswered(args: argparse.Namespace) -> int:
 
 def cmd_health(args: argparse.Namespace) -> int:
     """Exit 0 if the bot could answer now: settings valid, knowledge base loads, database opens."""
-    from bot.storage import Store, StoreError
+    from bot.storage import StoreError, open_store
     from bot.tgbot.settings import SettingsError, load_settings
 
     try:
         settings = load_settings()
         answerer = Answerer(load_knowledge(settings.knowledge))
-        store = Store.open(settings.database)
+        store = open_store(settings.store_target)
     except (SettingsError, StoreError) as exc:
         return _fail(f"unhealthy: {exc}")
     except KnowledgeError as exc:
@@ -274,8 +274,14 @@ def cmd_health(args: argparse.Namespace) -> int:
     first = answerer.kb.entries[0]
     if answerer.ask(first.question).entry != first.id:
         return _fail("unhealthy: the knowledge base answers nothing")
-    print(f"healthy: knowledge base {answerer.kb.version}, database {settings.database}")
+    print(f"healthy: knowledge base {answerer.kb.version}, database {settings.database_display}")
     return EXIT_OK
+
+
+SQLITE_ONLY = (
+    "{command} works on a SQLite database only; OPINION_DB is a PostgreSQL URL: use "
+    "PostgreSQL's own tools (pg_dump / pg_restore), as for any other database on that server"
+)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -286,6 +292,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     try:
         settings = load_settings(require_token=False)
+        if settings.database_url:
+            return _fail(SQLITE_ONLY.format(command="backup"), EXIT_USAGE)
         version = backup(settings.database, Path(args.file))
     except SettingsError as exc:
         return _fail(str(exc), EXIT_USAGE)
@@ -303,6 +311,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     try:
         settings = load_settings(require_token=False)
+        if settings.database_url:
+            return _fail(SQLITE_ONLY.format(command="restore"), EXIT_USAGE)
         kept = restore(Path(args.file), settings.database)
     except SettingsError as exc:
         return _fail(str(exc), EXIT_USAGE)

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from bot.core.knowledge import KnowledgeBase, Tip
 from bot.core.replies import section_citation
 from bot.core.textnorm import to_traditional
-from bot.storage import Store, Subscription, TipDay
+from bot.storage import Storage, Subscription, TipDay
 
 DEFAULT_TIME = time(8, 0)
 RECENT_DAYS = 30
@@ -155,13 +155,13 @@ def is_due(subscription: Subscription, now: datetime, zone: tzinfo, delivered: b
     return not delivered and subscription.since <= moment <= now
 
 
-def _pick(store: Store, kb: KnowledgeBase, chat_id: int, day: date) -> Pick:
+def _pick(store: Storage, kb: KnowledgeBase, chat_id: int, day: date) -> Pick:
     cycle, seen, last_seen = store.tip_history(chat_id)
     recent = {tip for tip, seen_on in last_seen.items() if (day - seen_on).days < RECENT_DAYS}
     return next_tip(chat_id, [tip.id for tip in kb.tips], cycle, seen, recent)
 
 
-def preview_tip(store: Store, kb: KnowledgeBase, chat_id: int, day: date) -> Tip:
+def preview_tip(store: Storage, kb: KnowledgeBase, chat_id: int, day: date) -> Tip:
     """The tip the chat would get on `day`, without recording anything (for --dry-run)."""
     tips = {tip.id: tip for tip in kb.tips}
     chosen = store.tip_day(chat_id, day)
@@ -170,7 +170,9 @@ def preview_tip(store: Store, kb: KnowledgeBase, chat_id: int, day: date) -> Tip
     return tips[_pick(store, kb, chat_id, day).tip_id]
 
 
-def tip_of_the_day(store: Store, kb: KnowledgeBase, chat_id: int, day: date) -> tuple[Tip, TipDay]:
+def tip_of_the_day(
+    store: Storage, kb: KnowledgeBase, chat_id: int, day: date
+) -> tuple[Tip, TipDay]:
     """The chat's tip for `day`: the one already chosen that day, or the next in its order."""
     tips = {tip.id: tip for tip in kb.tips}
     chosen = store.tip_day(chat_id, day)

@@ -1,5 +1,10 @@
-"""Storage behind a small interface: the question log, subscriptions and daily tips."""
+"""Storage behind one interface (`Storage`): SQLite by default, PostgreSQL for replicas."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.storage.base import Storage
 from bot.storage.sqlite import (
     MIGRATIONS,
     LoggedQuestion,
@@ -9,4 +14,32 @@ from bot.storage.sqlite import (
     TipDay,
 )
 
-__all__ = ["MIGRATIONS", "LoggedQuestion", "Store", "StoreError", "Subscription", "TipDay"]
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(target: Path | str) -> bool:
+    """True if OPINION_DB names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def open_store(target: Path | str) -> Storage:
+    """Open the database OPINION_DB names: a postgresql:// URL, or else a SQLite file path."""
+    if is_postgres(target):
+        # Imported here: a SQLite deployment never pays for loading psycopg.
+        from bot.storage.postgres import PgStore
+
+        return PgStore.open(str(target))
+    return Store.open(target)
+
+
+__all__ = [
+    "MIGRATIONS",
+    "LoggedQuestion",
+    "Storage",
+    "Store",
+    "StoreError",
+    "Subscription",
+    "TipDay",
+    "is_postgres",
+    "open_store",
+]

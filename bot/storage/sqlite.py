@@ -62,6 +62,20 @@ MIGRATIONS: Sequence[str] = (
     """,
     # 4: study mode, apart from the question log: rounds, polls, answers, rankings
     QUIZ_MIGRATION,
+    # replicas (issue 12): one delivery row per chat and day (the claim), the knowledge version
+    """
+    CREATE TABLE deliveries (
+        chat_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, day)
+    );
+    CREATE TABLE kb_version (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -113,6 +127,8 @@ def _stamp(moment: datetime) -> str:
 
 class Store(QuizStore):
     """The bot's database.  Thread-safe: one connection, one lock."""
+
+    backend = "sqlite"
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
@@ -344,6 +360,73 @@ class Store(QuizStore):
             ((since or date.min).isoformat(),),
         )
         return int(str(rows[0][0]))
+
+    # ----------------------------------------------------------------------- delivery claims
+
+    def claim_delivery(self, chat_id: int, day: date) -> bool:
+        """Take the chat's delivery of `day`: True for exactly one caller."""
+        return (
+            self._write(
+                "INSERT INTO deliveries (chat_id, day, state, claimed_at) "
+                "SELECT ?, ?, 'claimed', ? WHERE NOT EXISTS (SELECT 1 FROM tip_days "
+                "WHERE chat_id = ? AND day = ? AND delivered = 1) ON CONFLICT DO NOTHING",
+                (chat_id, day.isoformat(), _stamp(_now()), chat_id, day.isoformat()),
+            )
+            > 0
+        )
+
+    def finish_delivery(self, chat_id: int, day: date) -> None:
+        """The claimed delivery was sent."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for table, column in (
+                    ("deliveries", "state = 'sent'"),
+                    ("tip_days", "delivered = 1"),
+                ):
+                    self._db.execute(
+                        f"UPDATE {table} SET {column} WHERE chat_id = ? AND day = ?",
+                        (chat_id, day.isoformat()),
+                    )
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
+
+    def release_delivery(self, chat_id: int, day: date) -> None:
+        """Give back a claim whose send certainly failed, so that it may be retried."""
+        self._write(
+            "DELETE FROM deliveries WHERE chat_id = ? AND day = ? AND state = 'claimed'",
+            (chat_id, day.isoformat()),
+        )
+
+    def delivery_state(self, chat_id: int, day: date) -> str | None:
+        """'claimed', 'sent' or None: what became of the chat's delivery of `day`."""
+        rows = self._read(
+            "SELECT state FROM deliveries WHERE chat_id = ? AND day = ?",
+            (chat_id, day.isoformat()),
+        )
+        return str(rows[0][0]) if rows else None
+
+    # ----------------------------------------------------------------------- replicas
+
+    def is_leader(self) -> bool:
+        """A SQLite database has one bot process (the run lock): it always leads."""
+        return True
+
+    def kb_version(self) -> str | None:
+        """The knowledge base version last published."""
+        rows = self._read("SELECT version FROM kb_version WHERE id = 1")
+        return str(rows[0][0]) if rows else None
+
+    def publish_kb_version(self, version: str) -> None:
+        """Record the knowledge base version being served."""
+        self._write(
+            "INSERT INTO kb_version (id, version) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+            (version,),
+        )
 
     # ----------------------------------------------------------------------- admin figures
 

@@ -60,10 +60,17 @@ def _swap(state: BotState, new: Answerer) -> None:
     state.loaded_at = datetime.now(state.zone)
 
 
+async def _publish(state: BotState) -> None:
+    # Other replicas on the same database see the new version and load the same files.
+    await asyncio.to_thread(state.store.publish_kb_version, state.kb.version)
+
+
 async def reload_state(state: BotState) -> admin.Diff:
     """Reload from disk into `state` (raises KnowledgeError, leaving it untouched)."""
     new, diff = await asyncio.to_thread(admin.reload, state.answerer, state.knowledge)
     _swap(state, new)
+    await _publish(state)
+    await _publish(state)
     logger.info("knowledge base reloaded: version %s", diff.version)
     return diff
 

@@ -36,9 +36,16 @@ from bot.core import replies
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.seed import seed_knowledge
-from bot.storage import Store, StoreError
+from bot.storage import StoreError, open_store
 from bot.storage.backup import BotRunning, run_lock
-from bot.tgbot import admin_handlers, handlers, quiz_handlers, scheduling, tip_handlers
+from bot.tgbot import (
+    admin_handlers,
+    handlers,
+    quiz_handlers,
+    replicas,
+    scheduling,
+    tip_handlers,
+)
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
 
@@ -69,7 +76,7 @@ def _settings(application: BotApplication) -> Settings:
 async def post_init(application: BotApplication) -> None:
     """Open the store, load the knowledge base and set the command menu."""
     settings = _settings(application)
-    store = await asyncio.to_thread(Store.open, settings.database)
+    store = await asyncio.to_thread(open_store, settings.store_target)
     kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
     answerer = await asyncio.to_thread(Answerer, kb)
     # The first question would otherwise pay for OpenCC's dictionary and the pinyin table.
@@ -96,6 +103,8 @@ async def post_init(application: BotApplication) -> None:
         logger.info("restored %d subscriptions (%d missed today: sent now)", count, missed)
         timeouts = await quiz_handlers.restore_timeouts(application.job_queue, state)
         logger.info("restored %d open challenge questions", timeouts)
+        if store.backend == "postgresql":  # replicas: one broadcasting leader, reloads everywhere
+            await replicas.start(application.job_queue, state)
         application.job_queue.run_daily(
             purge_log_job,
             time(3, 30, tzinfo=settings.timezone),
@@ -354,11 +363,13 @@ def run_from_environment() -> int:
     # Fail fast, before any network call, on a knowledge base or database that cannot work.
     try:
         load_knowledge(settings.knowledge)
-        Store.open(settings.database).close()
+        open_store(settings.store_target).close()
     except StoreError as exc:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
-    logger.info("database: %s", settings.database.resolve())
+    logger.info("database: %s", settings.database_display)
+    if settings.database_url:  # replicas share PostgreSQL: the run lock guards one SQLite file
+        return _serve(settings)
     try:
         # Held until exit: `restore` refuses while it is taken, so does a second bot.
         with run_lock(settings.database):

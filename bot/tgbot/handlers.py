@@ -29,7 +29,7 @@ from bot.core.answering import Kind, Result
 from bot.core.knowledge import interview_paragraphs
 from bot.core.replies import COMMANDS
 from bot.core.textnorm import MAX_QUERY_CHARS, looks_traditional
-from bot.storage import Store, StoreError
+from bot.storage import Storage, StoreError
 from bot.tgbot.render import (
     AnswerEntry,
     Block,
@@ -85,7 +85,7 @@ def _log_answer(chat_type: str, result: Result, started: float) -> None:
     )
 
 
-async def _record(store: Store, chat_type: str, result: Result) -> None:
+async def _record(store: Storage, chat_type: str, result: Result) -> None:
     try:
         await asyncio.to_thread(
             store.log_question,

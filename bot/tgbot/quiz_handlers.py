@@ -23,7 +23,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.quiz import QuizItem, challenge_order, daily_round, is_correct, study_streak
 from bot.core.quiz import week_start as monday
 from bot.core.tips import local_day
-from bot.storage import Store
+from bot.storage import Storage
 from bot.storage.quizdb import PollRef, Round
 from bot.tgbot.render import AnswerEntry, encode
 from bot.tgbot.state import BotState, state_of
@@ -56,7 +56,7 @@ class Desk:
 
     bot: Bot
     jobs: JobQueue[Any] | None
-    store: Store
+    store: Storage
     kb: KnowledgeBase
 
 
@@ -214,7 +214,7 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def post_daily_question(
-    bot: Bot, store: Store, kb: KnowledgeBase, chat_id: int, day: date
+    bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, day: date
 ) -> None:
     """With a tip subscription that includes the quiz: the chat's question of the day."""
     # A positive chat id is a private chat, whose id is its user's.

@@ -9,18 +9,19 @@ Telegram's limits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.core.knowledge import KnowledgeBase, Tip
 from bot.core.tips import is_due, local_day, preview_tip, tip_of_the_day, tip_text
-from bot.storage import Store, Subscription
+from bot.storage import Storage, Subscription
 from bot.tgbot import quiz_handlers
 from bot.tgbot.render import AnswerEntry, encode
 from bot.tgbot.state import state_of
@@ -78,14 +79,38 @@ def _gone(error: TelegramError) -> bool:
     return isinstance(error, BadRequest) and ("chat not found" in text or "deactivated" in text)
 
 
+def _certainly_failed(error: TelegramError) -> bool:
+    # A timeout or a broken connection may come after Telegram took the message: never twice
+    # beats at least once, so only a refused connection or Telegram's own error gives it back.
+    if isinstance(error, TimedOut):
+        return False
+    if type(error) is NetworkError:  # an HTTP answer from Telegram (5xx) or a transport error
+        text = str(error)
+        return "ConnectError" in text or not text.startswith(("httpx.", "Unknown error"))
+    return True
+
+
 async def deliver(
-    bot: Bot, store: Store, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+    bot: Bot,
+    store: Storage,
+    kb: KnowledgeBase,
+    chat_id: int,
+    now: datetime,
+    zone: tzinfo,
+    slots: asyncio.Semaphore | None = None,
 ) -> Outcome:
     """Send the chat's tip of today unless it went already; record it before confirming."""
+    async with slots or contextlib.nullcontext():
+        return await _deliver(bot, store, kb, chat_id, now, zone)
+
+
+async def _deliver(
+    bot: Bot, store: Storage, kb: KnowledgeBase, chat_id: int, now: datetime, zone: tzinfo
+) -> Outcome:
     today = local_day(now, zone)
     tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
-    if day.delivered:
-        return Outcome.ALREADY
+    if day.delivered or not await asyncio.to_thread(store.claim_delivery, chat_id, today):
+        return Outcome.ALREADY  # sent, or being sent by another replica
     try:
         await bot.send_message(
             chat_id,
@@ -98,9 +123,11 @@ async def deliver(
             await asyncio.to_thread(store.unsubscribe, chat_id)
             logger.warning("chat %s is gone (%s): unsubscribed", chat_id, error)
             return Outcome.GONE
+        if _certainly_failed(error):
+            await asyncio.to_thread(store.release_delivery, chat_id, today)
         logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
         return Outcome.FAILED
-    await asyncio.to_thread(store.mark_delivered, chat_id, today)
+    await asyncio.to_thread(store.finish_delivery, chat_id, today)
     with_quiz = await asyncio.to_thread(store.tip_quiz, chat_id)
     if with_quiz and kb.quiz:
         try:
@@ -152,10 +179,14 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     zone = state.zone
     now = datetime.now(zone)
+    if not await asyncio.to_thread(state.store.is_leader):
+        return  # another replica broadcasts; its sweep sends this chat's tip
     if await asyncio.to_thread(state.store.subscription, job.chat_id) is None:
         unschedule(job_queue, job.chat_id)  # unsubscribed since this job was scheduled
         return
-    outcome = await deliver(context.bot, state.store, state.kb, job.chat_id, now, zone)
+    outcome = await deliver(
+        context.bot, state.store, state.kb, job.chat_id, now, zone, state.sending
+    )
     if outcome is Outcome.GONE:
         unschedule(job_queue, job.chat_id)
     elif outcome is Outcome.FAILED:
@@ -173,7 +204,7 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def restore(
-    job_queue: JobQueue[Any], store: Store, zone: tzinfo, now: datetime
+    job_queue: JobQueue[Any], store: Storage, zone: tzinfo, now: datetime
 ) -> tuple[int, int]:
     """Reschedule every subscription; send once today's tips missed while the bot was down."""
     subscriptions = await asyncio.to_thread(store.subscriptions)
@@ -195,7 +226,12 @@ async def restore(
 
 
 async def send_due_tips(
-    bot: Bot | None, store: Store, kb: KnowledgeBase, zone: tzinfo, now: datetime
+    bot: Bot | None,
+    store: Storage,
+    kb: KnowledgeBase,
+    zone: tzinfo,
+    now: datetime,
+    slots: asyncio.Semaphore | None = None,
 ) -> list[tuple[Subscription, str]]:
     """Deliver every tip due now (time passed today, not yet sent); None as bot: dry run.
 
@@ -211,5 +247,7 @@ async def send_due_tips(
     if bot is None:
         previews = [await asyncio.to_thread(preview_tip, store, kb, s.chat_id, today) for s in due]
         return [(s, tip.id) for s, tip in zip(due, previews, strict=True)]
-    outcomes = await asyncio.gather(*(deliver(bot, store, kb, s.chat_id, now, zone) for s in due))
+    outcomes = await asyncio.gather(
+        *(deliver(bot, store, kb, s.chat_id, now, zone, slots) for s in due)
+    )
     return [(s, outcome.value) for s, outcome in zip(due, outcomes, strict=True)]

@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.storage import is_postgres
+
 TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,100}$")
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_TZ = "Asia/Shanghai"
@@ -38,6 +40,8 @@ class Settings:
     knowledge: Path | None = None
     knowledge_seed: Path | None = None  # copied into `knowledge` where files are missing
     database: Path = Path(DB_NAME)
+    # OPINION_DB=postgresql://…: replicas share this database instead (may hold a password)
+    database_url: str | None = field(default=None, repr=False)
     admins: frozenset[int] = frozenset()
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TZ))
     webhook_url: str | None = None
@@ -50,6 +54,18 @@ class Settings:
     def proxy_display(self) -> str | None:
         """The proxy without its credentials, safe to log."""
         return redact_proxy(self.proxy) if self.proxy else None
+
+    @property
+    def store_target(self) -> Path | str:
+        """What `open_store` opens: the PostgreSQL URL if one is set, else the SQLite file."""
+        return self.database_url or self.database
+
+    @property
+    def database_display(self) -> str:
+        """The database without any password, safe to log."""
+        if self.database_url:
+            return redact_proxy(self.database_url) + urlparse(self.database_url).path
+        return str(self.database.resolve())
 
     @property
     def uses_webhook(self) -> bool:
@@ -158,13 +174,15 @@ def load_settings(
     for fallback in PROXY_FALLBACKS:
         if proxy is None:
             proxy_name, proxy = fallback, get(fallback)
+    default_db = default_database(env)
     return Settings(
         token=token or "",
         base_url=_url("TELEGRAM_BASE_URL", base_url) if base_url else None,
         base_file_url=_url("TELEGRAM_BASE_FILE_URL", base_file_url) if base_file_url else None,
         knowledge=Path(knowledge) if knowledge else None,
         knowledge_seed=Path(seed) if (seed := get("OPINION_KB_SEED")) and knowledge else None,
-        database=Path(get("OPINION_DB") or default_database(env)),
+        database=Path(db) if (db := get("OPINION_DB")) and not is_postgres(db) else default_db,
+        database_url=db if db and is_postgres(db) else None,
         admins=_admins(get("OPINION_ADMINS") or ""),
         timezone=timezone,
         webhook_url=webhook_url,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from telegram.ext import ContextTypes
 
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeBase
-from bot.storage import Store
+from bot.storage import Storage
 
 STATE_KEY = "state"
+IN_FLIGHT = 8  # tips being sent at once (the rate limiter paces them to Telegram)
 
 
 @dataclass(slots=True)
@@ -20,11 +22,14 @@ class BotState:
     """What the handlers share: the current answerer (swapped on reload), the store, settings."""
 
     answerer: Answerer
-    store: Store
+    store: Storage
     zone: tzinfo = UTC
     admins: frozenset[int] = frozenset()
     knowledge: Path | None = None  # where reloads read from (None: the bundled knowledge/)
     loaded_at: datetime | None = None
+    # Tips claimed and not yet confirmed sent: few, so that a replica killed mid-broadcast
+    # leaves at most this many deliveries unknown (the rest are finished by the next leader).
+    sending: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
     @property
     def kb(self) -> KnowledgeBase:
