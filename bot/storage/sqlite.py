@@ -48,6 +48,17 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, day)
     );
     """,
+    # 3: delivery claims: a chat's tip of a day is taken (claimed) in the database before it
+    # is sent, so two processes, a retry or a restart never send it twice
+    """
+    CREATE TABLE deliveries (
+        chat_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, day)
+    );
+    """,
 )
 
 
@@ -309,6 +320,63 @@ class Store:
         """The scheduled delivery of `day` has been sent."""
         self._write(
             "UPDATE tip_days SET delivered = 1 WHERE chat_id = ? AND day = ?",
+            (chat_id, day.isoformat()),
+        )
+
+    def claim_delivery(self, chat_id: int, day: date) -> bool:
+        """Take the chat's delivery of `day`: True for exactly one caller, across processes.
+
+        One statement, so atomic: False when another caller claimed it or it was sent already.
+        """
+        inserted = self._write(
+            "INSERT INTO deliveries (chat_id, day, state, claimed_at) "
+            "SELECT ?, ?, 'claimed', ? WHERE NOT EXISTS (SELECT 1 FROM tip_days "
+            "WHERE chat_id = ? AND day = ? AND delivered = 1) "
+            "ON CONFLICT (chat_id, day) DO NOTHING",
+            (chat_id, day.isoformat(), _stamp(_now()), chat_id, day.isoformat()),
+        )
+        return inserted == 1
+
+    def finish_delivery(self, chat_id: int, day: date) -> None:
+        """The claimed delivery of `day` was sent."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute(
+                    "UPDATE deliveries SET state = 'sent' WHERE chat_id = ? AND day = ?",
+                    (chat_id, day.isoformat()),
+                )
+                self._db.execute(
+                    "UPDATE tip_days SET delivered = 1 WHERE chat_id = ? AND day = ?",
+                    (chat_id, day.isoformat()),
+                )
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
+
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its subscription and tip history follow it."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for table in ("subscriptions", "tip_days", "deliveries"):
+                    self._db.execute(
+                        f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?",
+                        (new_id, old_id),
+                    )
+                    self._db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (old_id,))
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
+
+    def release_delivery(self, chat_id: int, day: date) -> None:
+        """Give back a claim whose send certainly failed, so that it may be retried."""
+        self._write(
+            "DELETE FROM deliveries WHERE chat_id = ? AND day = ? AND state = 'claimed'",
             (chat_id, day.isoformat()),
         )
 

@@ -14,8 +14,17 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
+import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.core.knowledge import KnowledgeBase, Tip
@@ -43,7 +52,9 @@ class Outcome(StrEnum):
     SENT = "sent"
     ALREADY = "already"  # today's tip had been delivered
     GONE = "gone"  # the chat blocked the bot or no longer exists: unsubscribed
-    FAILED = "failed"  # a transient error: try again later today
+    FAILED = "failed"  # certainly not sent (refused, 429, 5xx): try again later today
+    UNKNOWN = "unknown"  # maybe sent (timeout, dropped connection): never sent again
+    MOVED = "moved"  # the group became a supergroup: the subscription moved to the new id
 
 
 def rate_limiter() -> AIORateLimiter:
@@ -68,11 +79,38 @@ def tip_keyboard(tip: Tip) -> InlineKeyboardMarkup:
     )
 
 
+# Telegram's own descriptions of a chat that is gone for good.  A 403 page from a proxy or a
+# gateway (no JSON description) is not one of them: that is transient.
+GONE_PHRASES = (
+    "bot was blocked by the user",
+    "user is deactivated",
+    "chat not found",
+    "bot was kicked",
+    "bot is not a member",
+    "group chat was deleted",
+    "chat was deleted",
+)
+
+
 def _gone(error: TelegramError) -> bool:
-    if isinstance(error, Forbidden):
-        return True
+    if not isinstance(error, Forbidden | BadRequest) or error.__cause__ is not None:
+        return False  # a body that was not Telegram's JSON answer (e.g. an HTML 403 page)
     text = str(error).lower()
-    return isinstance(error, BadRequest) and ("chat not found" in text or "deactivated" in text)
+    return any(phrase in text for phrase in GONE_PHRASES)
+
+
+def certainly_failed(error: TelegramError) -> bool:
+    """Whether a send certainly did not reach the chat (so a retry cannot send it twice)."""
+    if isinstance(error, TimedOut):
+        return "not* sent" in str(error)  # only the pool timeout happens before sending
+    if isinstance(error, RetryAfter | BadRequest | Forbidden):
+        return True  # the Bot API answered: it refused this message
+    if isinstance(error, NetworkError):
+        cause = error.__cause__
+        if isinstance(cause, httpx.HTTPError):
+            return isinstance(cause, httpx.ConnectError)  # read errors: maybe sent
+        return True  # an HTTP answer (5xx) saying the request failed
+    return False
 
 
 async def deliver(
@@ -83,16 +121,30 @@ async def deliver(
     tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
     if day.delivered:
         return Outcome.ALREADY
+    # The claim is taken in the database before sending: another process, a second
+    # send-tips or a retry after a crash finds it taken and sends nothing.
+    if not await asyncio.to_thread(store.claim_delivery, chat_id, today):
+        return Outcome.ALREADY
     try:
         await bot.send_message(chat_id, tip_text(kb, tip), reply_markup=tip_keyboard(tip))
+    except ChatMigrated as error:
+        new_id = error.new_chat_id
+        await asyncio.to_thread(store.release_delivery, chat_id, today)
+        await asyncio.to_thread(store.move_chat, chat_id, new_id)
+        logger.warning("chat %s became %s: subscription moved", chat_id, new_id)
+        return Outcome.MOVED
     except TelegramError as error:
         if _gone(error):
             await asyncio.to_thread(store.unsubscribe, chat_id)
             logger.warning("chat %s is gone (%s): unsubscribed", chat_id, error)
             return Outcome.GONE
-        logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
-        return Outcome.FAILED
-    await asyncio.to_thread(store.mark_delivered, chat_id, today)
+        if certainly_failed(error):
+            await asyncio.to_thread(store.release_delivery, chat_id, today)
+            logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
+            return Outcome.FAILED
+        logger.warning("tip for chat %s may have been sent (%s): not resent", chat_id, error)
+        return Outcome.UNKNOWN
+    await asyncio.to_thread(store.finish_delivery, chat_id, today)
     return Outcome.SENT
 
 
@@ -144,6 +196,9 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     outcome = await deliver(context.bot, state.store, state.kb, job.chat_id, now, zone)
     if outcome is Outcome.GONE:
         unschedule(job_queue, job.chat_id)
+    elif outcome is Outcome.MOVED:
+        unschedule(job_queue, job.chat_id)
+        await _reschedule_moved(job_queue, state.store, zone, now)
     elif outcome is Outcome.FAILED:
         retry_at = now + RETRY_AFTER
         if local_day(retry_at, zone) == local_day(now, zone):
@@ -156,6 +211,22 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
             )
         else:
             logger.warning("tip for chat %s not delivered today: too late to retry", job.chat_id)
+
+
+async def _reschedule_moved(
+    job_queue: JobQueue[Any], store: Store, zone: tzinfo, now: datetime
+) -> None:
+    """Schedule every subscription that has no job yet (a chat that moved to a new id)."""
+    for subscription in await asyncio.to_thread(store.subscriptions):
+        if not job_queue.get_jobs_by_name(job_name(subscription.chat_id)):
+            schedule(job_queue, subscription, zone)
+            job_queue.run_once(
+                delivery_job,
+                timedelta(seconds=1),
+                chat_id=subscription.chat_id,
+                name=retry_name(subscription.chat_id),
+                job_kwargs=JOB_KWARGS,
+            )
 
 
 async def restore(
