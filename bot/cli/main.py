@@ -165,6 +165,10 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
 
     try:
         done = asyncio.run(run())
+    except Exception as exc:
+        from bot.tgbot.app import redact
+
+        return _fail(f"sending failed: {redact(repr(exc), settings.token)}")
     finally:
         store.close()
     for subscription, what in done:

@@ -23,6 +23,7 @@ from bot.tgbot.state import BotState, state_of
 logger = logging.getLogger(__name__)
 
 NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
+PRIVATE_ONLY = "管理员命令只在与我的私聊中使用，以免在群里公开用户的提问。"
 UNANSWERED_DEFAULT = 20
 UNANSWERED_MAX = 100
 
@@ -30,9 +31,14 @@ UNANSWERED_MAX = 100
 async def _admin_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> BotState | None:
     """The state if the sender is an admin; otherwise a polite refusal (logged) and None."""
     state = state_of(context)
-    user, message = update.effective_user, update.effective_message
+    user, message, chat = update.effective_user, update.effective_message, update.effective_chat
     if user is not None and user.id in state.admins:
-        return state
+        # What admin commands show (other people's questions) must not be posted to a group.
+        if chat is not None and chat.type == chat.PRIVATE:
+            return state
+        if message is not None:
+            await message.reply_text(PRIVATE_ONLY)
+        return None
     words = ((message.text or message.caption or "") if message else "").split()
     command = words[0] if words else "?"
     logger.warning("refused %s to non-admin user %s", command[:40], user.id if user else "-")
@@ -79,8 +85,10 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: a YAML file sent with the caption /reload replaces its file if it is valid."""
-    state = await _admin_state(update, context)
     message = update.effective_message
+    if message is None or not addressed_to_me(message.caption or "", context.bot.username):
+        return  # `/reload@SomeOtherBot` is for another bot
+    state = await _admin_state(update, context)
     if state is None or message is None or message.document is None:
         return
     document = message.document
@@ -106,8 +114,16 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _reply_long(update, diff.summary() + note)
 
 
+def addressed_to_me(caption: str, username: str) -> bool:
+    """Whether a `/reload` caption is for this bot (no @mention, or this bot's)."""
+    command = caption.split(maxsplit=1)[0] if caption.strip() else ""
+    _, at, mention = command.partition("@")
+    return not at or mention.lower() == username.lower()
+
+
 def _parse_limit(args: list[str] | None) -> int:
-    if args and args[0].isdigit():
+    # str.isdigit accepts "²" and other digits that int() refuses.
+    if args and args[0].isascii() and args[0].isdigit():
         return max(1, min(UNANSWERED_MAX, int(args[0])))
     return UNANSWERED_DEFAULT
 

@@ -162,25 +162,32 @@ def register_handlers(application: BotApplication) -> None:
     """Every handler, in one place: commands, messages, buttons, inline mode, errors."""
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
+    # Edited messages are ignored everywhere (README): an edited `/subscribe 9:15` or the
+    # edited caption of an old upload must not act again.
     new_message = filters.UpdateType.MESSAGE
     application.add_handlers(
         [
-            CommandHandler("start", handlers.start),
-            CommandHandler("help", handlers.help_command),
-            CommandHandler("topics", handlers.topics),
-            CommandHandler("source", handlers.source),
-            CommandHandler("ask", handlers.ask_command),
-            CommandHandler("tip", tip_handlers.tip),
-            CommandHandler("subscribe", tip_handlers.subscribe),
-            CommandHandler("unsubscribe", tip_handlers.unsubscribe),
-            CommandHandler(["mysub", "subscription"], tip_handlers.my_subscription),
-            CommandHandler("reload", admin_handlers.reload_command),
+            CommandHandler("start", handlers.start, filters=new_message),
+            CommandHandler("help", handlers.help_command, filters=new_message),
+            CommandHandler("topics", handlers.topics, filters=new_message),
+            CommandHandler("source", handlers.source, filters=new_message),
+            CommandHandler("ask", handlers.ask_command, filters=new_message),
+            CommandHandler("tip", tip_handlers.tip, filters=new_message),
+            CommandHandler("subscribe", tip_handlers.subscribe, filters=new_message),
+            CommandHandler("unsubscribe", tip_handlers.unsubscribe, filters=new_message),
+            CommandHandler(
+                ["mysub", "subscription"], tip_handlers.my_subscription, filters=new_message
+            ),
+            MessageHandler(filters.StatusUpdate.MIGRATE, tip_handlers.chat_migrated),
+            CommandHandler("reload", admin_handlers.reload_command, filters=new_message),
             MessageHandler(
-                filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),
+                new_message
+                & filters.Document.ALL
+                & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),
                 admin_handlers.reload_document,
             ),
-            CommandHandler("unanswered", admin_handlers.unanswered),
-            CommandHandler("stats", admin_handlers.stats),
+            CommandHandler("unanswered", admin_handlers.unanswered, filters=new_message),
+            CommandHandler("stats", admin_handlers.stats, filters=new_message),
             MessageHandler(
                 new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text
             ),
@@ -224,18 +231,34 @@ def build_application(
     return application
 
 
+def redact(text: str, token: str) -> str:
+    """`text` without the bot token (nor its secret half, which alone is enough to abuse)."""
+    if not token:
+        return text
+    text = text.replace(token, "<token>")
+    secret = token.partition(":")[2]
+    return text.replace(secret, "<token>") if len(secret) >= 8 else text
+
+
 class RedactToken(logging.Filter):
-    """Replaces the bot token in every log record, whatever logged it."""
+    """Replaces the bot token in every log record, whatever logged it: message, arguments,
+    traceback and stack (a 401 from getMe carries the URL, token included, in its traceback)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg = message.replace(self.token, "<token>")
-            record.args = ()
+        record.msg = redact(record.getMessage(), self.token)
+        record.args = ()
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = redact(text, self.token)
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text, self.token)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self.token)
         return True
 
 
@@ -265,6 +288,15 @@ def run_from_environment() -> int:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
     application = build_application(settings)
+    try:
+        _run(application, settings)
+    except Exception as exc:
+        print(f"opinion-bot: stopped: {redact(repr(exc), settings.token)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(application: BotApplication, settings: Settings) -> None:
     if settings.webhook_url:
         application.run_webhook(
             listen="0.0.0.0",  # a webhook server must accept Telegram's requests
@@ -276,4 +308,3 @@ def run_from_environment() -> int:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
