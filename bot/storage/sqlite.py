@@ -137,6 +137,9 @@ class Store:
         try:
             connection.execute("PRAGMA busy_timeout=5000")
             connection.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL is safe against corruption; only the last commits before a
+            # power cut may be lost, and no question waits for a full fsync.
+            connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             # Prove now, at start-up, that the file can be written: not mid-conversation.
             connection.execute("BEGIN IMMEDIATE")
@@ -204,7 +207,15 @@ class Store:
         self._write(
             "INSERT INTO questions (asked_at, chat_type, question, status, entry, score) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (_stamp(at or _now()), chat_type, question, status, entry, round(score, 4)),
+            # To the minute only: exact times would help tie a question to a person.
+            (
+                _stamp((at or _now()).replace(second=0, microsecond=0)),
+                chat_type,
+                question,
+                status,
+                entry,
+                round(score, 4),
+            ),
         )
 
     def top_entries(self, limit: int, days: int = 30, now: datetime | None = None) -> list[str]:
