@@ -167,7 +167,10 @@ async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Pa
     edit_yaml(kb_copy / "opinion.yaml", change)
     calls = [c for c in await admin_says(bot, "/reload") if c.method == "sendMessage"]
     assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
-    assert texts(calls).count("passage does not occur verbatim") == len(bot.kb.entries)
+    # Capped: the first 50 problems and a count (a 314-byte alias file once sent 1,830).
+    shown = min(len(bot.kb.entries), 50)
+    assert texts(calls).count("passage does not occur verbatim") == shown
+    assert len(bot.kb.entries) <= 50 or "另有" in texts(calls)
 
 
 async def test_answers_during_a_reload_use_one_version_or_the_other(

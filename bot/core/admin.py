@@ -150,11 +150,15 @@ def install(target: Path, data: bytes) -> Path | None:
     return backup
 
 
+MAX_PROBLEMS_SHOWN = 50
+
+
 def problems_text(problems: list[Problem]) -> str:
-    """Every problem, one per line, for an admin."""
-    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n" + "\n".join(
-        f"• {problem}" for problem in problems
-    )
+    """The first problems, one per line, and how many more, for an admin."""
+    shown = "\n".join(f"• {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN])
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    tail = f"\n……另有 {more} 个问题未列出（python -m bot check 可列出全部）。" if more > 0 else ""
+    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n{shown}{tail}"
 
 
 def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int) -> str:

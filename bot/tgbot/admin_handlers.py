@@ -99,7 +99,8 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     paths = KnowledgePaths.resolve(state.knowledge)
-    target = admin.upload_target(paths, document.file_name, data)
+    # Recognising a file by its content parses it: off the event loop, like the validation.
+    target = await asyncio.to_thread(admin.upload_target, paths, document.file_name, data)
     started = time.perf_counter()
     try:
         kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
