@@ -143,7 +143,14 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     kb = load_knowledge(settings.knowledge)
     try:
-        store = Store.open(settings.database)
+        # A dry run changes nothing: it neither creates nor migrates the database.
+        if args.dry_run:
+            if not settings.database.exists():
+                print(f"no database at {settings.database}: would send 0 tip(s)", file=sys.stderr)
+                return EXIT_OK
+            store = Store.open_readonly(settings.database)
+        else:
+            store = Store.open(settings.database)
     except StoreError as exc:
         return _fail(str(exc))
 

@@ -159,6 +159,22 @@ class Store:
             ) from exc
         return store
 
+    @classmethod
+    def open_readonly(cls, path: Path | str) -> Store:
+        """Open an existing database for reading only: never created, never migrated."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"there is no database at {path}")
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            connection.execute("PRAGMA query_only=ON")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the database {path}: {exc}") from exc
+        return cls(connection, path)
+
     def _migrate(self) -> None:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
         if version > len(MIGRATIONS):
