@@ -36,6 +36,7 @@ from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.storage import Store, StoreError
 from bot.tgbot import admin_handlers, handlers, scheduling, tip_handlers
+from bot.tgbot.concurrency import PerChatOrder
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
 
@@ -218,6 +219,7 @@ def build_application(
         .rate_limiter(scheduling.rate_limiter())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .concurrent_updates(PerChatOrder())
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
