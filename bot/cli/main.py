@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -121,6 +122,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot (polling, or a webhook server with WEBHOOK_URL)."""
+    if hasattr(signal, "SIGHUP"):
+        # SIGHUP means "reload" once the bot runs (post_init installs that); until then its
+        # default action would kill the process, so it is ignored during start-up.
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     if args.kb:
         os.environ["OPINION_KB"] = args.kb
     from bot.tgbot.app import run_from_environment
