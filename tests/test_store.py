@@ -107,3 +107,27 @@ def test_bot_refuses_to_start_on_a_read_only_database(immutable: Path) -> None:
     assert done.returncode == 1
     assert "read-only" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_two_processes_creating_one_database_at_once(tmp_path: Path) -> None:
+    """Both migrate inside one write transaction: neither sees "table already exists"."""
+    import threading
+
+    failures: list[BaseException] = []
+    for trial in range(30):
+        path = tmp_path / f"new{trial}.sqlite3"
+        barrier = threading.Barrier(4)
+
+        def open_it(path: Path = path, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            try:
+                Store.open(path).close()
+            except (StoreError, sqlite3.Error) as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time as time_module
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -108,6 +109,34 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    # Changing the journal mode ignores busy_timeout: when two processes open a new database
+    # at once, one of them sees "database is locked" here and simply tries again.
+    for _ in range(100):
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            time_module.sleep(0.05)
+    connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of a migration script, one by one."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
 class Store:
     """The bot's database.  Thread-safe: one connection, one lock."""
 
@@ -136,7 +165,7 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         try:
             connection.execute("PRAGMA busy_timeout=5000")
-            connection.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(connection)
             # In WAL mode NORMAL is safe against corruption; only the last commits before a
             # power cut may be lost, and no question waits for a full fsync.
             connection.execute("PRAGMA synchronous=NORMAL")
@@ -182,9 +211,22 @@ class Store:
                 f"the database {self.path} is from a newer release (schema {version}, this "
                 f"release knows {len(MIGRATIONS)})"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._lock:
-                self._db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+        if version == len(MIGRATIONS):
+            return
+        # One write transaction, with the version read again inside it: a second process
+        # opening the same new database waits, then finds the work done.
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                (version,) = self._db.execute("PRAGMA user_version").fetchone()
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _statements(script):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {number}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     @property
     def schema_version(self) -> int:
