@@ -173,6 +173,10 @@ class Store:
             # Prove now, at start-up, that the file can be written: not mid-conversation.
             connection.execute("BEGIN IMMEDIATE")
             connection.execute("ROLLBACK")
+            # A damaged page stops start-up with a clear line instead of failing mid-conversation.
+            (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
             store = cls(connection, path)
             store._migrate()
         except sqlite3.DatabaseError as exc:
@@ -182,9 +186,18 @@ class Store:
                     f"the database {path} is read-only ({exc}); the bot needs to write to it "
                     "and to its folder"
                 ) from exc
+            if "disk is full" in str(exc) or "disk I/O" in str(exc):
+                raise StoreError(
+                    f"the disk holding the database {path} is full or failing ({exc}); free "
+                    "some space and start again (the database itself is kept as it is)"
+                ) from exc
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"the database {path} is in use by another process ({exc}); try again"
+                ) from exc
             raise StoreError(
-                f"the database {path} is unusable ({exc}); restore it from a backup or move it "
-                "away to start afresh"
+                f"the database {path} is unusable, damaged ({exc}); restore it from a backup "
+                "(keep this file: subscriptions may still be recovered from it)"
             ) from exc
         return store
 

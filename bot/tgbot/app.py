@@ -80,8 +80,13 @@ async def post_init(application: BotApplication) -> None:
         datetime.now(settings.timezone),
     )
     application.bot_data[STATE_KEY] = state
-    purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
-    logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
+    try:
+        purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
+    except StoreError as exc:
+        # A nearly full disk must not stop the bot: the purge is tried again every night.
+        logger.warning("question log not purged at start-up: %s", exc)
+    else:
+        logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
     )
