@@ -6,6 +6,7 @@ exactly as `run_polling` would; updates go in through `process_update`.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.knowledge import KnowledgeBase
 from bot.tgbot.app import BotApplication, build_application
+from bot.tgbot.handlers import LOG_TASK
 from bot.tgbot.settings import Settings
 from bot.tgbot.state import STATE_KEY, BotState
 from tests.botapi import TOKEN, Call, RecordingRequest, message_update
@@ -33,6 +35,10 @@ class Harness:
         """Process one update; return the Bot API calls it caused."""
         self.api.clear()
         await self.app.process_update(Update.de_json(data, self.app.bot))
+        # The question log is written in the background (the reply does not wait for it):
+        # wait for it here so that tests see what was recorded.
+        logging = [t for t in asyncio.all_tasks() if t.get_name() == LOG_TASK]
+        await asyncio.gather(*logging)
         return list(self.api.calls)
 
     async def say(self, text: str | None, **kwargs: Any) -> list[Call]:

@@ -16,7 +16,7 @@ import yaml
 
 from bot.core.knowledge import MAX_FILE_BYTES
 from bot.storage import Store
-from bot.tgbot.admin_handlers import NOT_ADMIN
+from bot.tgbot.admin_handlers import NOT_ADMIN, PRIVATE_ONLY
 from bot.tgbot.app import PURGE_JOB
 from bot.tgbot.render import MESSAGE_LIMIT, utf16_length
 from tests.botapi import Call, RecordingRequest, message_update, run_bot
@@ -175,7 +175,10 @@ async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Pa
     edit_yaml(kb_copy / "opinion.yaml", change)
     calls = [c for c in await admin_says(bot, "/reload") if c.method == "sendMessage"]
     assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
-    assert texts(calls).count("原文段落（passage）必须从访谈原文逐字摘录") == len(bot.kb.entries)
+    # Capped: the first 50 problems and a count (a 314-byte alias file once sent 1,830).
+    shown = min(len(bot.kb.entries), 50)
+    assert texts(calls).count("原文段落（passage）必须从访谈原文逐字摘录") == shown
+    assert len(bot.kb.entries) <= 50 or "另有" in texts(calls)
 
 
 async def test_answers_during_a_reload_use_one_version_or_the_other(
@@ -313,9 +316,11 @@ async def test_upload_from_a_non_admin_is_refused(bot: Harness, kb_copy: Path) -
     assert (kb_copy / "opinion.yaml").read_bytes() == before
 
 
-async def test_admin_in_a_group_is_still_an_admin(bot: Harness) -> None:
-    calls = await bot.say("/stats", chat_id=-100, chat_type="supergroup", user_id=ADMIN)
-    assert "问答统计" in only(calls).text
+async def test_admin_commands_in_a_group_post_nothing_private(bot: Harness) -> None:
+    await bot.say("机关食堂几点开饭", chat_id=USER, user_id=USER)
+    for command in ("/stats", "/unanswered"):
+        calls = await bot.say(command, chat_id=-100, chat_type="supergroup", user_id=ADMIN)
+        assert only(calls).text == PRIVATE_ONLY
 
 
 async def test_admin_menu_is_set_for_admins(tmp_path: Path, kb_copy: Path) -> None:

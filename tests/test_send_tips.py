@@ -4,6 +4,7 @@ through the rate limiter against a stand-in that enforces Telegram's 30 messages
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import sys
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -111,3 +112,28 @@ async def test_the_stand_in_refuses_beyond_its_rate() -> None:
         assert api._admit(0) is not None  # the same chat twice within a second
     finally:
         await api.stop()
+
+
+async def test_dry_run_neither_creates_nor_migrates_a_database(tmp_path: Path) -> None:
+    zone = midday_zone()
+    missing = tmp_path / "none.sqlite3"
+    code, _, err = await _run(
+        "send-tips", "--dry-run", env={"OPINION_DB": str(missing), "OPINION_TZ": str(zone)}
+    )
+    assert code == 0, err
+    assert not missing.exists()
+    database = tmp_path / "bot.sqlite3"
+    _database(database, zone)
+    with sqlite3.connect(database) as older:  # as a previous release left it
+        older.execute("DROP TABLE deliveries")
+        older.execute("PRAGMA user_version = 2")
+    older.close()
+    before = database.read_bytes()
+    code, _out, err = await _run(
+        "send-tips", "--dry-run", env={"OPINION_DB": str(database), "OPINION_TZ": str(zone)}
+    )
+    assert code == 0, err
+    assert database.read_bytes() == before
+    with sqlite3.connect(database) as check:
+        assert check.execute("PRAGMA user_version").fetchone() == (2,)
+    check.close()

@@ -120,6 +120,22 @@ def test_a_delivered_tip_is_never_claimed_again(any_store: Storage) -> None:
     assert not any_store.claim_delivery(8, DAY)
 
 
+def test_a_migrated_group_keeps_its_subscription_and_history(any_store: Storage) -> None:
+    """ChatMigrated: the subscription, the tip of the day and its claim follow the new id."""
+    any_store.subscribe(-5, "group", time(9, 15))
+    any_store.choose_tip(-5, DAY, "t1", 1)
+    assert any_store.claim_delivery(-5, DAY)
+    any_store.subscribe(-1005, "supergroup", time(7, 0))  # the new id already has a row
+    any_store.move_chat(-5, -1005)
+    assert any_store.subscription(-5) is None
+    moved = any_store.subscription(-1005)
+    assert moved is not None
+    assert moved.at == time(7, 0)  # a row the new id had is kept
+    assert any_store.tip_day(-1005, DAY) is not None
+    assert any_store.delivery_state(-1005, DAY) == "claimed"
+    assert any_store.tip_day(-5, DAY) is None
+
+
 def test_concurrent_claims_have_one_winner(store_target: str | Path) -> None:
     stores = [open_store(store_target) for _ in range(4)]
     wins: list[tuple[int, int]] = []

@@ -107,3 +107,48 @@ def test_bot_refuses_to_start_on_a_read_only_database(immutable: Path) -> None:
     assert done.returncode == 1
     assert "read-only" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_two_processes_creating_one_database_at_once(tmp_path: Path) -> None:
+    """Both migrate inside one write transaction: neither sees "table already exists"."""
+    import threading
+
+    failures: list[BaseException] = []
+    for trial in range(30):
+        path = tmp_path / f"new{trial}.sqlite3"
+        barrier = threading.Barrier(4)
+
+        def open_it(path: Path = path, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            try:
+                Store.open(path).close()
+            except (StoreError, sqlite3.Error) as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+
+
+def test_a_corrupted_page_is_found_at_start_up_and_the_file_kept(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = Store.open(path)
+    for number in range(300):
+        store.log_question("private", f"问题{number}" * 20, "answered", "two_skins", 0.9)
+    store.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[page_size * 3 : page_size * 3 + 200] = b"\xff" * 200  # a damaged page, header intact
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    message = str(caught.value)
+    assert "damaged" in message
+    assert "start afresh" not in message
+    assert path.read_bytes() == bytes(data)

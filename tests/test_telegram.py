@@ -216,7 +216,7 @@ async def test_questions_are_recorded_without_user(bot: Harness) -> None:
     await bot.say("请问两张披是什么意思？")
     logged = bot.state.store.questions()
     assert len(logged) == 1
-    assert logged[0].question == "两张皮"
+    assert logged[0].question == "请问两张披是什么意思？"  # as typed, not as corrected
     assert logged[0].entry == "two_skins"
     assert logged[0].chat_type == "private"
 

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -168,6 +169,10 @@ def cmd_quiz(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot (polling, or a webhook server with WEBHOOK_URL)."""
+    if hasattr(signal, "SIGHUP"):
+        # SIGHUP means "reload" once the bot runs (post_init installs that); until then its
+        # default action would kill the process, so it is ignored during start-up.
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     if args.kb:
         os.environ["OPINION_KB"] = args.kb
     from bot.tgbot.app import run_from_environment
@@ -180,7 +185,7 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import datetime
 
-    from bot.storage import StoreError, Subscription, open_store
+    from bot.storage import Storage, Store, StoreError, Subscription, open_store
     from bot.tgbot.scheduling import send_due_tips
     from bot.tgbot.settings import SettingsError, load_settings
 
@@ -190,7 +195,14 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     kb = load_knowledge(settings.knowledge)
     try:
-        store = open_store(settings.store_target)
+        # A dry run changes nothing: it neither creates nor migrates a SQLite database.
+        if args.dry_run and not settings.database_url:
+            if not settings.database.exists():
+                print(f"no database at {settings.database}: would send 0 tip(s)", file=sys.stderr)
+                return EXIT_OK
+            store: Storage = Store.open_readonly(settings.database)
+        else:
+            store = open_store(settings.store_target)
     except StoreError as exc:
         return _fail(str(exc))
 
@@ -214,6 +226,10 @@ def cmd_send_tips(args: argparse.Namespace) -> int:
 
     try:
         done = asyncio.run(run())
+    except Exception as exc:
+        from bot.tgbot.app import redact
+
+        return _fail(f"sending failed: {redact(repr(exc), settings.token)}")
     finally:
         store.close()
     for subscription, what in done:

@@ -160,13 +160,6 @@ def install(target: Path, data: bytes) -> Path | None:
     return backup
 
 
-def problems_text(problems: list[Problem]) -> str:
-    """Every problem, one per line, for an admin."""
-    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n" + "\n".join(
-        f"• {problem}" for problem in problems
-    )
-
-
 def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int) -> str:
     """YAML stubs an admin can paste into opinion.yaml as alternates (export-unanswered)."""
     stubs: list[dict[str, object]] = []

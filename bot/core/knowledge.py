@@ -188,8 +188,17 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
 def _parse_yaml(path: Path, text: str | None, problems: list[Problem]) -> Any:
     if text is None:
         return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        # Aliases are refused before anything is built: a few hundred bytes of nested aliases
+        # ("billion laughs") expand to gigabytes, and knowledge files never need them.
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+                problems.append(Problem(str(path), f"YAML aliases (*name) are not allowed{where}"))
+                return None
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

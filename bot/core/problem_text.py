@@ -87,8 +87,14 @@ def problem_zh(problem: Problem, kb: KnowledgeBase | None = None) -> str:
     return f"{where}：{message_zh(problem.message)}"
 
 
+# A 314-byte file of aliases once produced 1,830 problems: show the first ones and a count.
+MAX_PROBLEMS_SHOWN = 50
+
+
 def problems_zh(problems: Sequence[Problem], kb: KnowledgeBase | None = None) -> str:
-    """Every problem, one per line, headed by their number and the promise nothing changed."""
-    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n" + "\n".join(
-        f"• {problem_zh(problem, kb)}" for problem in problems
-    )
+    """The first problems, one per line, headed by their number and the promise nothing
+    changed, and how many more there are."""
+    shown = "\n".join(f"• {problem_zh(problem, kb)}" for problem in problems[:MAX_PROBLEMS_SHOWN])
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    tail = f"\n……另有 {more} 个问题未列出（python -m bot check 可列出全部）。" if more > 0 else ""
+    return f"知识库有 {len(problems)} 个问题，未作任何更改：\n{shown}{tail}"

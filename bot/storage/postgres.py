@@ -343,6 +343,24 @@ class PgStore(PgQuizStore):
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
 
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its subscription and tip history follow it."""
+        # (table, the key columns besides chat_id): a row the new id already has is kept.
+        tables = (("subscriptions", ""), ("tip_days", "day"), ("deliveries", "day"))
+        try:
+            with self._pool.connection() as conn:
+                for table, key in tables:
+                    same = f" AND o.{key} = n.{key}" if key else ""
+                    conn.execute(
+                        f"UPDATE {table} AS o SET chat_id = %s WHERE o.chat_id = %s "
+                        f"AND NOT EXISTS (SELECT 1 FROM {table} AS n "
+                        f"WHERE n.chat_id = %s{same})",
+                        (new_id, old_id, new_id),
+                    )
+                    conn.execute(f"DELETE FROM {table} WHERE chat_id = %s", (old_id,))
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
+
     def release_delivery(self, chat_id: int, day: date) -> None:
         """Give back a claim whose send certainly failed, so that it may be retried."""
         self._write(

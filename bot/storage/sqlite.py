@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time as time_module
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -125,6 +126,34 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    # Changing the journal mode ignores busy_timeout: when two processes open a new database
+    # at once, one of them sees "database is locked" here and simply tries again.
+    for _ in range(100):
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            time_module.sleep(0.05)
+    connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of a migration script, one by one."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
 class Store(QuizStore):
     """The bot's database.  Thread-safe: one connection, one lock."""
 
@@ -155,11 +184,18 @@ class Store(QuizStore):
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         try:
             connection.execute("PRAGMA busy_timeout=5000")
-            connection.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(connection)
+            # In WAL mode NORMAL is safe against corruption; only the last commits before a
+            # power cut may be lost, and no question waits for a full fsync.
+            connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             # Prove now, at start-up, that the file can be written: not mid-conversation.
             connection.execute("BEGIN IMMEDIATE")
             connection.execute("ROLLBACK")
+            # A damaged page stops start-up with a clear line instead of failing mid-conversation.
+            (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
             store = cls(connection, path)
             store._migrate()
         except sqlite3.DatabaseError as exc:
@@ -169,11 +205,36 @@ class Store(QuizStore):
                     f"the database {path} is read-only ({exc}); the bot needs to write to it "
                     "and to its folder"
                 ) from exc
+            if "disk is full" in str(exc) or "disk I/O" in str(exc):
+                raise StoreError(
+                    f"the disk holding the database {path} is full or failing ({exc}); free "
+                    "some space and start again (the database itself is kept as it is)"
+                ) from exc
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"the database {path} is in use by another process ({exc}); try again"
+                ) from exc
             raise StoreError(
-                f"the database {path} is unusable ({exc}); restore it from a backup or move it "
-                "away to start afresh"
+                f"the database {path} is unusable, damaged ({exc}); restore it from a backup "
+                "(keep this file: subscriptions may still be recovered from it)"
             ) from exc
         return store
+
+    @classmethod
+    def open_readonly(cls, path: Path | str) -> Store:
+        """Open an existing database for reading only: never created, never migrated."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"there is no database at {path}")
+        try:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            connection.execute("PRAGMA query_only=ON")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the database {path}: {exc}") from exc
+        return cls(connection, path)
 
     def _migrate(self) -> None:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
@@ -182,9 +243,22 @@ class Store(QuizStore):
                 f"the database {self.path} is from a newer release (schema {version}, this "
                 f"release knows {len(MIGRATIONS)})"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._lock:
-                self._db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+        if version == len(MIGRATIONS):
+            return
+        # One write transaction, with the version read again inside it: a second process
+        # opening the same new database waits, then finds the work done.
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                (version,) = self._db.execute("PRAGMA user_version").fetchone()
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _statements(script):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {number}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     @property
     def schema_version(self) -> int:
@@ -223,7 +297,15 @@ class Store(QuizStore):
         self._write(
             "INSERT INTO questions (asked_at, chat_type, question, status, entry, score) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (_stamp(at or _now()), chat_type, question, status, entry, round(score, 4)),
+            # To the minute only: exact times would help tie a question to a person.
+            (
+                _stamp((at or _now()).replace(second=0, microsecond=0)),
+                chat_type,
+                question,
+                status,
+                entry,
+                round(score, 4),
+            ),
         )
 
     def top_entries(self, limit: int, days: int = 30, now: datetime | None = None) -> list[str]:
@@ -341,6 +423,23 @@ class Store(QuizStore):
             "UPDATE tip_days SET delivered = 1 WHERE chat_id = ? AND day = ?",
             (chat_id, day.isoformat()),
         )
+
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its subscription and tip history follow it."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for table in ("subscriptions", "tip_days", "deliveries"):
+                    self._db.execute(
+                        f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?",
+                        (new_id, old_id),
+                    )
+                    self._db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (old_id,))
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
 
     def tip_history(self, chat_id: int) -> tuple[int, set[str], dict[str, date]]:
         """The chat's latest cycle, the tips seen in it, and when each tip was last seen."""

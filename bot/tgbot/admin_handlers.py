@@ -28,6 +28,7 @@ UNWRITABLE = (
     "文件有效，但服务器上的 {name} 无法写入（权限不足或磁盘已满），知识库未作更改。"
     "请让运维人员把 OPINION_KB 设在可写的目录（容器中为数据卷）。"
 )
+PRIVATE_ONLY = "管理员命令只在与我的私聊中使用，以免在群里公开用户的提问。"
 UNANSWERED_DEFAULT = 20
 UNANSWERED_MAX = 100
 
@@ -35,9 +36,14 @@ UNANSWERED_MAX = 100
 async def _admin_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> BotState | None:
     """The state if the sender is an admin; otherwise a polite refusal (logged) and None."""
     state = state_of(context)
-    user, message = update.effective_user, update.effective_message
+    user, message, chat = update.effective_user, update.effective_message, update.effective_chat
     if user is not None and user.id in state.admins:
-        return state
+        # What admin commands show (other people's questions) must not be posted to a group.
+        if chat is not None and chat.type == chat.PRIVATE:
+            return state
+        if message is not None:
+            await message.reply_text(PRIVATE_ONLY)
+        return None
     words = ((message.text or message.caption or "") if message else "").split()
     command = words[0] if words else "?"
     logger.warning("refused %s to non-admin user %s", command[:40], user.id if user else "-")
@@ -91,8 +97,10 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: a YAML file sent with the caption /reload replaces its file if it is valid."""
-    state = await _admin_state(update, context)
     message = update.effective_message
+    if message is None or not addressed_to_me(message.caption or "", context.bot.username):
+        return  # `/reload@SomeOtherBot` is for another bot
+    state = await _admin_state(update, context)
     if state is None or message is None or message.document is None:
         return
     document = message.document
@@ -103,7 +111,8 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     paths = KnowledgePaths.resolve(state.knowledge)
-    target = admin.upload_target(paths, document.file_name, data)
+    # Recognising a file by its content parses it: off the event loop, like the validation.
+    target = await asyncio.to_thread(admin.upload_target, paths, document.file_name, data)
     started = time.perf_counter()
     try:
         kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
@@ -123,8 +132,16 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _reply_long(update, diff.summary() + note)
 
 
+def addressed_to_me(caption: str, username: str) -> bool:
+    """Whether a `/reload` caption is for this bot (no @mention, or this bot's)."""
+    command = caption.split(maxsplit=1)[0] if caption.strip() else ""
+    _, at, mention = command.partition("@")
+    return not at or mention.lower() == username.lower()
+
+
 def _parse_limit(args: list[str] | None) -> int:
-    if args and args[0].isdigit():
+    # str.isdigit accepts "²" and other digits that int() refuses.
+    if args and args[0].isascii() and args[0].isdigit():
         return max(1, min(UNANSWERED_MAX, int(args[0])))
     return UNANSWERED_DEFAULT
 

@@ -46,6 +46,7 @@ from bot.tgbot import (
     scheduling,
     tip_handlers,
 )
+from bot.tgbot.concurrency import PerChatOrder
 from bot.tgbot.settings import Settings, SettingsError, load_settings
 from bot.tgbot.state import STATE_KEY, BotState, state_of
 
@@ -90,9 +91,14 @@ async def post_init(application: BotApplication) -> None:
         datetime.now(settings.timezone),
     )
     application.bot_data[STATE_KEY] = state
-    purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
-    await asyncio.to_thread(store.purge_feedback, settings.log_days)
-    logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
+    try:
+        purged = await asyncio.to_thread(store.purge_questions, settings.log_days)
+        await asyncio.to_thread(store.purge_feedback, settings.log_days)
+    except StoreError as exc:
+        # A nearly full disk must not stop the bot: the purge is tried again every night.
+        logger.warning("question log not purged at start-up: %s", exc)
+    else:
+        logger.info("question log: %d rows older than %d days purged", purged, settings.log_days)
     logger.info(
         "knowledge base %s: %d entries, %d tips", kb.version, len(kb.entries), len(kb.tips)
     )
@@ -179,37 +185,44 @@ def register_handlers(application: BotApplication) -> None:
     """Every handler, in one place: commands, messages, buttons, inline mode, errors."""
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
+    # Edited messages are ignored everywhere (README): an edited `/subscribe 9:15` or the
+    # edited caption of an old upload must not act again.
     new_message = filters.UpdateType.MESSAGE
     application.add_handlers(
         [
-            CommandHandler("start", handlers.start),
-            CommandHandler("help", handlers.help_command),
-            CommandHandler("topics", handlers.topics),
-            CommandHandler("source", handlers.source),
-            CommandHandler("ask", handlers.ask_command),
-            CommandHandler("tip", tip_handlers.tip),
-            CommandHandler("subscribe", tip_handlers.subscribe),
-            CommandHandler("unsubscribe", tip_handlers.unsubscribe),
-            CommandHandler(["mysub", "subscription"], tip_handlers.my_subscription),
+            CommandHandler("start", handlers.start, filters=new_message),
+            CommandHandler("help", handlers.help_command, filters=new_message),
+            CommandHandler("topics", handlers.topics, filters=new_message),
+            CommandHandler("source", handlers.source, filters=new_message),
+            CommandHandler("ask", handlers.ask_command, filters=new_message),
+            CommandHandler("tip", tip_handlers.tip, filters=new_message),
+            CommandHandler("subscribe", tip_handlers.subscribe, filters=new_message),
+            CommandHandler("unsubscribe", tip_handlers.unsubscribe, filters=new_message),
+            CommandHandler(
+                ["mysub", "subscription"], tip_handlers.my_subscription, filters=new_message
+            ),
             # study mode: quiz rounds, challenges, points, rankings, erasure
-            CommandHandler("quiz", quiz_handlers.quiz),
-            CommandHandler("challenge", quiz_handlers.challenge),
-            CommandHandler("score", quiz_handlers.score),
-            CommandHandler("rank", quiz_handlers.rank),
-            CommandHandler("forgetme", quiz_handlers.forget_me),
+            CommandHandler("quiz", quiz_handlers.quiz, filters=new_message),
+            CommandHandler("challenge", quiz_handlers.challenge, filters=new_message),
+            CommandHandler("score", quiz_handlers.score, filters=new_message),
+            CommandHandler("rank", quiz_handlers.rank, filters=new_message),
+            CommandHandler("forgetme", quiz_handlers.forget_me, filters=new_message),
             PollAnswerHandler(quiz_handlers.poll_answer),
             CallbackQueryHandler(
                 quiz_handlers.quiz_button, pattern=f"^{quiz_handlers.QUIZ_BUTTON}$"
             ),
-            CommandHandler("reload", admin_handlers.reload_command),
+            MessageHandler(filters.StatusUpdate.MIGRATE, tip_handlers.chat_migrated),
+            CommandHandler("reload", admin_handlers.reload_command, filters=new_message),
             MessageHandler(
-                filters.Document.ALL & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),
+                new_message
+                & filters.Document.ALL
+                & filters.CaptionRegex(r"^/reload(@\w+)?(\s|$)"),
                 admin_handlers.reload_document,
             ),
-            CommandHandler("unanswered", admin_handlers.unanswered),
+            CommandHandler("unanswered", admin_handlers.unanswered, filters=new_message),
             # Admins' setup: anyone may learn their numeric id (and the chat's).
-            CommandHandler("myid", handlers.my_id),
-            CommandHandler("stats", admin_handlers.stats),
+            CommandHandler("myid", handlers.my_id, filters=new_message),
+            CommandHandler("stats", admin_handlers.stats, filters=new_message),
             MessageHandler(
                 new_message & private & filters.TEXT & ~filters.COMMAND, handlers.private_text
             ),
@@ -246,6 +259,7 @@ def build_application(
         .rate_limiter(scheduling.rate_limiter())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .concurrent_updates(PerChatOrder())
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
@@ -262,18 +276,34 @@ def build_application(
     return application
 
 
+def redact(text: str, token: str) -> str:
+    """`text` without the bot token (nor its secret half, which alone is enough to abuse)."""
+    if not token:
+        return text
+    text = text.replace(token, "<token>")
+    secret = token.partition(":")[2]
+    return text.replace(secret, "<token>") if len(secret) >= 8 else text
+
+
 class RedactToken(logging.Filter):
-    """Replaces the bot token in every log record, whatever logged it."""
+    """Replaces the bot token in every log record, whatever logged it: message, arguments,
+    traceback and stack (a 401 from getMe carries the URL, token included, in its traceback)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg = message.replace(self.token, "<token>")
-            record.args = ()
+        record.msg = redact(record.getMessage(), self.token)
+        record.args = ()
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = redact(text, self.token)
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text, self.token)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self.token)
         return True
 
 
@@ -388,6 +418,15 @@ def _serve(settings: Settings) -> int:
     except KeyboardInterrupt:
         return 130
     application = build_application(settings)
+    try:
+        _run(application, settings)
+    except Exception as exc:
+        print(f"opinion-bot: stopped: {redact(repr(exc), settings.token)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(application: BotApplication, settings: Settings) -> None:
     if settings.webhook_url:
         application.run_webhook(
             listen="0.0.0.0",  # a webhook server must accept Telegram's requests
@@ -400,4 +439,3 @@ def _serve(settings: Settings) -> int:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
-    return 0

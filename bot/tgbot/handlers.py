@@ -27,6 +27,7 @@ from telegram.ext import CommandHandler, ContextTypes
 from bot.core import replies
 from bot.core.answering import Kind, Result
 from bot.core.knowledge import interview_paragraphs
+from bot.core.privacy import loggable
 from bot.core.replies import COMMANDS
 from bot.core.textnorm import MAX_QUERY_CHARS, looks_traditional
 from bot.storage import Storage, StoreError
@@ -52,6 +53,7 @@ from bot.tgbot.state import state_of
 logger = logging.getLogger(__name__)
 
 INLINE_RESULTS = 10
+LOG_TASK = "question-log"  # the background write of one question to the log
 EXAMPLES = ("two_skins", "main_content", "prescriptions")
 NOT_TEXT = "我只能回答文字问题。请直接输入您想了解的内容，例如“六个融合有哪些”。"
 ASK_USAGE = "请在 /ask 后面写上问题，例如：/ask 两张皮是什么意思"
@@ -85,12 +87,12 @@ def _log_answer(chat_type: str, result: Result, started: float) -> None:
     )
 
 
-async def _record(store: Storage, chat_type: str, result: Result) -> None:
+async def _record(store: Storage, chat_type: str, typed: str, result: Result) -> None:
     try:
         await asyncio.to_thread(
             store.log_question,
             chat_type,
-            result.question or None,
+            loggable(typed) or None,
             result.status.value,
             result.entry,
             result.score,
@@ -122,7 +124,10 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
     chat_type = message.chat.type
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
-        await _record(state.store, chat_type, result)
+        # The reply does not wait for the log (a disk write); PTB tracks the task to shutdown.
+        context.application.create_task(
+            _record(state.store, chat_type, text, result), name=LOG_TASK
+        )
     await _send(
         message,
         render_result(answerer.kb, result, context.bot.username),

@@ -107,7 +107,9 @@ def decode(data: str | None) -> Callback | None:
                 return AnswerEntry(entry, script == "t")
             case ["tl", page]:
                 return TopicList(max(0, int(page)))
-            case ["tp", version, topic, page]:
+            # An empty version would match every knowledge base (startswith), and a negative
+            # topic would index from the end: neither is data this bot sent.
+            case ["tp", version, topic, page] if version and topic.isascii() and topic.isdigit():
                 return TopicPage(version, int(topic), max(0, int(page)))
             case ["f", "y" | "n" as verdict, entry]:
                 return Feedback(entry, verdict == "y")

@@ -15,8 +15,17 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
+import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import AIORateLimiter, ContextTypes, Job, JobQueue
 
 from bot.core.knowledge import KnowledgeBase, Tip
@@ -46,7 +55,9 @@ class Outcome(StrEnum):
     SENT = "sent"
     ALREADY = "already"  # today's tip had been delivered
     GONE = "gone"  # the chat blocked the bot or no longer exists: unsubscribed
-    FAILED = "failed"  # a transient error: try again later today
+    FAILED = "failed"  # certainly not sent (refused, 429, 5xx): try again later today
+    UNKNOWN = "unknown"  # maybe sent (timeout, dropped connection): never sent again
+    MOVED = "moved"  # the group became a supergroup: the subscription moved to the new id
 
 
 def rate_limiter() -> AIORateLimiter:
@@ -72,22 +83,41 @@ def tip_keyboard(tip: Tip, *, quiz: bool = False) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([row])
 
 
+# Telegram's own descriptions of a chat that is gone for good.  A 403 page from a proxy or a
+# gateway (no JSON description) is not one of them: that is transient.
+GONE_PHRASES = (
+    "bot was blocked by the user",
+    "user is deactivated",
+    "chat not found",
+    "bot was kicked",
+    "bot is not a member",
+    "group chat was deleted",
+    "chat was deleted",
+)
+
+
 def _gone(error: TelegramError) -> bool:
-    if isinstance(error, Forbidden):
-        return True
+    if not isinstance(error, Forbidden | BadRequest) or error.__cause__ is not None:
+        return False  # a body that was not Telegram's JSON answer (e.g. an HTML 403 page)
     text = str(error).lower()
-    return isinstance(error, BadRequest) and ("chat not found" in text or "deactivated" in text)
+    return any(phrase in text for phrase in GONE_PHRASES)
 
 
-def _certainly_failed(error: TelegramError) -> bool:
-    # A timeout or a broken connection may come after Telegram took the message: never twice
-    # beats at least once, so only a refused connection or Telegram's own error gives it back.
+def certainly_failed(error: TelegramError) -> bool:
+    """Whether a send certainly did not reach the chat (so a retry cannot send it twice)."""
     if isinstance(error, TimedOut):
-        return False
-    if type(error) is NetworkError:  # an HTTP answer from Telegram (5xx) or a transport error
+        return "not* sent" in str(error)  # only the pool timeout happens before sending
+    if isinstance(error, RetryAfter | BadRequest | Forbidden):
+        return True  # the Bot API answered: it refused this message
+    if isinstance(error, NetworkError):
+        cause = error.__cause__
+        if isinstance(cause, httpx.HTTPError):
+            return isinstance(cause, httpx.ConnectError)  # read errors: maybe sent
+        # PTB words a transport error as "httpx.<Name>: …"; anything else is an HTTP answer
+        # (5xx) saying the request failed.
         text = str(error)
-        return "ConnectError" in text or not text.startswith(("httpx.", "Unknown error"))
-    return True
+        return text.startswith("httpx.ConnectError") or not text.startswith("httpx.")
+    return False
 
 
 async def deliver(
@@ -110,7 +140,7 @@ async def _deliver(
     today = local_day(now, zone)
     tip, day = await asyncio.to_thread(tip_of_the_day, store, kb, chat_id, today)
     if day.delivered or not await asyncio.to_thread(store.claim_delivery, chat_id, today):
-        return Outcome.ALREADY  # sent, or being sent by another replica
+        return Outcome.ALREADY  # sent, or being sent by another process or replica
     try:
         await bot.send_message(
             chat_id,
@@ -118,15 +148,23 @@ async def _deliver(
             parse_mode="HTML",
             reply_markup=tip_keyboard(tip, quiz=bool(kb.quiz)),
         )
+    except ChatMigrated as error:
+        new_id = error.new_chat_id
+        await asyncio.to_thread(store.release_delivery, chat_id, today)
+        await asyncio.to_thread(store.move_chat, chat_id, new_id)
+        logger.warning("chat %s became %s: subscription moved", chat_id, new_id)
+        return Outcome.MOVED
     except TelegramError as error:
         if _gone(error):
             await asyncio.to_thread(store.unsubscribe, chat_id)
             logger.warning("chat %s is gone (%s): unsubscribed", chat_id, error)
             return Outcome.GONE
-        if _certainly_failed(error):
+        if certainly_failed(error):
             await asyncio.to_thread(store.release_delivery, chat_id, today)
-        logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
-        return Outcome.FAILED
+            logger.warning("tip for chat %s failed (%s): will retry", chat_id, error)
+            return Outcome.FAILED
+        logger.warning("tip for chat %s may have been sent (%s): not resent", chat_id, error)
+        return Outcome.UNKNOWN
     await asyncio.to_thread(store.finish_delivery, chat_id, today)
     with_quiz = await asyncio.to_thread(store.tip_quiz, chat_id)
     if with_quiz and kb.quiz:
@@ -189,6 +227,9 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if outcome is Outcome.GONE:
         unschedule(job_queue, job.chat_id)
+    elif outcome is Outcome.MOVED:
+        unschedule(job_queue, job.chat_id)
+        await _reschedule_moved(job_queue, state.store, zone, now)
     elif outcome is Outcome.FAILED:
         retry_at = now + RETRY_AFTER
         if local_day(retry_at, zone) == local_day(now, zone):
@@ -201,6 +242,22 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
             )
         else:
             logger.warning("tip for chat %s not delivered today: too late to retry", job.chat_id)
+
+
+async def _reschedule_moved(
+    job_queue: JobQueue[Any], store: Storage, zone: tzinfo, now: datetime
+) -> None:
+    """Schedule every subscription that has no job yet (a chat that moved to a new id)."""
+    for subscription in await asyncio.to_thread(store.subscriptions):
+        if not job_queue.get_jobs_by_name(job_name(subscription.chat_id)):
+            schedule(job_queue, subscription, zone)
+            job_queue.run_once(
+                delivery_job,
+                timedelta(seconds=1),
+                chat_id=subscription.chat_id,
+                name=retry_name(subscription.chat_id),
+                job_kwargs=JOB_KWARGS,
+            )
 
 
 async def restore(

@@ -134,3 +134,19 @@ async def my_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         f"已订阅：每天{zone_name(state.zone)} {subscription.at:%H:%M} 推送一条学习提示。"
         f"下一条：{_when(upcoming, state.zone)}。\n更改时间：/subscribe 时间；取消：/unsubscribe"
     )
+
+
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its subscription follows it to the new chat id."""
+    message, job_queue = update.effective_message, context.job_queue
+    if message is None or message.migrate_to_chat_id is None:
+        return
+    state = state_of(context)
+    old, new = message.chat.id, message.migrate_to_chat_id
+    await asyncio.to_thread(state.store.move_chat, old, new)
+    subscription = await asyncio.to_thread(state.store.subscription, new)
+    if job_queue is not None:
+        unschedule(job_queue, old)
+        if subscription is not None:
+            schedule(job_queue, subscription, state.zone)
+    logger.info("chat %s became %s: subscription moved", old, new)

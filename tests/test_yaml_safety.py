@@ -1,0 +1,60 @@
+"""One file cannot stall the bot: a YAML alias bomb is refused before it expands, and an admin
+gets at most the first 50 problems.  What is kept: the old knowledge base on any failure."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge import Problem, check_knowledge
+from bot.core.problem_text import problems_zh
+from tests.botapi import RecordingRequest
+from tests.harness import Harness, running_bot
+from tests.test_admin import ADMIN, document
+
+# "Billion laughs": nine levels of nine aliases each, 9**9 strings once expanded.
+BOMB = "\n".join(
+    ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    + ["entries:", "  - id: *a8"]
+).encode()
+
+
+def test_an_alias_bomb_is_refused_unexpanded(kb_copy: Path) -> None:
+    (kb_copy / "opinion.yaml").write_bytes(BOMB)
+    problems = check_knowledge(kb_copy)
+    assert any("aliases" in problem.message for problem in problems)
+
+
+def test_the_problem_report_is_capped() -> None:
+    problems = [Problem("opinion.yaml", f"problem {n}") for n in range(1830)]
+    text = problems_zh(problems)
+    assert text.count("• ") == 50
+    assert "1780" in text
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, kb_copy: Path) -> AsyncIterator[Harness]:
+    async for harness in running_bot(
+        tmp_path / "bot.sqlite3", RecordingRequest(), admins=frozenset({ADMIN}), knowledge=kb_copy
+    ):
+        yield harness
+        assert harness.errors == []
+
+
+async def test_an_uploaded_alias_bomb_keeps_the_old_knowledge_base(
+    bot: Harness, kb_copy: Path
+) -> None:
+    before = (kb_copy / "opinion.yaml").read_bytes()
+    version = bot.kb.version
+    bot.api.files["bomb"] = BOMB
+    calls = await bot.say(
+        None, chat_id=ADMIN, user_id=ADMIN, extra=document("bomb", "opinion (1).yaml", len(BOMB))
+    )
+    replies = [c for c in calls if c.method == "sendMessage"]
+    assert 1 <= len(replies) <= 2
+    assert "aliases" in replies[0].text
+    assert (kb_copy / "opinion.yaml").read_bytes() == before
+    assert bot.kb.version == version
