@@ -70,6 +70,8 @@ def parse_time(text: str) -> time:
         afternoon = period in ("下午", "傍晚", "晚上") and 1 <= hour < 12
         if afternoon or (period == "中午" and hour < 3):
             hour += 12
+        elif hour == 12 and period in ("晚上", "凌晨"):
+            hour = 0  # 晚上12点 is midnight, not noon
     if hour is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise TimeFormatError(f"看不懂时间“{text.strip()[:20]}”。可以这样写：{TIME_EXAMPLES}")
     return time(hour, minute)
