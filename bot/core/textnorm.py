@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 # Longer than any real question: bounds the work done on a pasted essay.
@@ -344,6 +344,9 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text).translate(_SIMPLIFIED_FIXES)
 
 
+# Replies are built from the knowledge base's own texts, and both the core and the Telegram
+# layer convert them: remembering the last conversions makes the second one a lookup.
+@lru_cache(maxsize=512)
 def to_traditional(text: str) -> str:
     """Convert Simplified characters to Traditional (OpenCC s2tw: 為, 裡, 著 as readers expect)."""
     return _converter("s2tw").convert(text)

@@ -34,7 +34,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.core import replies
 from bot.core.answering import Answerer
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.storage import StoreError, open_store
 from bot.storage.backup import BotRunning, run_lock
@@ -53,6 +53,7 @@ from bot.tgbot.state import STATE_KEY, BotState, state_of
 logger = logging.getLogger(__name__)
 
 SETTINGS_KEY = "settings"
+PRELOADED_KB_KEY = "preloaded knowledge base"  # what `run` loaded to fail fast, reused once
 PURGE_JOB = "purge-log"
 UNKNOWN_COMMAND_GROUP = 99
 
@@ -78,10 +79,15 @@ async def post_init(application: BotApplication) -> None:
     """Open the store, load the knowledge base and set the command menu."""
     settings = _settings(application)
     store = await asyncio.to_thread(open_store, settings.store_target)
-    kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
+    preloaded = application.bot_data.pop(PRELOADED_KB_KEY, None)
+    if isinstance(preloaded, KnowledgeBase):  # checked by `run` a moment ago: not read twice
+        kb = preloaded
+    else:
+        kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
     answerer = await asyncio.to_thread(Answerer, kb)
-    # The first question would otherwise pay for OpenCC's dictionary and the pinyin table.
-    await asyncio.to_thread(answerer.ask, "两张皮是什么意思")
+    # The first question would otherwise pay for OpenCC's dictionaries (both directions: the
+    # first reader who writes Traditional too) and the pinyin table.
+    await asyncio.to_thread(answerer.ask, "兩张皮是什么意思")
     state = BotState(
         answerer,
         store,
@@ -392,24 +398,24 @@ def run_from_environment() -> int:
             )
     # Fail fast, before any network call, on a knowledge base or database that cannot work.
     try:
-        load_knowledge(settings.knowledge)
+        kb = load_knowledge(settings.knowledge)
         open_store(settings.store_target).close()
     except StoreError as exc:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
     logger.info("database: %s", settings.database_display)
     if settings.database_url:  # replicas share PostgreSQL: the run lock guards one SQLite file
-        return _serve(settings)
+        return _serve(settings, kb)
     try:
         # Held until exit: `restore` refuses while it is taken, so does a second bot.
         with run_lock(settings.database):
-            return _serve(settings)
+            return _serve(settings, kb)
     except BotRunning as exc:
         print(f"opinion-bot: {exc}", file=sys.stderr)
         return 1
 
 
-def _serve(settings: Settings) -> int:
+def _serve(settings: Settings, kb: KnowledgeBase) -> int:
     if settings.proxy_display:
         logger.info("Bot API via the proxy %s", settings.proxy_display)
     try:
@@ -418,6 +424,7 @@ def _serve(settings: Settings) -> int:
     except KeyboardInterrupt:
         return 130
     application = build_application(settings)
+    application.bot_data[PRELOADED_KB_KEY] = kb
     try:
         _run(application, settings)
     except Exception as exc:
