@@ -55,7 +55,13 @@ async def leader_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         replica.leading = leading
     if leading:
         done = await scheduling.send_due_tips(
-            context.bot, state.store, state.kb, state.zone, datetime.now(state.zone), state.sending
+            context.bot,
+            state.store,
+            state.kb,
+            state.zone,
+            datetime.now(state.zone),
+            state.sending,
+            lambda: context.application.running,
         )
         sent = sum(1 for _, outcome in done if outcome == scheduling.Outcome.SENT.value)
         if sent:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
@@ -58,6 +59,7 @@ class Outcome(StrEnum):
     FAILED = "failed"  # certainly not sent (refused, 429, 5xx): try again later today
     UNKNOWN = "unknown"  # maybe sent (timeout, dropped connection): never sent again
     MOVED = "moved"  # the group became a supergroup: the subscription moved to the new id
+    STOPPED = "stopped"  # the bot is shutting down: left unclaimed for the next start
 
 
 def rate_limiter() -> AIORateLimiter:
@@ -128,9 +130,16 @@ async def deliver(
     now: datetime,
     zone: tzinfo,
     slots: asyncio.Semaphore | None = None,
+    running: Callable[[], bool] | None = None,
 ) -> Outcome:
-    """Send the chat's tip of today unless it went already; record it before confirming."""
+    """Send the chat's tip of today unless it went already; record it before confirming.
+
+    `running` says whether the bot still runs: once it stops (SIGTERM in a container with a
+    10 s grace), deliveries still waiting for a slot are left unclaimed for the next start.
+    """
     async with slots or contextlib.nullcontext():
+        if running is not None and not running():
+            return Outcome.STOPPED
         return await _deliver(bot, store, kb, chat_id, now, zone)
 
 
@@ -222,8 +231,16 @@ async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if await asyncio.to_thread(state.store.subscription, job.chat_id) is None:
         unschedule(job_queue, job.chat_id)  # unsubscribed since this job was scheduled
         return
+    application = context.application
     outcome = await deliver(
-        context.bot, state.store, state.kb, job.chat_id, now, zone, state.sending
+        context.bot,
+        state.store,
+        state.kb,
+        job.chat_id,
+        now,
+        zone,
+        state.sending,
+        lambda: application.running,
     )
     if outcome is Outcome.GONE:
         unschedule(job_queue, job.chat_id)
@@ -289,6 +306,7 @@ async def send_due_tips(
     zone: tzinfo,
     now: datetime,
     slots: asyncio.Semaphore | None = None,
+    running: Callable[[], bool] | None = None,
 ) -> list[tuple[Subscription, str]]:
     """Deliver every tip due now (time passed today, not yet sent); None as bot: dry run.
 
@@ -305,6 +323,6 @@ async def send_due_tips(
         previews = [await asyncio.to_thread(preview_tip, store, kb, s.chat_id, today) for s in due]
         return [(s, tip.id) for s, tip in zip(due, previews, strict=True)]
     outcomes = await asyncio.gather(
-        *(deliver(bot, store, kb, s.chat_id, now, zone, slots) for s in due)
+        *(deliver(bot, store, kb, s.chat_id, now, zone, slots, running) for s in due)
     )
     return [(s, outcome.value) for s, outcome in zip(due, outcomes, strict=True)]
