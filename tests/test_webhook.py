@@ -85,3 +85,77 @@ async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
         await api.stop()
     assert TOKEN not in err.decode()
     assert "caused an error" not in err.decode()
+
+
+def _raw(port: int, head: str, body: bytes = b"", wait: float = 5) -> tuple[int, float]:
+    """Send a raw request (a body may be cut short) and return the status and seconds taken."""
+    import time
+
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as conn:
+        conn.sendall(head.encode() + b"\r\n\r\n" + body)
+        try:
+            answer = conn.recv(200)
+        except TimeoutError:
+            return 0, time.monotonic() - started
+    status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
+    return status, time.monotonic() - started
+
+
+async def test_webhook_refuses_from_the_headers_and_answers_bad_json_with_400(
+    tmp_path: Path,
+) -> None:
+    """A wrong secret or an oversized body is refused before the body is read (a 90 MB
+    announced body gets its answer at once, with a few bytes sent); malformed JSON with the
+    right secret gets 400, not 500; nothing of it reaches a chat."""
+    api = LimitedBotApi()
+    base_url = await api.start()
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/hook"
+    env = clean_env(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=base_url,
+        OPINION_DB=str(tmp_path / "bot.sqlite3"),
+        WEBHOOK_URL=hook,
+        WEBHOOK_SECRET=SECRET,
+        PORT=str(port),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        for _ in range(200):  # until the server listens
+            if await asyncio.to_thread(_post, hook, {"update_id": 1}, SECRET):
+                break
+            await asyncio.sleep(0.05)
+        big = "POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        status, took = await asyncio.to_thread(
+            _raw, port, big + "Content-Length: 94371840", b"{" * 1000
+        )
+        assert status in (403, 413, 0)  # answered or closed…
+        assert took < 3  # …never after reading 90 MB
+        status, _ = await asyncio.to_thread(_raw, port, big + "Content-Length: 10", b"{" * 10)
+        assert status == 403  # no secret
+        with_secret = big + f"X-Telegram-Bot-Api-Secret-Token: {SECRET}\r\n"
+        status, _ = await asyncio.to_thread(
+            _raw, port, with_secret + "Content-Length: 94371840", b"{" * 1000
+        )
+        assert status in (413, 0)
+        status, _ = await asyncio.to_thread(
+            _raw, port, with_secret + "Content-Length: 9", b"not json!"
+        )
+        assert status == 400
+        status, _ = await asyncio.to_thread(_raw, port, with_secret + "Content-Length: 2", b"[]")
+        assert status == 400
+    finally:
+        process.terminate()
+        _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+        await api.stop()
+    assert api.sent_to == []
+    assert "Traceback" not in err.decode()

@@ -45,6 +45,7 @@ from bot.tgbot import (
     replicas,
     scheduling,
     tip_handlers,
+    webhook,
 )
 from bot.tgbot.concurrency import PerChatOrder
 from bot.tgbot.settings import Settings, SettingsError, load_settings
@@ -435,14 +436,16 @@ def _serve(settings: Settings, kb: KnowledgeBase) -> int:
 
 def _run(application: BotApplication, settings: Settings) -> None:
     if settings.webhook_url:
-        application.run_webhook(
-            listen="0.0.0.0",  # a webhook server must accept Telegram's requests
-            port=settings.port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            secret_token=settings.webhook_secret,
-            webhook_url=settings.webhook_url,
-            allowed_updates=Update.ALL_TYPES,
-            bootstrap_retries=-1,
+        # Our own server, not run_webhook: it refuses a wrong secret or an oversized body from
+        # the headers alone (see bot/tgbot/webhook.py).
+        asyncio.run(
+            webhook.serve(
+                application,
+                port=settings.port,
+                path=urlparse(settings.webhook_url).path,
+                url=settings.webhook_url,
+                secret=settings.webhook_secret or "",
+            )
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
