@@ -461,6 +461,20 @@ def _parse_tips(
     return tips
 
 
+def substring_owners(phrasings: list[tuple[str, str]], longest: int) -> dict[str, str]:
+    """Every substring (up to `longest` characters) of the phrasings, mapped to its first owner.
+
+    One pass over the phrasings, then one lookup per term: linear in terms, where testing every
+    term against every phrasing took minutes for 42,000 terms and 5,000 phrasings.
+    """
+    owners: dict[str, str] = {}
+    for owner, text in phrasings:
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + longest) + 1):
+                owners.setdefault(text[start:end], owner)
+    return owners
+
+
 def _parse_not_covered(
     raw: dict[str, Any],
     file: str,
@@ -470,13 +484,14 @@ def _parse_not_covered(
 ) -> tuple[str, ...]:
     """Terms the interview does not answer; one the knowledge base uses would hide answers."""
     terms = _text_list(raw, "not_covered", file, None, problems)
+    keys = [normalize(term) for term in terms]
     phrasings = [(e.id, normalize(p)) for e in entries for p in (e.question, *e.alternates)]
+    owners = substring_owners(phrasings, max((len(k) for k in keys), default=0))
     kept: list[str] = []
-    for term in terms:
-        key = normalize(term)
+    for term, key in zip(terms, keys, strict=True):
         if interview is not None and fold_for_comparison(term) in interview.folded:
             problems.append(Problem(file, f"not_covered term '{term}' occurs in the interview"))
-        elif owner := next((entry_id for entry_id, p in phrasings if key in p), None):
+        elif owner := owners.get(key):
             problems.append(
                 Problem(file, f"not_covered term '{term}' occurs in a phrasing of '{owner}'")
             )
