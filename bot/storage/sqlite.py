@@ -216,7 +216,8 @@ class Store(QuizStore):
                 ) from exc
             raise StoreError(
                 f"the database {path} is unusable, damaged ({exc}); restore it from a backup "
-                "(keep this file: subscriptions may still be recovered from it)"
+                "with `python -m bot restore FILE` (keep this file: subscriptions may still be "
+                "recovered from it)"
             ) from exc
         return store
 
