@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.knowledge import Problem, check_knowledge
+from bot.core import admin
+from bot.core.knowledge import KnowledgePaths, Problem, check_knowledge
 from bot.core.problem_text import problems_zh
 from tests.botapi import RecordingRequest
 from tests.harness import Harness, running_bot
@@ -58,3 +59,27 @@ async def test_an_uploaded_alias_bomb_keeps_the_old_knowledge_base(
     assert "aliases" in replies[0].text
     assert (kb_copy / "opinion.yaml").read_bytes() == before
     assert bot.kb.version == version
+
+
+@pytest.mark.parametrize(
+    ("name", "which"),
+    [
+        ("opinion (1).yaml", "entries"),
+        ("Tips (2).yml", "tips"),
+        ("quiz-3.yaml", "quiz"),
+        ("tips_1.yaml", "tips"),
+    ],
+)
+def test_resent_file_names_are_recognised(kb_copy: Path, name: str, which: str) -> None:
+    paths = KnowledgePaths.resolve(kb_copy)
+    # Content that would point elsewhere: the name decides.
+    body = b"questions: []\n" if which != "quiz" else b"tips: []\n"
+    assert admin.upload_target(paths, name, body) == getattr(paths, which)
+
+
+def test_an_unnamed_upload_is_recognised_by_its_keys_without_parsing(kb_copy: Path) -> None:
+    paths = KnowledgePaths.resolve(kb_copy)
+    bomb = BOMB.replace(b"entries:", b"tips:")  # parsed, this would never finish
+    assert admin.upload_target(paths, "x.yaml", bomb) == paths.tips
+    assert admin.upload_target(paths, None, b"questions:\n  - id: q\n") == paths.quiz
+    assert admin.upload_target(paths, "x.yaml", b"source: {}\nentries: []\n") == paths.entries

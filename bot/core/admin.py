@@ -10,6 +10,7 @@ file renamed over the old one, which is kept as a backup).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -92,22 +93,27 @@ def reload(old: Answerer, path: Path | str | None) -> tuple[Answerer, Diff]:
     return successor(old, load_knowledge(path), started)
 
 
+# Telegram names a re-sent file "opinion (1).yaml"; a browser "opinion-2.yml".
+_UPLOAD_NAME = re.compile(r"(opinion|tips|quiz)(?:\s*\(\d+\)|[-_ ]\d+)?\.ya?ml")
+_TOP_KEY = re.compile(r"^(\w+)\s*:", re.MULTILINE)
+
+
 def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
     """Which knowledge file an uploaded document replaces: by its name, else by its content."""
-    base = (name or "").lower()
-    if base in ("opinion.yaml", "opinion.yml"):
+    match = _UPLOAD_NAME.fullmatch((name or "").strip().lower())
+    stem = match.group(1) if match else None
+    if stem == "opinion":
         return paths.entries
-    if base in ("tips.yaml", "tips.yml"):
+    if stem == "tips":
         return paths.tips
-    if base in ("quiz.yaml", "quiz.yml") and paths.quiz is not None:
+    if stem == "quiz" and paths.quiz is not None:
         return paths.quiz
-    try:
-        raw = yaml.safe_load(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError):
-        raw = None
-    if isinstance(raw, dict) and "tips" in raw:
+    # By content: the top-level keys, found by a linear scan rather than a YAML parse (which
+    # would expand an alias bomb before validation could refuse it).
+    keys = set(_TOP_KEY.findall(data[:MAX_FILE_BYTES].decode("utf-8", "replace")))
+    if "tips" in keys:
         return paths.tips
-    if isinstance(raw, dict) and "questions" in raw and paths.quiz is not None:
+    if "questions" in keys and paths.quiz is not None:
         return paths.quiz
     return paths.entries
 
