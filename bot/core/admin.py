@@ -148,22 +148,60 @@ def validate_upload(paths: KnowledgePaths, target: Path, data: bytes) -> Knowled
             ) from exc
 
 
+UPLOAD_SUFFIX = ".upload"  # temporary files of an install; a kill -9 may leave one behind
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=UPLOAD_SUFFIX, dir=target.parent)
+
+
+def _keep_previous(target: Path, backup: Path) -> None:
+    """Make `backup` the current `target`, all or nothing: a full disk never truncates it."""
+    descriptor, temporary = _temporary(target)
+    os.close(descriptor)
+    try:
+        try:
+            os.unlink(temporary)
+            os.link(target, temporary)  # no bytes written: works on a full disk
+        except OSError:
+            shutil.copy2(target, temporary)  # a file system without hard links
+        os.replace(temporary, backup)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def install(target: Path, data: bytes) -> Path | None:
-    """Write `data` to `target` atomically, keeping the previous version; returns the backup."""
+    """Write `data` to `target` atomically, keeping the previous version; returns the backup.
+
+    On any failure (a full disk included) the target and the previous backup are as they were
+    and no temporary file is left; the new file keeps the old one's permissions.
+    """
     backup = target.with_name(target.name + BACKUP_SUFFIX) if target.exists() else None
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    descriptor, temporary = _temporary(target)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, mode)  # mkstemp makes it 0600
         if backup is not None:
-            shutil.copy2(target, backup)
+            _keep_previous(target, backup)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return backup
+
+
+def remove_stale_uploads(folder: Path) -> list[Path]:
+    """Delete temporary files that an install killed midway left in the knowledge folder."""
+    removed = []
+    for stale in folder.glob(f".*{UPLOAD_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+        removed.append(stale)
+    return removed
 
 
 def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int) -> str:

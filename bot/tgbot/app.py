@@ -32,9 +32,9 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.core import replies
+from bot.core import admin, replies
 from bot.core.answering import Answerer
-from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from bot.core.knowledge import KnowledgeBase, KnowledgeError, KnowledgePaths, load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.storage import StoreError, open_store
 from bot.storage.backup import BotRunning, run_lock
@@ -86,6 +86,9 @@ async def post_init(application: BotApplication) -> None:
     else:
         kb = await asyncio.to_thread(load_knowledge, settings.knowledge)
     answerer = await asyncio.to_thread(Answerer, kb)
+    folder = KnowledgePaths.resolve(settings.knowledge).entries.parent
+    for stale in await asyncio.to_thread(admin.remove_stale_uploads, folder):
+        logger.warning("removed %s, left by an upload that was interrupted", stale.name)
     # The first question would otherwise pay for OpenCC's dictionaries (both directions: the
     # first reader who writes Traditional too) and the pinyin table.
     await asyncio.to_thread(answerer.ask, "兩张皮是什么意思")
