@@ -30,6 +30,7 @@ from bot.core.knowledge import interview_paragraphs
 from bot.core.privacy import loggable
 from bot.core.replies import COMMANDS
 from bot.core.textnorm import MAX_QUERY_CHARS, looks_traditional
+from bot.core.throttle import Verdict
 from bot.storage import Storage, StoreError
 from bot.tgbot.render import (
     AnswerEntry,
@@ -51,6 +52,7 @@ from bot.tgbot.render import (
 from bot.tgbot.state import state_of
 
 logger = logging.getLogger(__name__)
+TOO_FAST = "您提问得太快了，请稍等一分钟再问。这段时间里的消息我先不回复。"
 
 INLINE_RESULTS = 10
 LOG_TASK = "question-log"  # the background write of one question to the log
@@ -115,6 +117,11 @@ def _offered(context: ContextTypes.DEFAULT_TYPE) -> tuple[str, ...]:
 async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer `text` as a reply to `message` (quoting it in groups)."""
     state = state_of(context)
+    verdict = state.throttle.check(message.chat.id, time.monotonic())
+    if verdict is not Verdict.ANSWER:
+        if verdict is Verdict.NOTICE:
+            await message.reply_text(TOO_FAST)
+        return
     # One answerer for the whole reply: a reload swapping it meanwhile cannot mix two versions.
     answerer = state.answerer
     started = time.perf_counter()

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeBase
+from bot.core.throttle import Throttle
 from bot.storage import Storage
 
 STATE_KEY = "state"
@@ -30,6 +31,8 @@ class BotState:
     # Tips claimed and not yet confirmed sent: few, so that a replica killed mid-broadcast
     # leaves at most this many deliveries unknown (the rest are finished by the next leader).
     sending: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
+    # Questions per chat and minute: a flooding chat gets one notice, then silence.
+    throttle: Throttle = field(default_factory=Throttle)
 
     @property
     def kb(self) -> KnowledgeBase:
