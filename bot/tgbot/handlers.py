@@ -131,10 +131,12 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: st
     chat_type = message.chat.type
     _log_answer(chat_type, result, started)
     if result.kind is Kind.QUESTION:
-        # The reply does not wait for the log (a disk write); PTB tracks the task to shutdown.
-        context.application.create_task(
-            _record(state.store, chat_type, text, result), name=LOG_TASK
-        )
+        record = _record(state.store, chat_type, text, result)
+        if context.application.running:
+            # The reply does not wait for the log (a disk write); PTB awaits the task at stop.
+            context.application.create_task(record, name=LOG_TASK)
+        else:  # stopping: PTB would no longer await a new task, and the row would be lost
+            await record
     await _send(
         message,
         render_result(answerer.kb, result, context.bot.username),
