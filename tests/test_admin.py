@@ -248,6 +248,8 @@ async def test_valid_upload_is_written_atomically_with_a_backup(
     assert (kb_copy / "opinion.yaml.bak").read_bytes() == previous
     assert not [p for p in kb_copy.iterdir() if p.name.startswith(".opinion.yaml.")]
     assert "将探索构建“1+N”破解路径。" in only(await bot.say("1+N")).text
+    # published for the other replicas, as a /reload is
+    assert bot.state.store.kb_version() == bot.state.kb.version
 
 
 async def test_invalid_upload_is_not_written(bot: Harness, kb_copy: Path) -> None:

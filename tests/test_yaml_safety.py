@@ -83,3 +83,17 @@ def test_an_unnamed_upload_is_recognised_by_its_keys_without_parsing(kb_copy: Pa
     assert admin.upload_target(paths, "x.yaml", bomb) == paths.tips
     assert admin.upload_target(paths, None, b"questions:\n  - id: q\n") == paths.quiz
     assert admin.upload_target(paths, "x.yaml", b"source: {}\nentries: []\n") == paths.entries
+
+
+async def test_a_validation_past_its_time_bound_is_refused(
+    bot: Harness, kb_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However a file keeps the validating thread busy, the admin hears back and nothing
+    changes (the bound is made tiny here instead of crafting a slow file)."""
+    from bot.tgbot import admin_handlers
+
+    before = bot.state.answerer
+    monkeypatch.setattr(admin_handlers, "VALIDATION_SECONDS", 0.0)
+    calls = await bot.say("/reload", chat_id=ADMIN, user_id=ADMIN)
+    assert "校验超过 0 秒仍未完成，已拒绝" in " ".join(c.text for c in calls)
+    assert bot.state.answerer is before

@@ -21,6 +21,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+).*", "文件有 {1} 字节，超过上限 {2} 字节"),
     (r"not UTF-8 text \(bad byte at offset (\d+)\)", "不是 UTF-8 文本（第 {1} 字节有误）"),
     (r"file is empty", "文件是空的"),
+    (r"validation took longer than (\d+) s: refused", "校验超过 {1} 秒仍未完成，已拒绝"),
     (
         r"YAML syntax error at line (\d+), column (\d+): (.+)",
         "YAML 格式错误：第 {1} 行第 {2} 列（{3}）",

@@ -9,14 +9,16 @@ import asyncio
 import html
 import logging
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import ParamSpec, TypeVar
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.core import admin
 from bot.core.answering import Answerer
-from bot.core.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths
+from bot.core.knowledge import MAX_FILE_BYTES, KnowledgeError, KnowledgePaths, Problem
 from bot.core.problem_text import problems_zh
 from bot.tgbot.render import Block, split_blocks
 from bot.tgbot.state import BotState, state_of
@@ -66,6 +68,24 @@ def _swap(state: BotState, new: Answerer) -> None:
     state.loaded_at = datetime.now(state.zone)
 
 
+# Validating a knowledge base takes well under a second; a file that keeps a worker thread busy
+# much longer is refused (the thread cannot be stopped, but nobody waits for it).
+VALIDATION_SECONDS = 30.0
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+async def _bounded(work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """`work` in a worker thread; past VALIDATION_SECONDS a KnowledgeError, nothing changed."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(work, *args, **kwargs), timeout=VALIDATION_SECONDS
+        )
+    except TimeoutError:
+        message = f"validation took longer than {VALIDATION_SECONDS:.0f} s: refused"
+        raise KnowledgeError([Problem("knowledge", message)]) from None
+
+
 async def _publish(state: BotState) -> None:
     # Other replicas on the same database see the new version and load the same files.
     await asyncio.to_thread(state.store.publish_kb_version, state.kb.version)
@@ -73,9 +93,8 @@ async def _publish(state: BotState) -> None:
 
 async def reload_state(state: BotState) -> admin.Diff:
     """Reload from disk into `state` (raises KnowledgeError, leaving it untouched)."""
-    new, diff = await asyncio.to_thread(admin.reload, state.answerer, state.knowledge)
+    new, diff = await _bounded(admin.reload, state.answerer, state.knowledge)
     _swap(state, new)
-    await _publish(state)
     await _publish(state)
     logger.info("knowledge base reloaded: version %s", diff.version)
     return diff
@@ -115,7 +134,7 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     target = await asyncio.to_thread(admin.upload_target, paths, document.file_name, data)
     started = time.perf_counter()
     try:
-        kb = await asyncio.to_thread(admin.validate_upload, paths, target, data)
+        kb = await _bounded(admin.validate_upload, paths, target, data)
     except KnowledgeError as exc:
         await _reply_long(update, problems_zh(exc.problems, state.kb))
         return
@@ -127,6 +146,7 @@ async def reload_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(UNWRITABLE.format(name=target.name))
         return
     _swap(state, new)
+    await _publish(state)
     note = f"\n已写入 {target.name}" + (f"，旧版本保存为 {backup.name}" if backup else "")
     logger.info("knowledge file %s replaced by upload: version %s", target.name, kb.version)
     await _reply_long(update, diff.summary() + note)
