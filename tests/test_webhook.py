@@ -38,11 +38,10 @@ def _post(url: str, body: dict[str, object], secret: str | None) -> int:
         return 0
 
 
-async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
-    api = LimitedBotApi()
-    base_url = await api.start()
-    port = _free_port()
-    hook = f"http://127.0.0.1:{port}/hook"
+async def _start(
+    tmp_path: Path, base_url: str, hook: str, port: int
+) -> asyncio.subprocess.Process:
+    """`python -m bot run` in webhook mode, its stderr kept for the token check."""
     env = clean_env(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_BASE_URL=base_url,
@@ -51,7 +50,7 @@ async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
         WEBHOOK_SECRET=SECRET,
         PORT=str(port),
     )
-    process = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
@@ -60,6 +59,14 @@ async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
+    api = LimitedBotApi()
+    base_url = await api.start()
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/hook"
+    process = await _start(tmp_path, base_url, hook, port)
     try:
         update = message_update("两张皮是什么意思", chat_id=77)
         for _ in range(200):  # until the server listens
@@ -112,23 +119,7 @@ async def test_webhook_refuses_from_the_headers_and_answers_bad_json_with_400(
     base_url = await api.start()
     port = _free_port()
     hook = f"http://127.0.0.1:{port}/hook"
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=base_url,
-        OPINION_DB=str(tmp_path / "bot.sqlite3"),
-        WEBHOOK_URL=hook,
-        WEBHOOK_SECRET=SECRET,
-        PORT=str(port),
-    )
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await _start(tmp_path, base_url, hook, port)
     try:
         for _ in range(200):  # until the server listens
             if await asyncio.to_thread(_post, hook, {"update_id": 1}, SECRET):
