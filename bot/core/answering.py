@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot.core import replies
+from bot.core import detail, replies
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.textnorm import (
@@ -313,6 +313,16 @@ class Answerer:
             status = Status.UNKNOWN
         else:
             status, chosen = self._decide(ranked)
+            # A question asking for a detail (a date, a count, a place, a procedure) is not
+            # answered by a passage holding no detail of that kind: the topic matches, the
+            # answer is not there.  Choices that cannot answer it are dropped too.
+            passages = self._folded_passages
+            chosen = [c for c in chosen if detail.answers(as_typed, passages[c.index])]
+            if not chosen:
+                status = Status.UNKNOWN
+            elif status is Status.SUGGESTED and len(chosen) == 1:
+                # A choice of one is no choice, and answering it would overrule the doubt.
+                chosen, status = [], Status.UNKNOWN
         if status is Status.ANSWERED:
             best = chosen[0]
             return self.answer_entry(

@@ -213,7 +213,8 @@ def _parse_yaml(path: Path, text: str | None, problems: list[Problem]) -> Any:
 @dataclass(frozen=True, slots=True)
 class _Interview:
     text: str
-    folded: str
+    folded: str  # the interview's paragraphs: what tips, quiz answers and most passages quote
+    whole: str  # with the web page's own lines: what an entry about the publication may quote
     # (folded offset where the section starts, section), in order
     sections: tuple[tuple[int, Section], ...]
 
@@ -224,22 +225,27 @@ class _Interview:
                 found = section
         return found
 
-    def locate(self, passage: str) -> Section | None:
-        offset = self.folded.find(fold_for_comparison(passage))
+    def locate(self, passage: str, *, page_lines: bool = False) -> Section | None:
+        folded = fold_for_comparison(passage)
+        offset = self.folded.find(folded)
+        if offset < 0 and page_lines and folded in self.whole:
+            return self.sections[0][1]  # the page lines stand above the headline's section
         return None if offset < 0 else self.section_at(offset)
 
 
-# The web page's own lines above the lead (时间：… / 来源：…) are not part of the interview.
+# The web page's own lines above the lead (时间：… / 来源：…) are not part of the interview, but
+# they are in the source: the entry about the publication may quote them (readers ask when the
+# page was posted); tips, quiz answers and /source leave them out.
 _PAGE_LINE = re.compile(r"^(时间|来源)：")
+
+
+def _source_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def interview_paragraphs(text: str) -> list[str]:
     """The interview's paragraphs: headline, lead, questions and answers, no page lines."""
-    return [
-        p.strip()
-        for p in re.split(r"\n\s*\n", text)
-        if p.strip() and not _PAGE_LINE.match(p.strip())
-    ]
+    return [p for p in _source_paragraphs(text) if not _PAGE_LINE.match(p)]
 
 
 def _parse_interview(text: str) -> _Interview:
@@ -253,7 +259,8 @@ def _parse_interview(text: str) -> _Interview:
             sections.append((length, Section(len(sections), question)))
         folded_parts.append(folded)
         length += len(folded)
-    return _Interview(text, "".join(folded_parts), tuple(sections))
+    whole = "".join(fold_for_comparison(p) for p in _source_paragraphs(text))
+    return _Interview(text, "".join(folded_parts), whole, tuple(sections))
 
 
 # --------------------------------------------------------------------------- validation
@@ -389,7 +396,7 @@ def _parse_entries(
                 )
         section: Section | None = None
         if passage is not None and interview is not None:
-            section = interview.locate(passage)
+            section = interview.locate(passage, page_lines=True)
             if section is None:
                 problems.append(
                     Problem(file, "passage does not occur verbatim in the interview", label)

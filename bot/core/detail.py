@@ -1,0 +1,114 @@
+"""Detail slots: what kind of detail a question asks for, and whether a passage gives one.
+
+A near-topic question often asks for a detail the interview never gives (案例教材什么时候出版,
+省直机关有多少个党组织, 机关党委书记怎么选举): its words match the entry about that topic, but
+quoting that entry would pretend to answer.  A question asking for a date, a count, a place, a
+procedure, a person's name or whether the Opinion applies to someone is answered only from a
+passage that holds an answer of that kind; otherwise the bot says the question is not covered.
+
+"Which ones" (哪几个, 哪些) is not a count: a passage that lists things answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+
+
+class Slot(StrEnum):
+    """The kind of detail a question asks for."""
+
+    TIME = "time"
+    COUNT = "count"
+    ORDINAL = "ordinal"
+    PLACE = "place"
+    PROCEDURE = "procedure"
+    NAME = "name"
+    APPLIES = "applies"
+
+
+_NUMERAL = r"(?:[0-9]+|[一二三四五六七八九十两百千万]+)"
+_UNIT = "个项条名位家种类次批版分人年届岁"
+# Verbs of an administrative procedure: asking how to do one wants steps the passage must give.
+_PROCEDURE_VERBS = (
+    "申请|选举|选出|选拔|报名|加入|申报|参加|成立|组建|报销|审批|办理|登记|注册|评选|认定|考试|"
+    "备案|换届"
+)
+
+_ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
+    (
+        Slot.TIME,
+        re.compile(
+            r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|几月|哪天|哪一天|几号|截止|日期|"
+            r"多久|多长时间|具体时间|时间安排"
+        ),
+    ),
+    (Slot.ORDINAL, re.compile("第几")),
+    (Slot.COUNT, re.compile(rf"多少|(?<!哪)几[{_UNIT}]|编制|人数|数量|比例|任期|年限|学分|学时")),
+    (
+        Slot.PLACE,
+        re.compile(
+            r"哪个(城市|市|县|省|区)|哪座城市|什么地点|在哪(个|座)?城|"
+            r"在(哪|哪儿|哪里|哪个地方|什么地方)(开|举行|举办|办|召开)"
+        ),
+    ),
+    (
+        Slot.PROCEDURE,
+        re.compile(
+            rf"(怎么|如何|怎样|咋|咋样)(才能)?({_PROCEDURE_VERBS})|"
+            rf"(评选|评比|选拔|考核|具体)标准|细则|程序|流程|手续|条件|资格"
+        ),
+    ),
+    (
+        Slot.NAME,
+        re.compile(
+            r"(他|她|人|负责人|书记|领导)(叫什么|叫啥|的名字|姓什么|姓啥)|姓名|"
+            r"(书记|厅长|局长|领导|负责人)是谁"
+        ),
+    ),
+    (Slot.APPLIES, re.compile(r"适用")),
+)
+
+_TIME_ANSWER = re.compile(rf"{_NUMERAL}年|[0-9一二三四五六七八九十]+[月日号]|近日|日前|\d{{4}}-\d")
+_COUNT_ANSWER = re.compile(rf"(?<!第){_NUMERAL}[{_UNIT}方]")
+_ORDINAL_ANSWER = re.compile("第[一二三四五六七八九十0-9]|[一二三四五六七八九十]是")
+_PLACE_ANSWER = re.compile(r"[\u4e00-\u9fff]{2}[市县]|郑州|北京")
+_NAME_ANSWER = re.compile(r"[\u4e00-\u9fff]{2,3}(同志|总书记)")
+_PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|细则|程序|流程|手续|条件|资格")
+_APPLIES_SUBJECT = re.compile(r"^(?:对|那|请问)?(.+?)(?:是否|适不|也|能|可以)?适用")
+
+
+def asked(question: str) -> tuple[Slot, str] | None:
+    """The detail a cleaned question asks for, with the words that ask it; None for none."""
+    for slot, pattern in _ASKS:
+        found = pattern.search(question)
+        if found:
+            return slot, found.group(0)
+    return None
+
+
+def _procedure(question: str, passage: str) -> bool:
+    return all(word in passage for word in _PROCEDURE_WORDS.findall(question))
+
+
+def _applies(question: str, passage: str) -> bool:
+    subject = _APPLIES_SUBJECT.match(question)
+    return subject is None or subject.group(1) in passage
+
+
+_GIVES: dict[Slot, Callable[[str, str], bool]] = {
+    Slot.TIME: lambda _q, p: _TIME_ANSWER.search(p) is not None,
+    Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
+    Slot.ORDINAL: lambda _q, p: _ORDINAL_ANSWER.search(p) is not None,
+    Slot.PLACE: lambda _q, p: _PLACE_ANSWER.search(p) is not None,
+    Slot.PROCEDURE: _procedure,
+    Slot.NAME: lambda _q, p: _NAME_ANSWER.search(p) is not None,
+    Slot.APPLIES: _applies,
+}
+
+
+def answers(question: str, passage: str) -> bool:
+    """False when the cleaned question asks for a detail of a kind the passage does not give."""
+    slot = asked(question)
+    return slot is None or _GIVES[slot[0]](question, passage)

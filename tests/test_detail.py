@@ -1,0 +1,95 @@
+"""Detail slots: a question asking for a date, a count, a place or a procedure the passage
+does not give is declined, while one the passage does answer is still answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import detail
+from bot.core.answering import Answerer, Status
+from bot.core.detail import Slot
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("培训班什么时候开班", Slot.TIME),
+        ("调研督促的具体时间安排", Slot.TIME),
+        ("党组织一共有多少个", Slot.COUNT),
+        ("支部书记任期几年", Slot.COUNT),
+        ("理念融合是第几个", Slot.ORDINAL),
+        ("观摩会在哪个城市", Slot.PLACE),
+        ("观摩会在哪里举办", Slot.PLACE),
+        ("机关党委书记怎么选举", Slot.PROCEDURE),
+        ("工作法的评选标准", Slot.PROCEDURE),
+        ("负责人叫什么名字", Slot.NAME),
+        ("事业单位适用吗", Slot.APPLIES),
+    ],
+)
+def test_what_a_question_asks_for(question: str, slot: Slot) -> None:
+    found = detail.asked(question)
+    assert found is not None
+    assert found[0] is slot
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["六个融合是哪几个", "有哪些融合", "两张皮是什么意思", "创新体现在什么地方", "问题出在哪里"],
+)
+def test_which_ones_and_plain_questions_ask_for_no_detail(question: str) -> None:
+    assert detail.asked(question) is None
+
+
+def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
+    dated = "4月6日，省委直属机关工委有关负责人回答了记者的提问。"
+    undated = "同时，适时对省直机关推进党建和业务融合情况进行调研督促。"
+    assert detail.answers("采访是哪天", dated)
+    assert not detail.answers("调研督促哪天开始", undated)
+    assert detail.answers("从几个方面管住长期", "还从机制融合、队伍融合两个方面入手管住长期")
+    assert not detail.answers("专职党务干部有多少", "配强专职、激活兼职")
+    assert detail.answers("理念融合是第几个", "一是强化理念融合")
+    assert not detail.answers("任期几年", "六是注重队伍融合")
+    assert detail.answers("工会适用吗", "以及工会、共青团、妇联等群团组织")
+    assert not detail.answers("高校适用吗", "以及工会、共青团、妇联等群团组织")
+    assert not detail.answers("怎么加入工会", "以及工会、共青团、妇联等群团组织")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "现场观摩在哪个城市举行",
+        "案例教材哪个月出版",
+        "专职党务干部编制有多少",
+        "机关党委书记怎么选举产生",
+        "党务干部双向交流需要什么条件",
+        "调研督促的具体时间安排",
+        "支部书记任期几年",
+        "意见什么时候截止",
+    ],
+)
+def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.UNKNOWN, (result.entry, result.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("采访是哪一天", "interview"),
+        ("访谈登在河南日报第几版", "report"),
+        ("治好当下的融合有几个", "now_and_long_term"),
+        ("群团组织适用吗", "mass_organizations"),
+    ],
+)
+def test_detail_questions_the_interview_answers_are_answered(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, (result.status, result.suggestions)
+    assert result.entry == entry
+
+
+def test_the_page_lines_of_the_source_answer_when_it_was_posted(answerer: Answerer) -> None:
+    result = answerer.ask("网页上标的发布时间是哪天")
+    assert result.status is Status.ANSWERED
+    assert "时间：2023-04-10" in result.reply
