@@ -78,9 +78,19 @@ def test_a_single_traditional_only_character_decides_the_script(answerer: Answer
 def test_how_to_fix_two_skins_goes_to_the_remedy_not_the_definition(
     answerer: Answerer, question: str
 ) -> None:
+    """The remedy is the six integrations, the Opinion's 破解之策 (both blind writers agree)."""
     result = answerer.ask(question)
     assert result.status is Status.ANSWERED
-    assert result.entry == "prescriptions"
+    assert result.entry == "main_content"
+    assert "推出六个融合的破解之策" in result.reply
+
+
+@pytest.mark.parametrize(
+    "question", ["两张皮怎么长期防止", "治本的药方是什么", "怎么防止两张皮反弹"]
+)
+def test_the_long_term_remedy_goes_to_the_prescriptions(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "prescriptions")
 
 
 @pytest.mark.parametrize(

@@ -63,3 +63,15 @@ def test_conversion_both_ways() -> None:
 def test_fold_for_comparison_only_touches_whitespace_and_quotes() -> None:
     assert fold_for_comparison("“两张皮” \n问题") == '"两张皮"问题'
     assert fold_for_comparison("两张皮，问题") == "两张皮，问题"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two zhang pi how to fix", "两zhangpi怎么办"),
+        ("what are the requirements for leaders", "什么要求负责人"),
+        ("两张皮问题是指什么", "两张皮问题"),
+    ],
+)
+def test_english_remedy_words_and_trailing_what_are_folded(text: str, expected: str) -> None:
+    assert normalize(text) == expected

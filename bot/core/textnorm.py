@@ -170,7 +170,7 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # "第二个融合" asks for the paragraph the interview opens with "二是".
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
 _TRAILING_WHAT_RE = re.compile(
-    r"(是什么意思|什么意思|是什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
+    r"(是什么意思|什么意思|是什么|是指什么|是指的什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
     r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
 )
 
@@ -296,6 +296,34 @@ _ENGLISH = {
     "mechanism": "机制",
     "team": "队伍",
     "goal": "目标",
+    "how to fix": "怎么办",
+    "how to solve": "怎么办",
+    "how do we fix": "怎么办",
+    "how do we solve": "怎么办",
+    "fix": "解决",
+    "solve": "解决",
+    "solution": "破解之策",
+    "solutions": "破解之策",
+    "measures": "措施",
+    "requirement": "要求",
+    "requirements": "要求",
+    "role": "作用",
+    "method": "工作法",
+    "methods": "工作法",
+    "case": "案例",
+    "cases": "案例",
+    "supervision": "督促",
+    "xi jinping": "习近平",
+    "general secretary": "总书记",
+    "disconnect": "脱节",
+    "disconnects": "脱节",
+    "leader": "负责人",
+    "leaders": "负责人",
+    "full name": "全称",
+    "title": "标题",
+    "source": "来源",
+    "date": "日期",
+    "two": "两",
     "idea": "理念",
     "concept": "理念",
     "the": "",
