@@ -95,7 +95,14 @@ def test_the_long_term_remedy_goes_to_the_prescriptions(answerer: Answerer, ques
 
 @pytest.mark.parametrize(
     "question",
-    ["高校党建和教学怎么融合", "广东省直机关的做法", "党建经费怎么用", "意见原文在哪下载"],
+    [
+        "高校党建和教学怎么融合",
+        "广东省直机关的做法",
+        "党建经费怎么用",
+        "意见原文在哪下载",
+        "四川省直机关怎么破解两张皮",
+        "中央有没有出过类似的文件",
+    ],
 )
 def test_near_topic_traps_are_declined(answerer: Answerer, question: str) -> None:
     assert answerer.ask(question).status is Status.UNKNOWN
