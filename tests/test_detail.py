@@ -65,6 +65,14 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "调研督促的具体时间安排",
         "支部书记任期几年",
         "意见什么时候截止",
+        "工作法推出多少个",
+        "现场观摩去哪里看",
+        "哪月开展调研督促",
+        "考核评价的具体标准是什么",
+        "记者姓什么",
+        "专职党务干部怎么考核",
+        "必研题有几道",
+        "推荐几本书",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:
@@ -79,6 +87,9 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("访谈登在河南日报第几版", "report"),
         ("治好当下的融合有几个", "now_and_long_term"),
         ("群团组织适用吗", "mass_organizations"),
+        ("工会适用意见吗", "mass_organizations"),
+        ("学用融合是第几个融合", "learning_integration"),
+        ("党务干部要成为几种人", "cadre_goal"),
     ],
 )
 def test_detail_questions_the_interview_answers_are_answered(
@@ -93,3 +104,14 @@ def test_the_page_lines_of_the_source_answer_when_it_was_posted(answerer: Answer
     result = answerer.ask("网页上标的发布时间是哪天")
     assert result.status is Status.ANSWERED
     assert "时间：2023-04-10" in result.reply
+
+
+def test_the_opinion_itself_is_not_who_it_applies_to() -> None:
+    listing = "范畴拓展到省直工委、党组（党委）、机关党委、基层党组织以及工会、共青团、妇联"
+    assert detail.answers("意见适用于哪些组织", listing)
+    assert detail.answers("这个意见对哪些组织适用", listing)
+    assert not detail.answers("高校适用这个意见吗", listing)
+
+
+def test_a_batch_is_not_a_count() -> None:
+    assert not detail.answers("工作法推出多少个", "分类别总结推出一批可学可看可借鉴的工作法")

@@ -297,7 +297,7 @@ class Answerer:
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
-        result = self._result(prepared, as_typed, ranked, traditional, say)
+        result = self._result(prepared, as_typed, ranked, traditional, say, cleaned)
         return replace(result, question=prepared)
 
     def _result(
@@ -307,6 +307,7 @@ class Answerer:
         ranked: list[Candidate],
         traditional: bool,
         say: Callable[[str], str],
+        cleaned: str,
     ) -> Result:
         chosen: list[Candidate] = []
         if any(term in prepared or term in as_typed for term in self.kb.not_covered):
@@ -316,13 +317,20 @@ class Answerer:
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.
+            # Read before filler and synonym folding, which drop 具体 and split 适用意见.
             passages = self._folded_passages
-            chosen = [c for c in chosen if detail.answers(as_typed, passages[c.index])]
+            chosen = [c for c in chosen if detail.answers(cleaned, passages[c.index])]
             if not chosen:
                 status = Status.UNKNOWN
             elif status is Status.SUGGESTED and len(chosen) == 1:
-                # A choice of one is no choice, and answering it would overrule the doubt.
-                chosen, status = [], Status.UNKNOWN
+                # A choice of one is no choice: the one passage that can answer is answered if
+                # it clears the bar of a lone candidate, and otherwise nothing is.
+                lone = chosen[0]
+                specific = lone.exact or lone.evidence >= self.tuning.min_evidence
+                if specific and lone.score >= self.tuning.lone_score:
+                    status = Status.ANSWERED
+                else:
+                    chosen, status = [], Status.UNKNOWN
         if status is Status.ANSWERED:
             best = chosen[0]
             return self.answer_entry(

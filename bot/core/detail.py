@@ -21,6 +21,7 @@ class Slot(StrEnum):
 
     TIME = "time"
     COUNT = "count"
+    KINDS = "kinds"
     ORDINAL = "ordinal"
     PLACE = "place"
     PROCEDURE = "procedure"
@@ -29,28 +30,31 @@ class Slot(StrEnum):
 
 
 _NUMERAL = r"(?:[0-9]+|[一二三四五六七八九十两百千万]+)"
-_UNIT = "个项条名位家种类次批版分人年届岁"
+# Units a count is asked in; an answer needs a numeral with one of them (一批 counts nothing).
+_UNIT = "个项条名位家次版分人年届岁道本"
 # Verbs of an administrative procedure: asking how to do one wants steps the passage must give.
 _PROCEDURE_VERBS = (
     "申请|选举|选出|选拔|报名|加入|申报|参加|成立|组建|报销|审批|办理|登记|注册|评选|认定|考试|"
-    "备案|换届"
+    "备案|换届|考核|操作"
 )
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         Slot.TIME,
         re.compile(
-            r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|几月|哪天|哪一天|几号|截止|日期|"
+            r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
             r"多久|多长时间|具体时间|时间安排"
         ),
     ),
     (Slot.ORDINAL, re.compile("第几")),
+    # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
+    (Slot.KINDS, re.compile("(?<!哪)几(种|类|个方面)")),
     (Slot.COUNT, re.compile(rf"多少|(?<!哪)几[{_UNIT}]|编制|人数|数量|比例|任期|年限|学分|学时")),
     (
         Slot.PLACE,
         re.compile(
             r"哪个(城市|市|县|省|区)|哪座城市|什么地点|在哪(个|座)?城|"
-            r"在(哪|哪儿|哪里|哪个地方|什么地方)(开|举行|举办|办|召开)"
+            r"(在|去|到)(哪|哪儿|哪里|哪个地方|什么地方)(开|举行|举办|办|召开|培训|看|领|上课|报到)"
         ),
     ),
     (
@@ -63,8 +67,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         Slot.NAME,
         re.compile(
-            r"(他|她|人|负责人|书记|领导)(叫什么|叫啥|的名字|姓什么|姓啥)|姓名|"
-            r"(书记|厅长|局长|领导|负责人)是谁"
+            r"(他|她|人|负责人|书记|领导)(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|姓名|"
+            r"(书记|厅长|局长|领导|负责人)是谁|哪位领导"
         ),
     ),
     (Slot.APPLIES, re.compile(r"适用")),
@@ -72,11 +76,14 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
 
 _TIME_ANSWER = re.compile(rf"{_NUMERAL}年|[0-9一二三四五六七八九十]+[月日号]|近日|日前|\d{{4}}-\d")
 _COUNT_ANSWER = re.compile(rf"(?<!第){_NUMERAL}[{_UNIT}方]")
+_LIST_ANSWER = re.compile("[^、，。]+、[^、，。]+、")
 _ORDINAL_ANSWER = re.compile("第[一二三四五六七八九十0-9]|[一二三四五六七八九十]是")
 _PLACE_ANSWER = re.compile(r"[\u4e00-\u9fff]{2}[市县]|郑州|北京")
 _NAME_ANSWER = re.compile(r"[\u4e00-\u9fff]{2,3}(同志|总书记)")
 _PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|细则|程序|流程|手续|条件|资格")
 _APPLIES_SUBJECT = re.compile(r"^(?:对|那|请问)?(.+?)(?:是否|适不|也|能|可以)?适用")
+# "意见适用于哪些组织" names the Opinion, not who it applies to: a list answers that.
+_THE_OPINION = re.compile(r"^(这个|这份|该)?(意见|《意见》|文件)(对.*)?$")
 
 
 def asked(question: str) -> tuple[Slot, str] | None:
@@ -94,12 +101,15 @@ def _procedure(question: str, passage: str) -> bool:
 
 def _applies(question: str, passage: str) -> bool:
     subject = _APPLIES_SUBJECT.match(question)
-    return subject is None or subject.group(1) in passage
+    if subject is None or _THE_OPINION.match(subject.group(1)):
+        return True
+    return subject.group(1) in passage
 
 
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.TIME: lambda _q, p: _TIME_ANSWER.search(p) is not None,
     Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
+    Slot.KINDS: lambda _q, p: bool(_COUNT_ANSWER.search(p) or _LIST_ANSWER.search(p)),
     Slot.ORDINAL: lambda _q, p: _ORDINAL_ANSWER.search(p) is not None,
     Slot.PLACE: lambda _q, p: _PLACE_ANSWER.search(p) is not None,
     Slot.PROCEDURE: _procedure,
