@@ -111,6 +111,7 @@ def test_the_opinion_itself_is_not_who_it_applies_to() -> None:
     assert detail.answers("意见适用于哪些组织", listing)
     assert detail.answers("这个意见对哪些组织适用", listing)
     assert not detail.answers("高校适用这个意见吗", listing)
+    assert detail.answers("我想知道工会适用吗", listing)
 
 
 def test_a_batch_is_not_a_count() -> None:

@@ -81,7 +81,9 @@ _ORDINAL_ANSWER = re.compile("第[一二三四五六七八九十0-9]|[一二三�
 _PLACE_ANSWER = re.compile(r"[\u4e00-\u9fff]{2}[市县]|郑州|北京")
 _NAME_ANSWER = re.compile(r"[\u4e00-\u9fff]{2,3}(同志|总书记)")
 _PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|细则|程序|流程|手续|条件|资格")
-_APPLIES_SUBJECT = re.compile(r"^(?:对|那|请问)?(.+?)(?:是否|适不|也|能|可以)?适用")
+_APPLIES_SUBJECT = re.compile(
+    r"^(?:请问|我想知道|想知道|我想问|问一下|麻烦问一下|那么|那)?(?:对)?(.+?)(?:是否|适不|也|能|可以)?适用"
+)
 # "意见适用于哪些组织" names the Opinion, not who it applies to: a list answers that.
 _THE_OPINION = re.compile(r"^(这个|这份|该)?(意见|《意见》|文件)(对.*)?$")
 
