@@ -128,6 +128,20 @@ def test_passage_not_in_source_is_refused(kb_copy: Path) -> None:
     )
 
 
+def test_only_an_entry_may_quote_the_web_page_lines(kb_copy: Path) -> None:
+    """The 时间/来源 lines stand in the source but not in the interview: an entry about the
+    publication may quote them; a tip may not."""
+    page = "时间：2023-04-10\n\n来源：河南日报"
+    _edit(kb_copy, lambda d: _entry(d, "interview").update(passage=page))
+    tips = kb_copy / "tips.yaml"
+    data = yaml.safe_load(tips.read_text(encoding="utf-8"))
+    data["tips"][0]["excerpt"] = "时间：2023-04-10"
+    tips.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    messages = _messages(kb_copy)
+    assert not any("entry 'interview'" in m for m in messages), messages
+    assert any(data["tips"][0]["id"] in m for m in messages), messages
+
+
 def test_passage_compared_after_folding_whitespace_and_quotes(kb_copy: Path) -> None:
     relaxed = (
         '机关党的建设是机关建设的根本保证，党建和业务工作 "两张皮" 问题，\n'

@@ -168,6 +168,14 @@ class Answerer:
         first, second = self._folded_passages[a], self._folded_passages[b]
         return first not in second and second not in first
 
+    def _specific(self, candidate: Candidate) -> bool:
+        """The question is one of the entry's phrasings, or carries enough specific evidence."""
+        return candidate.exact or candidate.evidence >= self.tuning.min_evidence
+
+    def _clears_lone_bar(self, candidate: Candidate) -> bool:
+        """With no rival to weigh it against, a candidate is answered from `lone_score`."""
+        return self._specific(candidate) and candidate.score >= self.tuning.lone_score
+
     def _decide(self, ranked: list[Candidate]) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -175,8 +183,7 @@ class Answerer:
         best = ranked[0]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
-        specific = best.exact or best.evidence >= tuning.min_evidence
-        if specific and (
+        if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
         ):
@@ -192,7 +199,7 @@ class Answerer:
         if len(choices) == 1:
             # No rival near the best entry: a specific question is answered (a choice of one is
             # no choice); a vague one gets the next distinct passage beside it.
-            if specific and best.score >= tuning.lone_score:
+            if self._clears_lone_bar(best):
                 return Status.ANSWERED, [best]
             if rival is None:
                 return Status.UNKNOWN, []
@@ -325,9 +332,7 @@ class Answerer:
             elif status is Status.SUGGESTED and len(chosen) == 1:
                 # A choice of one is no choice: the one passage that can answer is answered if
                 # it clears the bar of a lone candidate, and otherwise nothing is.
-                lone = chosen[0]
-                specific = lone.exact or lone.evidence >= self.tuning.min_evidence
-                if specific and lone.score >= self.tuning.lone_score:
+                if self._clears_lone_bar(chosen[0]):
                     status = Status.ANSWERED
                 else:
                     chosen, status = [], Status.UNKNOWN

@@ -37,6 +37,8 @@ _PROCEDURE_VERBS = (
     "申请|选举|选出|选拔|报名|加入|申报|参加|成立|组建|报销|审批|办理|登记|注册|评选|认定|考试|"
     "备案|换届|考核|操作"
 )
+# Nouns that ask for the rules of a procedure (标准 only with what it is a standard for).
+_PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
@@ -61,7 +63,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.PROCEDURE,
         re.compile(
             rf"(怎么|如何|怎样|咋|咋样)(才能)?({_PROCEDURE_VERBS})|"
-            rf"(评选|评比|选拔|考核|具体)标准|细则|程序|流程|手续|条件|资格"
+            rf"(评选|评比|选拔|考核|具体)标准|{_PROCEDURE_NOUNS}"
         ),
     ),
     (
@@ -80,7 +82,8 @@ _LIST_ANSWER = re.compile("[^、，。]+、[^、，。]+、")
 _ORDINAL_ANSWER = re.compile("第[一二三四五六七八九十0-9]|[一二三四五六七八九十]是")
 _PLACE_ANSWER = re.compile(r"[\u4e00-\u9fff]{2}[市县]|郑州|北京")
 _NAME_ANSWER = re.compile(r"[\u4e00-\u9fff]{2,3}(同志|总书记)")
-_PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|细则|程序|流程|手续|条件|资格")
+# The words of a procedure question the passage must contain to give its rules.
+_PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|{_PROCEDURE_NOUNS}")
 _APPLIES_SUBJECT = re.compile(
     r"^(?:请问|我想知道|想知道|我想问|问一下|麻烦问一下|那么|那)?(?:对)?(.+?)(?:是否|适不|也|能|可以)?适用"
 )

@@ -251,16 +251,19 @@ def interview_paragraphs(text: str) -> list[str]:
 def _parse_interview(text: str) -> _Interview:
     sections: list[tuple[int, Section]] = [(0, Section(0, None))]
     folded_parts: list[str] = []
+    whole_parts: list[str] = []
     length = 0
-    for paragraph in interview_paragraphs(text):
+    for paragraph in _source_paragraphs(text):
         folded = fold_for_comparison(paragraph)
+        whole_parts.append(folded)
+        if _PAGE_LINE.match(paragraph):
+            continue
         if folded.startswith("问："):
-            question = paragraph.strip().removeprefix("问：").strip()
+            question = paragraph.removeprefix("问：").strip()
             sections.append((length, Section(len(sections), question)))
         folded_parts.append(folded)
         length += len(folded)
-    whole = "".join(fold_for_comparison(p) for p in _source_paragraphs(text))
-    return _Interview(text, "".join(folded_parts), whole, tuple(sections))
+    return _Interview(text, "".join(folded_parts), "".join(whole_parts), tuple(sections))
 
 
 # --------------------------------------------------------------------------- validation
