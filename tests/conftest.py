@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,8 @@ import pytest
 from bot.core.answering import Answerer
 from bot.core.knowledge import KnowledgeBase, default_knowledge_dir, load_knowledge
 from bot.storage import Storage, open_store
+from tests.botapi import RecordingRequest
+from tests.harness import ADMIN, Harness, running_bot
 from tests.pgserver import fresh_database, pg_bin, postgres_server
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,6 +37,17 @@ def kb_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(default_knowledge_dir(), target)
     return target
+
+
+@pytest.fixture
+async def admin_bot(tmp_path: Path, kb_copy: Path) -> AsyncIterator[Harness]:
+    """The bot with one admin (ADMIN), serving a writable copy of the knowledge folder; no
+    error may reach its error handlers."""
+    async for harness in running_bot(
+        tmp_path / "bot.sqlite3", RecordingRequest(), admins=frozenset({ADMIN}), knowledge=kb_copy
+    ):
+        yield harness
+        assert harness.errors == []
 
 
 @pytest.fixture(scope="session")

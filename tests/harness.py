@@ -24,6 +24,9 @@ from bot.tgbot.settings import Settings
 from bot.tgbot.state import STATE_KEY, BotState
 from tests.botapi import TOKEN, Call, RecordingRequest, message_update
 
+# The user id the admin fixtures and tests run the bot for.
+ADMIN = 4242
+
 
 @dataclass
 class Harness:

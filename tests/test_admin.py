@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,24 +20,13 @@ from bot.tgbot.admin_handlers import NOT_ADMIN, PRIVATE_ONLY
 from bot.tgbot.app import PURGE_JOB
 from bot.tgbot.render import MESSAGE_LIMIT, utf16_length
 from tests.botapi import Call, RecordingRequest, message_update, run_bot
-from tests.harness import Harness, only, running_bot
+from tests.harness import ADMIN, Harness, only, running_bot
 
-ADMIN = 4242
 USER = 42
 
 
-@pytest.fixture
-async def bot(tmp_path: Path, kb_copy: Path) -> AsyncIterator[Harness]:
-    """The bot with one admin, serving a writable copy of the knowledge folder."""
-    async for harness in running_bot(
-        tmp_path / "bot.sqlite3", RecordingRequest(), admins=frozenset({ADMIN}), knowledge=kb_copy
-    ):
-        yield harness
-        assert harness.errors == []
-
-
-async def admin_says(bot: Harness, text: str) -> list[Call]:
-    return await bot.say(text, chat_id=ADMIN, user_id=ADMIN)
+async def admin_says(admin_bot: Harness, text: str) -> list[Call]:
+    return await admin_bot.say(text, chat_id=ADMIN, user_id=ADMIN)
 
 
 def texts(calls: list[Call]) -> str:
@@ -58,8 +47,8 @@ def entry(data: dict[str, Any], entry_id: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------- reload
 
 
-async def test_reload_reports_what_changed(bot: Harness, kb_copy: Path) -> None:
-    before = bot.state.answerer
+async def test_reload_reports_what_changed(admin_bot: Harness, kb_copy: Path) -> None:
+    before = admin_bot.state.answerer
 
     def change(data: dict[str, Any]) -> None:
         entry(data, "two_skins")["summary"] = "“两张皮”问题长期制约着机关党的建设质量提升。"
@@ -82,19 +71,19 @@ async def test_reload_reports_what_changed(bot: Harness, kb_copy: Path) -> None:
         ),
     )
 
-    report = only(await admin_says(bot, "/reload")).text
+    report = only(await admin_says(admin_bot, "/reload")).text
     assert "新增条目：inspection" in report
     assert "删除条目：supervision" in report
     assert "two_skins" in report.split("修改条目：")[1].split("\n")[0]
     assert f"{len(before.kb.tips)} → {len(before.kb.tips) - 1}" in report
     assert "毫秒" in report
-    assert bot.state.answerer is not before
-    answer = only(await bot.say("两张皮是什么意思")).text
+    assert admin_bot.state.answerer is not before
+    answer = only(await admin_bot.say("两张皮是什么意思")).text
     assert "<b>“两张皮”问题长期制约着机关党的建设质量提升。</b>" in answer
 
 
-async def test_reload_without_changes(bot: Harness) -> None:
-    report = only(await admin_says(bot, "/reload")).text
+async def test_reload_without_changes(admin_bot: Harness) -> None:
+    report = only(await admin_says(admin_bot, "/reload")).text
     assert "新增条目：无" in report
     assert "删除条目：无" in report
     assert "修改条目：无" in report
@@ -152,20 +141,20 @@ def _fifty_megabytes(path: Path) -> None:
     ],
 )
 async def test_a_broken_file_changes_nothing(
-    bot: Harness, kb_copy: Path, breakage: Callable[[Path], None], expected: str
+    admin_bot: Harness, kb_copy: Path, breakage: Callable[[Path], None], expected: str
 ) -> None:
-    before = bot.state.answerer
+    before = admin_bot.state.answerer
     breakage(kb_copy / "opinion.yaml")
-    report = texts(await admin_says(bot, "/reload"))
+    report = texts(await admin_says(admin_bot, "/reload"))
     assert "未作任何更改" in report
     assert "opinion.yaml" in report
     assert expected in report
     assert str(kb_copy) not in report  # the file by its name, never a server path
-    assert bot.state.answerer is before
-    assert "长期制约着" in only(await bot.say("两张皮是什么意思")).text
+    assert admin_bot.state.answerer is before
+    assert "长期制约着" in only(await admin_bot.say("两张皮是什么意思")).text
 
 
-async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Path) -> None:
+async def test_many_problems_are_split_across_messages(admin_bot: Harness, kb_copy: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         for item in data["entries"]:
             item["passage"] = (
@@ -173,42 +162,44 @@ async def test_many_problems_are_split_across_messages(bot: Harness, kb_copy: Pa
             )
 
     edit_yaml(kb_copy / "opinion.yaml", change)
-    calls = [c for c in await admin_says(bot, "/reload") if c.method == "sendMessage"]
+    calls = [c for c in await admin_says(admin_bot, "/reload") if c.method == "sendMessage"]
     assert all(utf16_length(c.text) <= MESSAGE_LIMIT for c in calls)
     # Capped: the first 50 problems and a count (a 314-byte alias file once sent 1,830).
-    shown = min(len(bot.kb.entries), 50)
+    shown = min(len(admin_bot.kb.entries), 50)
     assert texts(calls).count("原文段落（passage）必须从访谈原文逐字摘录") == shown
-    assert len(bot.kb.entries) <= 50 or "另有" in texts(calls)
+    assert len(admin_bot.kb.entries) <= 50 or "另有" in texts(calls)
 
 
 async def test_answers_during_a_reload_use_one_version_or_the_other(
-    bot: Harness, kb_copy: Path
+    admin_bot: Harness, kb_copy: Path
 ) -> None:
-    old = only(await bot.say("两张皮是什么意思")).text
+    old = only(await admin_bot.say("两张皮是什么意思")).text
     edit_yaml(
         kb_copy / "opinion.yaml", lambda d: entry(d, "two_skins").update(summary="新的一行摘要。")
     )
     # Forty people asking at once (one chat asking forty times would meet the throttle).
     updates = [message_update("两张皮是什么意思", chat_id=1000 + n) for n in range(40)]
-    bot.api.clear()
+    admin_bot.api.clear()
     from telegram import Update
 
     async def ask(data: dict[str, Any]) -> None:
-        await bot.app.process_update(Update.de_json(data, bot.app.bot))
+        await admin_bot.app.process_update(Update.de_json(data, admin_bot.app.bot))
 
     await asyncio.gather(
         *(ask(u) for u in updates[:20]),
-        bot.app.process_update(
-            Update.de_json(message_update("/reload", chat_id=ADMIN, user_id=ADMIN), bot.app.bot)
+        admin_bot.app.process_update(
+            Update.de_json(
+                message_update("/reload", chat_id=ADMIN, user_id=ADMIN), admin_bot.app.bot
+            )
         ),
         *(ask(u) for u in updates[20:]),
     )
     answers = [
         c.text
-        for c in bot.api.calls
+        for c in admin_bot.api.calls
         if c.method == "sendMessage" and 1000 <= int(c.params["chat_id"]) < 1040
     ]
-    new = only(await bot.say("两张皮是什么意思")).text
+    new = only(await admin_bot.say("两张皮是什么意思")).text
     assert new != old
     assert len(answers) == 40
     assert set(answers) <= {old, new}
@@ -230,15 +221,15 @@ def document(file_id: str, name: str, size: int, caption: str = "/reload") -> di
 
 
 async def test_valid_upload_is_written_atomically_with_a_backup(
-    bot: Harness, kb_copy: Path
+    admin_bot: Harness, kb_copy: Path
 ) -> None:
     target = kb_copy / "opinion.yaml"
     previous = target.read_bytes()
     data = yaml.safe_load(previous.decode("utf-8"))
     entry(data, "one_plus_n")["summary"] = "将探索构建“1+N”破解路径。"
     upload = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    bot.api.files["upload1"] = upload
-    calls = await bot.say(
+    admin_bot.api.files["upload1"] = upload
+    calls = await admin_bot.say(
         None, chat_id=ADMIN, user_id=ADMIN, extra=document("upload1", "opinion.yaml", len(upload))
     )
     report = texts(calls)
@@ -247,34 +238,34 @@ async def test_valid_upload_is_written_atomically_with_a_backup(
     assert target.read_bytes() == upload
     assert (kb_copy / "opinion.yaml.bak").read_bytes() == previous
     assert not [p for p in kb_copy.iterdir() if p.name.startswith(".opinion.yaml.")]
-    assert "将探索构建“1+N”破解路径。" in only(await bot.say("1+N")).text
+    assert "将探索构建“1+N”破解路径。" in only(await admin_bot.say("1+N")).text
     # published for the other replicas, as a /reload is
-    assert bot.state.store.kb_version() == bot.state.kb.version
+    assert admin_bot.state.store.kb_version() == admin_bot.state.kb.version
 
 
-async def test_invalid_upload_is_not_written(bot: Harness, kb_copy: Path) -> None:
+async def test_invalid_upload_is_not_written(admin_bot: Harness, kb_copy: Path) -> None:
     target = kb_copy / "opinion.yaml"
     previous = target.read_bytes()
     broken = previous.replace("干部职工的贴心人".encode(), "干部职工的知心人".encode())
-    bot.api.files["upload2"] = broken
-    before = bot.state.answerer
-    calls = await bot.say(
+    admin_bot.api.files["upload2"] = broken
+    before = admin_bot.state.answerer
+    calls = await admin_bot.say(
         None, chat_id=ADMIN, user_id=ADMIN, extra=document("upload2", "renamed.yaml", len(broken))
     )
     assert "原文段落（passage）必须从访谈原文逐字摘录" in texts(calls)
     assert "opinion.yaml" in texts(calls)
     assert target.read_bytes() == previous
     assert not (kb_copy / "opinion.yaml.bak").exists()
-    assert bot.state.answerer is before
+    assert admin_bot.state.answerer is before
 
 
-async def test_tips_upload_is_recognised_by_content(bot: Harness, kb_copy: Path) -> None:
+async def test_tips_upload_is_recognised_by_content(admin_bot: Harness, kb_copy: Path) -> None:
     tips = yaml.safe_load((kb_copy / "tips.yaml").read_text(encoding="utf-8"))
     tips["tips"] = tips["tips"][:61]
     upload = yaml.safe_dump(tips, allow_unicode=True).encode("utf-8")
-    bot.api.files["upload3"] = upload
+    admin_bot.api.files["upload3"] = upload
     report = texts(
-        await bot.say(
+        await admin_bot.say(
             None,
             chat_id=ADMIN,
             user_id=ADMIN,
@@ -285,8 +276,8 @@ async def test_tips_upload_is_recognised_by_content(bot: Harness, kb_copy: Path)
     assert (kb_copy / "tips.yaml").read_bytes() == upload
 
 
-async def test_oversized_upload_is_refused_without_downloading(bot: Harness) -> None:
-    calls = await bot.say(
+async def test_oversized_upload_is_refused_without_downloading(admin_bot: Harness) -> None:
+    calls = await admin_bot.say(
         None,
         chat_id=ADMIN,
         user_id=ADMIN,
@@ -302,29 +293,29 @@ async def test_oversized_upload_is_refused_without_downloading(bot: Harness) -> 
 
 @pytest.mark.parametrize("command", ["/reload", "/unanswered", "/unanswered 5", "/stats"])
 async def test_admin_commands_refuse_everyone_else(
-    bot: Harness, command: str, caplog: pytest.LogCaptureFixture
+    admin_bot: Harness, command: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    before = bot.state.answerer
+    before = admin_bot.state.answerer
     with caplog.at_level(logging.WARNING, logger="bot.tgbot.admin_handlers"):
-        call = only(await bot.say(command, user_id=USER))
+        call = only(await admin_bot.say(command, user_id=USER))
     assert call.text == NOT_ADMIN
-    assert bot.state.answerer is before
+    assert admin_bot.state.answerer is before
     assert any("non-admin user 42" in r.getMessage() for r in caplog.records)
 
 
-async def test_upload_from_a_non_admin_is_refused(bot: Harness, kb_copy: Path) -> None:
+async def test_upload_from_a_non_admin_is_refused(admin_bot: Harness, kb_copy: Path) -> None:
     before = (kb_copy / "opinion.yaml").read_bytes()
-    bot.api.files["upload4"] = b"entries: []"
-    calls = await bot.say(None, user_id=USER, extra=document("upload4", "opinion.yaml", 11))
+    admin_bot.api.files["upload4"] = b"entries: []"
+    calls = await admin_bot.say(None, user_id=USER, extra=document("upload4", "opinion.yaml", 11))
     assert only(calls).text == NOT_ADMIN
     assert not [c for c in calls if c.method == "getFile"]
     assert (kb_copy / "opinion.yaml").read_bytes() == before
 
 
-async def test_admin_commands_in_a_group_post_nothing_private(bot: Harness) -> None:
-    await bot.say("机关食堂几点开饭", chat_id=USER, user_id=USER)
+async def test_admin_commands_in_a_group_post_nothing_private(admin_bot: Harness) -> None:
+    await admin_bot.say("机关食堂几点开饭", chat_id=USER, user_id=USER)
     for command in ("/stats", "/unanswered"):
-        calls = await bot.say(command, chat_id=-100, chat_type="supergroup", user_id=ADMIN)
+        calls = await admin_bot.say(command, chat_id=-100, chat_type="supergroup", user_id=ADMIN)
         assert only(calls).text == PRIVATE_ONLY
 
 
@@ -350,45 +341,47 @@ async def _until(predicate: Callable[[], bool]) -> None:
     raise AssertionError("timed out")
 
 
-async def test_sighup_reloads(bot: Harness, kb_copy: Path) -> None:
-    version = bot.kb.version
+async def test_sighup_reloads(admin_bot: Harness, kb_copy: Path) -> None:
+    version = admin_bot.kb.version
     edit_yaml(
         kb_copy / "opinion.yaml", lambda d: entry(d, "issuer").update(summary="改过的摘要。")
     )
     os.kill(os.getpid(), signal.SIGHUP)
-    await _until(lambda: bot.kb.version != version)
-    assert bot.kb.by_id["issuer"].summary == "改过的摘要。"
+    await _until(lambda: admin_bot.kb.version != version)
+    assert admin_bot.kb.by_id["issuer"].summary == "改过的摘要。"
 
 
 async def test_sighup_with_a_broken_file_keeps_serving(
-    bot: Harness, kb_copy: Path, caplog: pytest.LogCaptureFixture
+    admin_bot: Harness, kb_copy: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    before = bot.state.answerer
+    before = admin_bot.state.answerer
     (kb_copy / "tips.yaml").write_text("tips: [", encoding="utf-8")
     with caplog.at_level(logging.ERROR):
         os.kill(os.getpid(), signal.SIGHUP)
         await _until(
             lambda: any("SIGHUP reload refused" in r.getMessage() for r in caplog.records)
         )
-    assert bot.state.answerer is before
-    assert "长期制约着" in only(await bot.say("两张皮")).text
+    assert admin_bot.state.answerer is before
+    assert "长期制约着" in only(await admin_bot.say("两张皮")).text
 
 
 # --------------------------------------------------------------------------- the question log
 
 
-async def test_question_log_keeps_no_user_and_group_text_only_when_addressed(bot: Harness) -> None:
-    await bot.say("两张皮", user_id=USER)
-    await bot.say("闲聊：两张皮", chat_id=-100, chat_type="supergroup")  # not addressed
-    await bot.say("/ask 六个融合", chat_id=-100, chat_type="supergroup")
-    logged = bot.state.store.questions()
+async def test_question_log_keeps_no_user_and_group_text_only_when_addressed(
+    admin_bot: Harness,
+) -> None:
+    await admin_bot.say("两张皮", user_id=USER)
+    await admin_bot.say("闲聊：两张皮", chat_id=-100, chat_type="supergroup")  # not addressed
+    await admin_bot.say("/ask 六个融合", chat_id=-100, chat_type="supergroup")
+    logged = admin_bot.state.store.questions()
     assert [(q.chat_type, q.question) for q in logged] == [
         ("private", "两张皮"),
         ("supergroup", "六个融合"),
     ]
     import sqlite3
 
-    store = bot.state.store
+    store = admin_bot.state.store
     assert isinstance(store, Store)  # the harness runs on SQLite
     with sqlite3.connect(store.path) as raw:
         columns = [row[1] for row in raw.execute("PRAGMA table_info(questions)")]
@@ -398,30 +391,30 @@ async def test_question_log_keeps_no_user_and_group_text_only_when_addressed(bot
 async def test_retention_purges_old_rows(tmp_path: Path) -> None:
     api = RecordingRequest()
     database = tmp_path / "bot.sqlite3"
-    async for bot in running_bot(database, api, log_days=7):
-        store = bot.state.store
+    async for admin_bot in running_bot(database, api, log_days=7):
+        store = admin_bot.state.store
         now = datetime.now(UTC)
         store.log_question("private", "旧问题", "unknown", None, 0.1, at=now - timedelta(days=8))
         store.log_question("private", "新问题", "unknown", None, 0.1, at=now - timedelta(days=6))
-        assert bot.app.job_queue is not None
-        (job,) = bot.app.job_queue.get_jobs_by_name(PURGE_JOB)
-        await job.run(bot.app)
+        assert admin_bot.app.job_queue is not None
+        (job,) = admin_bot.app.job_queue.get_jobs_by_name(PURGE_JOB)
+        await job.run(admin_bot.app)
         assert [q.question for q in store.questions()] == ["新问题"]
 
 
-async def test_unanswered_groups_and_counts(bot: Harness) -> None:
+async def test_unanswered_groups_and_counts(admin_bot: Harness) -> None:
     for question in ["入党申请书怎么写"] * 3 + ["干部"] * 2 + ["党费怎么交", "两张皮"]:
-        await bot.say(question)
-    report = only(await admin_says(bot, "/unanswered")).text
+        await admin_bot.say(question)
+    report = only(await admin_says(admin_bot, "/unanswered")).text
     lines = report.split("\n")[1:]
     assert lines == ["3 × 入党申请书怎么写", "2 × 干部", "1 × 党费怎么交"]
-    limited = only(await admin_says(bot, "/unanswered 1")).text
+    limited = only(await admin_says(admin_bot, "/unanswered 1")).text
     assert limited.split("\n")[1:] == ["3 × 入党申请书怎么写"]
 
 
-async def test_stats_figures(bot: Harness) -> None:
-    store = bot.state.store
-    now = datetime.now(bot.state.zone)
+async def test_stats_figures(admin_bot: Harness) -> None:
+    store = admin_bot.state.store
+    now = datetime.now(admin_bot.state.zone)
     for status, entry_id, days_ago in [
         ("answered", "two_skins", 0),
         ("answered", "two_skins", 0),
@@ -435,15 +428,15 @@ async def test_stats_figures(bot: Harness) -> None:
             "private", "q", status, entry_id, 0.5, at=now - timedelta(days=days_ago)
         )
     store.subscribe(1, "private", now.time())
-    report = only(await admin_says(bot, "/stats")).text
+    report = only(await admin_says(admin_bot, "/stats")).text
     assert "今天：4 个问题；回答 50%，给出选项 25%，未涉及 25%" in report
     assert "近 7 天：5 个问题；回答 60%" in report
     assert "近 30 天：6 个问题；回答 67%" in report
     assert "近 30 天：6 个问题；回答 67%，给出选项 17%，未涉及 16%" in report  # 100%, not 101%
-    assert f"1. {bot.kb.by_id['two_skins'].question}（3 次）" in report
-    assert f"2. {bot.kb.by_id['one_plus_n'].question}（1 次）" in report
+    assert f"1. {admin_bot.kb.by_id['two_skins'].question}（3 次）" in report
+    assert f"2. {admin_bot.kb.by_id['one_plus_n'].question}（1 次）" in report
     assert "订阅 1 个；已推送 0 条" in report
-    assert bot.kb.version in report
+    assert admin_bot.kb.version in report
 
 
 def test_export_unanswered_writes_yaml_stubs(tmp_path: Path) -> None:
@@ -489,10 +482,10 @@ def test_shares_add_up_to_100(counts: list[int], expected: list[int]) -> None:
     assert shares(counts) == expected
 
 
-async def test_myid_for_anyone(bot: Harness) -> None:
-    private = only(await bot.say("/myid", chat_id=USER, user_id=USER)).text
+async def test_myid_for_anyone(admin_bot: Harness) -> None:
+    private = only(await admin_bot.say("/myid", chat_id=USER, user_id=USER)).text
     assert f"<code>{USER}</code>" in private
     assert "本聊天" not in private
-    group = only(await bot.say("/myid", chat_id=-100, chat_type="supergroup", user_id=USER))
+    group = only(await admin_bot.say("/myid", chat_id=-100, chat_type="supergroup", user_id=USER))
     assert f"<code>{USER}</code>" in group.text
     assert "<code>-100</code>" in group.text

@@ -17,10 +17,9 @@ from bot.core.knowledge import load_knowledge
 from bot.core.seed import seed_knowledge
 from bot.tgbot.admin_handlers import UNWRITABLE
 from tests.botapi import TOKEN, RecordingRequest, run_bot
-from tests.harness import Harness, only, running_bot
+from tests.harness import ADMIN, Harness, only, running_bot
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN = 4242
 
 
 @pytest.fixture

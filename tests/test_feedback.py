@@ -12,9 +12,7 @@ import pytest
 from bot.storage import Store
 from bot.tgbot.render import HELPFUL_LABEL, SHARE_LABEL, THANKS_LABEL, UNHELPFUL_LABEL
 from tests.botapi import Call, RecordingRequest, callback_update
-from tests.harness import Harness, only, running_bot
-
-ADMIN = 4242
+from tests.harness import ADMIN, Harness, only, running_bot
 
 
 @pytest.fixture

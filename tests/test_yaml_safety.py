@@ -3,7 +3,6 @@ gets at most the first 50 problems.  What is kept: the old knowledge base on any
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,8 @@ import pytest
 from bot.core import admin
 from bot.core.knowledge import KnowledgePaths, Problem, check_knowledge
 from bot.core.problem_text import problems_zh
-from tests.botapi import RecordingRequest
-from tests.harness import Harness, running_bot
-from tests.test_admin import ADMIN, document
+from tests.harness import ADMIN, Harness
+from tests.test_admin import document
 
 # "Billion laughs": nine levels of nine aliases each, 9**9 strings once expanded.
 BOMB = "\n".join(
@@ -36,29 +34,20 @@ def test_the_problem_report_is_capped() -> None:
     assert "1780" in text
 
 
-@pytest.fixture
-async def bot(tmp_path: Path, kb_copy: Path) -> AsyncIterator[Harness]:
-    async for harness in running_bot(
-        tmp_path / "bot.sqlite3", RecordingRequest(), admins=frozenset({ADMIN}), knowledge=kb_copy
-    ):
-        yield harness
-        assert harness.errors == []
-
-
 async def test_an_uploaded_alias_bomb_keeps_the_old_knowledge_base(
-    bot: Harness, kb_copy: Path
+    admin_bot: Harness, kb_copy: Path
 ) -> None:
     before = (kb_copy / "opinion.yaml").read_bytes()
-    version = bot.kb.version
-    bot.api.files["bomb"] = BOMB
-    calls = await bot.say(
+    version = admin_bot.kb.version
+    admin_bot.api.files["bomb"] = BOMB
+    calls = await admin_bot.say(
         None, chat_id=ADMIN, user_id=ADMIN, extra=document("bomb", "opinion (1).yaml", len(BOMB))
     )
     replies = [c for c in calls if c.method == "sendMessage"]
     assert 1 <= len(replies) <= 2
     assert "aliases" in replies[0].text
     assert (kb_copy / "opinion.yaml").read_bytes() == before
-    assert bot.kb.version == version
+    assert admin_bot.kb.version == version
 
 
 @pytest.mark.parametrize(
@@ -86,14 +75,14 @@ def test_an_unnamed_upload_is_recognised_by_its_keys_without_parsing(kb_copy: Pa
 
 
 async def test_a_validation_past_its_time_bound_is_refused(
-    bot: Harness, kb_copy: Path, monkeypatch: pytest.MonkeyPatch
+    admin_bot: Harness, kb_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """However a file keeps the validating thread busy, the admin hears back and nothing
     changes (the bound is made tiny here instead of crafting a slow file)."""
     from bot.tgbot import admin_handlers
 
-    before = bot.state.answerer
+    before = admin_bot.state.answerer
     monkeypatch.setattr(admin_handlers, "VALIDATION_SECONDS", 0.0)
-    calls = await bot.say("/reload", chat_id=ADMIN, user_id=ADMIN)
+    calls = await admin_bot.say("/reload", chat_id=ADMIN, user_id=ADMIN)
     assert "校验超过 0 秒仍未完成，已拒绝" in " ".join(c.text for c in calls)
-    assert bot.state.answerer is before
+    assert admin_bot.state.answerer is before
