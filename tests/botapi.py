@@ -6,6 +6,7 @@ is replaced, so handlers, filters, the rate limiter and serialisation all run fo
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import os
@@ -14,7 +15,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from telegram.request import BaseRequest, RequestData
 
@@ -346,6 +347,18 @@ def run_bot(
         text=True,
         timeout=60,
         check=False,
+    )
+
+
+async def start_bot(
+    *args: str,
+    env: dict[str, str],
+    stdout: int | IO[bytes] = asyncio.subprocess.DEVNULL,
+    stderr: int | IO[bytes] = asyncio.subprocess.PIPE,
+) -> asyncio.subprocess.Process:
+    """`python -m bot ARGS` started in the background, like `run_bot` without waiting for it."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, env=clean_env(**env), stdout=stdout, stderr=stderr
     )
 
 

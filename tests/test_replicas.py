@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import time as clock
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -25,7 +24,7 @@ from bot.storage import open_store
 from bot.tgbot.replicas import LEADER_EVERY
 from bot.tgbot.scheduling import certainly_failed, job_name, retry_name
 from bot.tgbot.state import IN_FLIGHT
-from tests.botapi import TOKEN, Call, RecordingRequest, clean_env, message_update
+from tests.botapi import TOKEN, Call, RecordingRequest, message_update, start_bot
 from tests.harness import midday_zone, running_bot
 from tests.test_admin import edit_yaml, entry
 from tests.test_webhook import SECRET, _free_port, _post
@@ -76,21 +75,19 @@ async def replicas(
         for number, folder in enumerate(knowledge):
             port = _free_port()
             log = tmp_path / f"replica{number}.log"
-            env = clean_env(
-                TELEGRAM_BOT_TOKEN=TOKEN,
-                TELEGRAM_BASE_URL=api_url,
-                OPINION_DB=url,
-                OPINION_TZ=str(zone),
-                OPINION_KB=str(folder),
-                OPINION_ADMINS="42",
-                WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
-                WEBHOOK_SECRET=SECRET,
-                PORT=str(port),
-            )
+            env = {
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_BASE_URL": api_url,
+                "OPINION_DB": url,
+                "OPINION_TZ": str(zone),
+                "OPINION_KB": str(folder),
+                "OPINION_ADMINS": "42",
+                "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
+                "WEBHOOK_SECRET": SECRET,
+                "PORT": str(port),
+            }
             with log.open("wb") as sink:
-                process = await asyncio.create_subprocess_exec(
-                    sys.executable, "-m", "bot", "run", env=env, stdout=sink, stderr=sink
-                )
+                process = await start_bot("run", env=env, stdout=sink, stderr=sink)
             started.append(Replica(process, f"http://127.0.0.1:{port}/hook", log))
         yield started
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,7 +13,7 @@ from benchmarks.broadcast import broadcast
 from benchmarks.limited_botapi import LimitedBotApi
 from bot.core.tips import local_day
 from bot.storage import Store
-from tests.botapi import TOKEN, clean_env
+from tests.botapi import TOKEN, start_bot
 from tests.harness import midday_zone
 
 
@@ -32,15 +31,8 @@ def _database(path: Path, zone_info: ZoneInfo) -> None:
 
 
 async def _run(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
-    base = clean_env()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        env={**base, **env},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+    process = await start_bot(
+        *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
     out, err = await asyncio.wait_for(process.communicate(), timeout=60)
     return process.returncode or 0, out.decode(), err.decode()

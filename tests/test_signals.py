@@ -5,33 +5,24 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks.limited_botapi import LimitedBotApi
-from tests.botapi import TOKEN, clean_env
+from tests.botapi import TOKEN, start_bot
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signal")
 async def test_sighup_during_start_up_does_not_kill(tmp_path: Path) -> None:
     api = LimitedBotApi()
     base_url = await api.start()
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=base_url,
-        OPINION_DB=str(tmp_path / "bot.sqlite3"),
-    )
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": base_url,
+        "OPINION_DB": str(tmp_path / "bot.sqlite3"),
+    }
+    process = await start_bot("run", env=env)
     try:
         await asyncio.sleep(0.4)  # the interpreter itself has started
         for _ in range(15):

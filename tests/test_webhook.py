@@ -6,13 +6,12 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from benchmarks.limited_botapi import LimitedBotApi
-from tests.botapi import TOKEN, clean_env, message_update
+from tests.botapi import TOKEN, message_update, start_bot
 
 SECRET = "hook_secret-42"
 
@@ -42,23 +41,15 @@ async def _start(
     tmp_path: Path, base_url: str, hook: str, port: int
 ) -> asyncio.subprocess.Process:
     """`python -m bot run` in webhook mode, its stderr kept for the token check."""
-    env = clean_env(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=base_url,
-        OPINION_DB=str(tmp_path / "bot.sqlite3"),
-        WEBHOOK_URL=hook,
-        WEBHOOK_SECRET=SECRET,
-        PORT=str(port),
-    )
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": base_url,
+        "OPINION_DB": str(tmp_path / "bot.sqlite3"),
+        "WEBHOOK_URL": hook,
+        "WEBHOOK_SECRET": SECRET,
+        "PORT": str(port),
+    }
+    return await start_bot("run", env=env)
 
 
 async def test_webhook_checks_the_secret_and_answers(tmp_path: Path) -> None:
