@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -141,12 +141,9 @@ def test_default_without_token_is_the_chat_and_ends_on_eof() -> None:
     assert "再见" in done.stdout
 
 
-def _inputs(lines: list[str]) -> Iterator[str]:
-    yield from lines
-
-
-def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
-    feed = _inputs(["六个脱节", "1"])
+def _typing(lines: list[str]) -> Callable[[str], str]:
+    """An `input` that types these lines, then ends the chat as Ctrl-D does."""
+    feed = iter(lines)
 
     def fake_input(prompt: str) -> str:
         try:
@@ -154,24 +151,20 @@ def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
         except StopIteration:
             raise EOFError from None
 
+    return fake_input
+
+
+def test_chat_number_picks_a_related_question(answerer: Answerer) -> None:
     out = io.StringIO()
-    assert chat(answerer, fake_input, out) == 0
+    assert chat(answerer, _typing(["六个脱节", "1"]), out) == 0
     first_related = answerer.kb.by_id[answerer.related(answerer.kb.by_id["six_disconnects"])[0]]
     assert first_related.passage in out.getvalue()
 
 
 def test_chat_number_not_offered_asks_to_choose(answerer: Answerer) -> None:
     """ "9" after three related questions: please choose 1-3, and the choices stay open."""
-    feed = _inputs(["六个脱节", "9", "2"])
-
-    def fake_input(prompt: str) -> str:
-        try:
-            return next(feed)
-        except StopIteration:
-            raise EOFError from None
-
     out = io.StringIO()
-    assert chat(answerer, fake_input, out) == 0
+    assert chat(answerer, _typing(["六个脱节", "9", "2"]), out) == 0
     text = out.getvalue()
     assert "请输入 1-3 之间的序号" in text
     assert "没有涉及" not in text
