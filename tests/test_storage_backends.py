@@ -266,3 +266,13 @@ def test_the_storage_benchmark_runs_and_claims_once(store_target: str | Path) ->
         "claim_attempts_per_s",
         "deliveries_claimed_per_s",
     }
+
+
+def test_question_times_are_kept_to_the_minute(store_target: str | Path) -> None:
+    """README, privacy: exact times would help tie a question to a person, on either backend."""
+    store = open_store(store_target)
+    exact = NOW.replace(second=37, microsecond=5)
+    store.log_question("private", "两张皮", "answered", "two_skins", 0.8, at=exact)
+    (logged,) = store.questions()
+    store.close()
+    assert logged.asked_at == NOW

@@ -182,7 +182,15 @@ class PgStore(PgQuizStore):
         self._write(
             "INSERT INTO questions (asked_at, chat_type, question, status, entry, score) "
             "VALUES (%s, %s, %s, %s, %s, %s)",
-            (_stamp(at or _now()), chat_type, question, status, entry, round(score, 4)),
+            # To the minute only: exact times would help tie a question to a person.
+            (
+                _stamp((at or _now()).replace(second=0, microsecond=0)),
+                chat_type,
+                question,
+                status,
+                entry,
+                round(score, 4),
+            ),
         )
 
     def top_entries(self, limit: int, days: int = 30, now: datetime | None = None) -> list[str]:
