@@ -5,14 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.base import Storage
-from bot.storage.sqlite import (
-    MIGRATIONS,
-    LoggedQuestion,
-    Store,
-    StoreError,
-    Subscription,
-    TipDay,
-)
+from bot.storage.records import LoggedQuestion, StoreError, Subscription, TipDay
+from bot.storage.sqlite import MIGRATIONS, Store
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 

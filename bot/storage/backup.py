@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.storage.sqlite import MIGRATIONS, StoreError
+from bot.storage.records import StoreError
+from bot.storage.sqlite import MIGRATIONS
 
 LOCK_SUFFIX = ".lock"
 BEFORE_RESTORE_SUFFIX = ".before-restore"

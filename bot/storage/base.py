@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from typing import Protocol
 
 from bot.storage.quizdb import Answered, PollRef, Round, Score
-from bot.storage.sqlite import LoggedQuestion, Subscription, TipDay
+from bot.storage.records import LoggedQuestion, Subscription, TipDay
 
 
 class Storage(Protocol):

@@ -10,7 +10,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from bot.core.quiz import points_for
 from bot.storage.quizdb import Answered, PollRef, Round, Score, _ints
-from bot.storage.sqlite import StoreError
+from bot.storage.records import StoreError
 
 PG_QUIZ_MIGRATION = """
     CREATE TABLE quiz_rounds (
@@ -74,6 +74,12 @@ def _round(row: tuple[object, ...]) -> Round:
     )
 
 
+def _psycopg(sql: str) -> bytes:
+    """A statement for psycopg: the `?` placeholders of the shared queries (records.py) as
+    %s, and bytes, which psycopg takes as a query built by the program."""
+    return sql.replace("?", "%s").encode()
+
+
 class PgQuizStore:
     """The pool and its two calls, and the study-mode methods of PgStore (its base class)."""
 
@@ -83,14 +89,14 @@ class PgQuizStore:
     def _write(self, sql: str, params: Sequence[object] = ()) -> int:
         try:
             with self._pool.connection() as conn:
-                return conn.execute(sql.encode(), params).rowcount
+                return conn.execute(_psycopg(sql), params).rowcount
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot write to the database {self.path}: {exc}") from exc
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         try:
             with self._pool.connection() as conn:
-                return list(conn.execute(sql.encode(), params).fetchall())
+                return list(conn.execute(_psycopg(sql), params).fetchall())
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
 
