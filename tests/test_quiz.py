@@ -60,7 +60,7 @@ async def vote(bot: Harness, calls: list[Call], right: bool, user_id: int = USER
 def last_poll_id(bot: Harness) -> str:
     store = bot.state.store
     assert isinstance(store, Store)  # the harness runs on SQLite
-    rows = store._rows("SELECT poll_id FROM quiz_polls ORDER BY rowid DESC LIMIT 1")
+    rows = store._read("SELECT poll_id FROM quiz_polls ORDER BY rowid DESC LIMIT 1")
     return str(rows[0][0])
 
 

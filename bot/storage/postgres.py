@@ -156,9 +156,6 @@ class PgStore(PgQuizStore, Records):
                 self._leader = None
         self._pool.close()
 
-    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
-        return self._rows(sql, params)
-
     # ----------------------------------------------------- several statements, one transaction
 
     def finish_delivery(self, chat_id: int, day: date) -> None:
