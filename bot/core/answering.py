@@ -325,17 +325,19 @@ class Answerer:
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.
             # Read before filler and synonym folding, which drop 具体 and split 适用意见.
-            passages = self._folded_passages
-            chosen = [c for c in chosen if detail.answers(cleaned, passages[c.index])]
-            if not chosen:
-                status = Status.UNKNOWN
-            elif status is Status.SUGGESTED and len(chosen) == 1:
-                # A choice of one is no choice: the one passage that can answer is answered if
-                # it clears the bar of a lone candidate, and otherwise nothing is.
-                if self._clears_lone_bar(chosen[0]):
-                    status = Status.ANSWERED
-                else:
-                    chosen, status = [], Status.UNKNOWN
+            wanted = detail.asked(cleaned)
+            if wanted is not None:
+                passages = self._folded_passages
+                chosen = [c for c in chosen if detail.gives(wanted[0], cleaned, passages[c.index])]
+                if not chosen:
+                    status = Status.UNKNOWN
+                elif status is Status.SUGGESTED and len(chosen) == 1:
+                    # A choice of one is no choice: the one passage that can answer is answered
+                    # if it clears the bar of a lone candidate, and otherwise nothing is.
+                    if self._clears_lone_bar(chosen[0]):
+                        status = Status.ANSWERED
+                    else:
+                        chosen, status = [], Status.UNKNOWN
         if status is Status.ANSWERED:
             best = chosen[0]
             return self.answer_entry(

@@ -123,7 +123,12 @@ _GIVES: dict[Slot, Callable[[str, str], bool]] = {
 }
 
 
+def gives(slot: Slot, question: str, passage: str) -> bool:
+    """True when the passage holds a detail of the kind the question asks for."""
+    return _GIVES[slot](question, passage)
+
+
 def answers(question: str, passage: str) -> bool:
     """False when the cleaned question asks for a detail of a kind the passage does not give."""
     slot = asked(question)
-    return slot is None or _GIVES[slot[0]](question, passage)
+    return slot is None or gives(slot[0], question, passage)
