@@ -189,6 +189,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     report = leave_one_out(kb)
     assert report.in_scope >= 400
     assert report.correct_rate >= 0.83, report.misses[:20]
+    assert report.ranked_first_rate >= 0.88, report.misses[:20]
     assert report.wrong_rate <= 0.07, report.misses[:20]
 
 
@@ -203,4 +204,5 @@ def test_blind_format_reads_excerpts(tmp_path: Path, answerer: Answerer) -> None
     )
     report = evaluate(answerer, read_questions(path, set(answerer.kb.by_id)))
     assert (report.in_scope, report.correct, report.wrong) == (2, 1, 1)
+    assert report.ranked_first == 1  # no passage holds the second excerpt, so none ranks first
     assert report.declined == 1

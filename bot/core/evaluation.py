@@ -6,7 +6,8 @@ list of `{q, answer}` where `answer` is an excerpt of the interview (the blind s
 people who never saw the knowledge base).  An in-scope question counts as answered correctly
 when the bot answers it with a passage that contains the expected text: the labelled entry's
 passage (or a longer one quoting it whole), or the excerpt, compared after folding whitespace
-and quote marks.
+and quote marks.  "Top-1" counts the questions whose best-ranked entry quotes that text,
+whether or not the bot was sure enough to answer with it.
 
 Leave-one-phrasing-out asks every alternate of every entry of a knowledge base rebuilt without
 it: a measure on phrasings that the matcher has not seen, from the knowledge base alone.
@@ -47,6 +48,7 @@ class Report:
 
     in_scope: int = 0
     correct: int = 0
+    ranked_first: int = 0  # the right passage ranked first, whatever the bot then decided
     wrong: int = 0
     suggested: int = 0
     suggested_with_right: int = 0
@@ -64,6 +66,10 @@ class Report:
         return self._rate(self.correct, self.in_scope)
 
     @property
+    def ranked_first_rate(self) -> float:
+        return self._rate(self.ranked_first, self.in_scope)
+
+    @property
     def wrong_rate(self) -> float:
         return self._rate(self.wrong, self.in_scope)
 
@@ -78,6 +84,7 @@ class Report:
                 f"in-scope questions:        {self.in_scope}",
                 f"  answered correctly:      {self.correct_rate:6.1%}  ({self.correct})",
                 f"  answered wrongly:        {self.wrong_rate:6.1%}  ({self.wrong})",
+                f"  right passage top-1:     {self.ranked_first_rate:6.1%}  ({self.ranked_first})",
                 f"  offered choices:         {self._rate(self.suggested, self.in_scope):6.1%}"
                 f"  ({self.suggested}, right one among them: {self.suggested_with_right})",
                 f"  said unknown:            {self._rate(self.unknown, self.in_scope):6.1%}"
@@ -139,6 +146,9 @@ def _record(answerer: Answerer, item: Labelled, report: Report) -> None:
     report.in_scope += 1
     right = _expected_text(answerer, item)
     label = item.expected or f"«{item.excerpt}»"
+    ranked = answerer.matcher.rank(answerer.matcher.prepare(item.question))
+    if ranked and right in passages[answerer.kb.entries[ranked[0].index].id]:
+        report.ranked_first += 1
     if result.status is Status.ANSWERED and result.entry is not None:
         if right in passages[result.entry]:
             report.correct += 1
