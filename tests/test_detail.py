@@ -116,3 +116,29 @@ def test_the_opinion_itself_is_not_who_it_applies_to() -> None:
 
 def test_a_batch_is_not_a_count() -> None:
     assert not detail.answers("工作法推出多少个", "分类别总结推出一批可学可看可借鉴的工作法")
+
+
+@pytest.mark.parametrize(
+    "question", ["1+N里的N具体是哪些", "1+N中N具体包括哪几项", "N指什么", "what is N in 1+N"]
+)
+def test_what_the_n_of_1_plus_n_stands_for_is_not_covered(
+    answerer: Answerer, question: str
+) -> None:
+    """The interview names the 1+N path but never says what N is."""
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize("question", ["1+N是什么", "一加N", "1加n路径是啥", "什么是1+N"])
+def test_1_plus_n_itself_is_still_answered(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "one_plus_n")
+
+
+def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
+    """适时 is the whole answer the interview gives to "when"; a month or a schedule it lacks."""
+    passage = "同时，适时对省直机关推进党建和业务融合情况进行调研督促。"
+    assert detail.answers("调研督促啥时候搞", passage)
+    assert detail.answers("调研督促什么时候开始", passage)
+    assert not detail.answers("调研督促具体什么时候开始", passage)
+    assert not detail.answers("调研督促哪个月开始", passage)
+    assert not detail.answers("什么时候出版", "编印案例教材、开展现场观摩")

@@ -34,10 +34,22 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("liangzhangpi", "两张皮"), ("liang zhang pi", "两张皮"), ("liugeronghe", "六个融合")],
+    [
+        ("liangzhangpi", "两张皮"),
+        ("liang zhang pi", "两张皮"),
+        ("liugeronghe", "六个融合"),
+        # Grammar words between the knowledge base's words, and words it folds away (出台).
+        ("yijian chutai de beijing shi sha", "意见印发的背景是什么"),
+        ("liuge ronghe you naxie", "六个融合有哪些"),
+    ],
 )
 def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> None:
     assert answerer.matcher.prepare(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["shide", "ni shi shui", "wo xiang wen yi xia", "hello world"])
+def test_grammar_words_alone_are_not_read(answerer: Answerer, typed: str) -> None:
+    assert answerer.matcher.prepare(typed).isascii()
 
 
 def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:

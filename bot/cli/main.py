@@ -93,6 +93,7 @@ DEFAULT_EVAL_FILES = (
     "heldout.yaml",
     "blind_dev.yaml",
     "blind_dev2.yaml",
+    "blind_dev3.yaml",
     "blind_test.yaml",
 )
 

@@ -27,6 +27,7 @@ class Slot(StrEnum):
     PROCEDURE = "procedure"
     NAME = "name"
     APPLIES = "applies"
+    SYMBOL = "symbol"
 
 
 _NUMERAL = r"(?:[0-9]+|[一二三四五六七八九十两百千万]+)"
@@ -41,6 +42,9 @@ _PROCEDURE_VERBS = (
 _PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
+    # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
+    # never spells out.
+    (Slot.SYMBOL, re.compile(r"(?<![0-9a-z+加])n(?![a-z+])")),
     (
         Slot.TIME,
         re.compile(
@@ -76,6 +80,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (Slot.APPLIES, re.compile(r"适用")),
 )
 
+# "When" in general (not "which month") is answered by 适时, which is all the interview says.
+_ANY_TIME = re.compile(r"^(什么时候|啥时候|何时)$")
 _TIME_ANSWER = re.compile(rf"{_NUMERAL}年|[0-9一二三四五六七八九十]+[月日号]|近日|日前|\d{{4}}-\d")
 _COUNT_ANSWER = re.compile(rf"(?<!第){_NUMERAL}[{_UNIT}方]")
 _LIST_ANSWER = re.compile("[^、，。]+、[^、，。]+、")
@@ -111,8 +117,16 @@ def _applies(question: str, passage: str) -> bool:
     return subject.group(1) in passage
 
 
+def _time(question: str, passage: str) -> bool:
+    if _TIME_ANSWER.search(passage):
+        return True
+    found = asked(question)
+    vague = found is not None and _ANY_TIME.match(found[1]) is not None
+    return vague and "具体" not in question and "适时" in passage
+
+
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {
-    Slot.TIME: lambda _q, p: _TIME_ANSWER.search(p) is not None,
+    Slot.TIME: _time,
     Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
     Slot.KINDS: lambda _q, p: bool(_COUNT_ANSWER.search(p) or _LIST_ANSWER.search(p)),
     Slot.ORDINAL: lambda _q, p: _ORDINAL_ANSWER.search(p) is not None,
@@ -120,6 +134,7 @@ _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.PROCEDURE: _procedure,
     Slot.NAME: lambda _q, p: _NAME_ANSWER.search(p) is not None,
     Slot.APPLIES: _applies,
+    Slot.SYMBOL: lambda _q, p: re.search("N(是|指|包括|代表)", p) is not None,
 }
 
 

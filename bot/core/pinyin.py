@@ -9,7 +9,7 @@ pinyin before matching, and a query typed in Latin letters is turned back into t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +23,38 @@ MAX_PINYIN_RUN = 60
 
 
 READINGS_TABLE = Path(__file__).resolve().parent / "data" / "readings.txt"
+
+# Words of question grammar that a sentence typed in pinyin needs between the knowledge base's
+# words ("yijian chutai de beijing shi sha"); the knowledge base's own words are filed under
+# two syllables or more, so these would otherwise leave the run unread.
+_GRAMMAR = {
+    "de": "的",
+    "shi": "是",
+    "sha": "啥",
+    "ma": "吗",
+    "ne": "呢",
+    "le": "了",
+    "you": "有",
+    "he": "和",
+    "ge": "个",
+    "na": "哪",
+    "yao": "要",
+    "zai": "在",
+    "dou": "都",
+    "ji": "几",
+    "zhe": "这",
+    "gen": "跟",
+    "limian": "里面",
+    "shenme": "什么",
+    "zenme": "怎么",
+    "zenyang": "怎样",
+    "ruhe": "如何",
+    "naxie": "哪些",
+    "nage": "哪个",
+    "weishenme": "为什么",
+    "weisha": "为啥",
+    "zhege": "这个",
+}
 
 
 @cache
@@ -58,7 +90,9 @@ def _sounds(word: str) -> list[str]:
 class PinyinIndex:
     """Knowledge-base words keyed by their pinyin, for correcting and reading queries."""
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
+        """`aliases` maps words that normalisation folds away (出台) to what they fold to (印发),
+        so a pinyin run can still name them: the phrasings only hold the folded form."""
         unique = list(dict.fromkeys(phrases))
         best: dict[str, tuple[int, str]] = {}
         self._bigrams: frozenset[str] = frozenset()
@@ -87,6 +121,10 @@ class PinyinIndex:
         # letters may also use bigrams seen once, since the whole run must be read to count.
         self._by_sound = {key: word for key, (n, word) in best.items() if n >= MIN_WORD_COUNT}
         self._by_letters = {key.replace(" ", ""): word for key, (_, word) in best.items()}
+        for variant, canonical in (aliases or {}).items():
+            if all(is_cjk(c) for c in variant):
+                for key in _sounds(variant):
+                    self._by_letters.setdefault(key.replace(" ", ""), canonical)
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
 
     def correct(self, text: str) -> str:
@@ -182,20 +220,28 @@ class PinyinIndex:
         """Cover the whole run with known pinyin words (longest first), or give up."""
         if len(run) < 4 or len(run) > MAX_PINYIN_RUN:
             return None
-        # best[i]: fewest words covering run[:i]; words chosen left to right.
-        best: list[tuple[int, list[str]] | None] = [None] * (len(run) + 1)
-        best[0] = (0, [])
+        # best[i]: fewest words covering run[:i], then most of them the knowledge base's own;
+        # words chosen left to right.
+        best: list[tuple[int, int, list[str]] | None] = [None] * (len(run) + 1)
+        best[0] = (0, 0, [])
+        longest = max(self._longest_letters, 9)
         for start in range(len(run)):
             current = best[start]
             if current is None:
                 continue
-            for end in range(start + 2, min(len(run), start + self._longest_letters) + 1):
-                word = self._by_letters.get(run[start:end])
+            for end in range(start + 2, min(len(run), start + longest) + 1):
+                syllables = run[start:end]
+                known = self._by_letters.get(syllables)
+                grammar = known is None
+                word = _GRAMMAR.get(syllables) if known is None else known
                 if word is None:
                     continue
-                candidate = (current[0] + 1, current[1] + [word])
+                candidate = (current[0] + 1, current[1] + grammar, current[2] + [word])
                 existing = best[end]
-                if existing is None or candidate[0] < existing[0]:
+                if existing is None or candidate[:2] < existing[:2]:
                     best[end] = candidate
         final = best[len(run)]
-        return "".join(final[1]) if final else None
+        # Grammar words alone ("shide") say nothing the knowledge base could answer.
+        if final is None or final[1] == final[0]:
+            return None
+        return "".join(final[2])

@@ -95,6 +95,13 @@ _SYNONYMS = {
     "落实落地": ("落到实处", "落地落实", "落地见效"),
     "下一步": ("接下来", "今后", "后续"),
     "共同责任": ("责任主体",),
+    "范畴": ("范围",),
+    "拓展到": ("扩大到", "扩展到", "扩到", "延伸到"),
+    "常态长效": ("常态化", "长效化"),
+    # 团委 is the unit's 共青团 committee: the interview names only 共青团.
+    "共青团": ("团委", "团组织"),
+    # "党建和业务两码事" is how people say 两张皮 without the metaphor.
+    "两张皮": ("两码事",),
     "标题": ("题目",),
     # The interview's words for what people call 治标 and 治本.
     "治好当下": ("治标",),
@@ -110,7 +117,7 @@ _SYNONYMS = {
         "能不能治",
         "能治吗",
     ),
-    "创新": ("亮点", "新意", "新举措", "新在哪"),
+    "创新": ("亮点", "新意", "新举措", "新在哪", "新提法"),
     "主要内容": ("要点", "核心内容", "重点内容"),
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
@@ -160,15 +167,17 @@ _SYNONYMS = {
     # The issuer's long name would otherwise outweigh everything else in a question.
     "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
 }
-_SYNONYM_MAP = {
+SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
 }
 _SYNONYM_RE = re.compile(
-    "|".join(re.escape(v) for v in sorted(_SYNONYM_MAP, key=len, reverse=True))
+    "|".join(re.escape(v) for v in sorted(SYNONYM_FOLDS, key=len, reverse=True))
 )
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
 # "第二个融合" asks for the paragraph the interview opens with "二是".
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
+# The interview's only numbered list is the six integrations: the last of them is 六是.
+_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|是指什么|是指的什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
     r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
@@ -326,7 +335,17 @@ _ENGLISH = {
     "two": "两",
     "idea": "理念",
     "concept": "理念",
+    "what kind of": "什么样的",
+    "people": "人",
+    "person": "人",
+    "become": "成为",
+    "should": "要",
+    "must": "要",
     "the": "",
+    "this": "",
+    "that": "",
+    "these": "",
+    "those": "",
     "a": "",
     "of": "",
     "does": "",
@@ -435,8 +454,13 @@ def normalize(text: str) -> str:
 def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
-    stripped = _SYNONYM_RE.sub(lambda m: _SYNONYM_MAP[m.group()], stripped)
+    stripped = _SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
+    if "融合" in stripped:
+        stripped = _LAST_RE.sub("六是", stripped)
+    # The report is published (刊登); only the Opinion is issued (印发, which 发布 folds to).
+    if "报道" in stripped and "意见" not in stripped:
+        stripped = stripped.replace("印发", "刊登")
     # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
     subject = _TRAILING_WHAT_RE.sub("", stripped)
     stripped = subject if subject not in ("", "意见") else stripped
