@@ -86,7 +86,7 @@ _SYNONYMS = {
     ),
     "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
-    "报道": ("采访稿", "访谈稿", "文章", "新闻稿"),
+    "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子"),
     "目的": ("初衷", "用意", "目标是什么", "出发点"),
     "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
@@ -102,6 +102,8 @@ _SYNONYMS = {
     "共青团": ("团委", "团组织"),
     # "党建和业务两码事" is how people say 两张皮 without the metaphor.
     "两张皮": ("两码事",),
+    "学和用脱节": ("学用脱节",),
+    "是": ("算是",),
     "标题": ("题目",),
     # The interview's words for what people call 治标 and 治本.
     "治好当下": ("治标",),
@@ -458,8 +460,9 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
-    # The report is published (刊登); only the Opinion is issued (印发, which 发布 folds to).
-    if "报道" in stripped and "意见" not in stripped:
+    # The report and the web page are published (刊登); only the Opinion is issued (印发,
+    # which 发布 folds to).
+    if "意见" not in stripped and any(w in stripped for w in ("报道", "网上", "网页")):
         stripped = stripped.replace("印发", "刊登")
     # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
     subject = _TRAILING_WHAT_RE.sub("", stripped)
