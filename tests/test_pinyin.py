@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering import Answerer
+from bot.core.answering import Answerer, Status
+from bot.core.pinyin import is_pinyin
 
 
 @pytest.mark.parametrize(
@@ -49,11 +50,31 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
 
 @pytest.mark.parametrize("typed", ["shide", "ni shi shui", "wo xiang wen yi xia", "hello world"])
 def test_grammar_words_alone_are_not_read(answerer: Answerer, typed: str) -> None:
-    assert answerer.matcher.prepare(typed).isascii()
+    assert not any("\u4e00" <= c <= "\u9fff" for c in answerer.matcher.prepare(typed))
 
 
 def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:
-    assert answerer.matcher.prepare("what is the capital of France") == "什么capitalfrance"
+    assert answerer.matcher.prepare("what is the capital of France") == "什么øø"
+    assert answerer.ask("what is the capital of France").status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Who issued this Yijian? which department?", "谁印发意见哪个单位"),
+        ("Is liang zhang pi curable?", "两张皮可控可治"),
+    ],
+)
+def test_english_words_do_not_run_into_pinyin(answerer: Answerer, typed: str, meant: str) -> None:
+    """An English word outside the vocabulary is one mark, not letters glued to the pinyin."""
+    assert answerer.matcher.prepare(typed) == meant
+
+
+def test_what_spells_pinyin() -> None:
+    assert is_pinyin("yijian")
+    assert is_pinyin("liangzhangpi")
+    assert not is_pinyin("department")
+    assert not is_pinyin("on")  # one-letter readings (o, n) do not make a syllable of it
 
 
 def test_shipped_readings_table_matches_pypinyin() -> None:

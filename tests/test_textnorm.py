@@ -43,7 +43,8 @@ def test_normalize(raw: str, expected: str) -> None:
 
 
 def test_clean_keeps_letters_digits_and_plus_only() -> None:
-    assert clean("<b>党建</b> & 业务; DROP TABLE") == "b党建b业务droptable"
+    # English outside the vocabulary and not pinyin is one mark a word (see UNKNOWN_WORD).
+    assert clean("<b>党建</b> & 业务; DROP TABLE") == "b党建b业务øø"
     assert clean("😀🎉？！") == ""
     assert clean("\x00\x07两张皮\u200b") == "两张皮"
 

@@ -94,6 +94,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev.yaml",
     "blind_dev2.yaml",
     "blind_dev3.yaml",
+    "blind_dev4.yaml",
     "blind_test.yaml",
 )
 

@@ -76,6 +76,22 @@ def readings(char: str) -> tuple[str, ...]:
     return _table().get(char, ())
 
 
+@cache
+def _syllables() -> frozenset[str]:
+    # The one-letter readings (a, e, o, n, m) would make pinyin of "on", "men" or "man".
+    return frozenset(r for options in _table().values() for r in options if len(r) > 1)
+
+
+def is_pinyin(word: str) -> bool:
+    """True when lower-case letters spell toneless pinyin syllables (yijian, liangzhangpi)."""
+    syllables = _syllables()
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in syllables for start in ends if end - start <= 6):
+            ends.add(end)
+    return len(word) in ends
+
+
 def _sounds(word: str) -> list[str]:
     """The word's pinyin keys: one per combination of its characters' readings (capped)."""
     keys = [""]

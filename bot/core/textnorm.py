@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -343,6 +344,50 @@ _ENGLISH = {
     "become": "成为",
     "should": "要",
     "must": "要",
+    "key": "关键",
+    "department": "单位",
+    "which department": "哪个单位",
+    "page": "版",
+    "page number": "第几版",
+    "cure": "治",
+    "curable": "可控可治",
+    "disease": "病",
+    "common disease": "常见病",
+    "breakthrough": "突破",
+    "breakthroughs": "突破",
+    "trade union": "工会",
+    "union": "工会",
+    "youth league": "共青团",
+    "women's federation": "妇联",
+    "modernization": "现代化",
+    "chinese modernization": "中国式现代化",
+    "field visit": "现场观摩",
+    "field visits": "现场观摩",
+    "case study": "案例",
+    "inspection": "督促",
+    "implementation": "落实",
+    "implement": "落实",
+    "responsibility chain": "责任链",
+    "party congress": "党的二十大",
+    "20th party congress": "党的二十大",
+    "position": "岗位",
+    "positions": "岗位",
+    "party work": "党务",
+    "party-work": "党务",
+    "daily work": "日常业务工作",
+    "career": "培养锻炼",
+    "practice": "实践",
+    "practices": "实践",
+    "summarize": "总结",
+    "summarizing": "总结",
+    "kpi": "考核",
+    "politics": "政治",
+    "political": "政治",
+    "study": "学习",
+    "learning": "学习",
+    "theory": "理论",
+    "members": "党员",
+    "party members": "党员",
     "the": "",
     "this": "",
     "that": "",
@@ -367,6 +412,14 @@ _ENGLISH_RE = re.compile(
     r"(?<![a-z])("
     + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
     + r")(?![a-z])"
+)
+
+_LATIN_WORD_RE = re.compile(r"[a-z]+")
+# What an English word outside the vocabulary becomes (a letter, so `clean` keeps it).
+UNKNOWN_WORD = "ø"
+# English the small-talk replies recognise (see answering.small_talk): kept as typed.
+_SMALL_TALK_WORDS = frozenset(
+    ("hi", "hello", "hey", "ok", "thanks", "thank", "thankyou", "thx", "bye", "byebye", "help")
 )
 
 # Quote marks that the source and the knowledge base may spell differently.
@@ -434,10 +487,24 @@ def _keep(char: str) -> bool:
 
 
 def _english(text: str) -> str:
-    """The domain's English words in the interview's terms; English glue words dropped."""
+    """The domain's English words in the interview's terms; other English words marked.
+
+    A word that is neither in the vocabulary nor spelt in pinyin syllables becomes one
+    `UNKNOWN_WORD` mark: left as letters it would run into the pinyin beside it once spaces go
+    ("yijian department" must still read 意见), and dropped it would leave "what is the capital
+    of France" as a bare 什么; the mark still counts as words the knowledge base does not know."""
     if not any("a" <= c <= "z" for c in text):
         return text
-    return _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
+    from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
+
+    text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
+    return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
+
+
+def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
+    if len(word) == 1 or word in _SMALL_TALK_WORDS or is_pinyin(word):
+        return word  # the N of 1+N, a greeting, or pinyin for the reader
+    return UNKNOWN_WORD
 
 
 def clean(text: str) -> str:
