@@ -36,6 +36,14 @@ from bot.core.textnorm import (
         ("这个意见算是个啥举措", "意见是个什么举措"),
         ("理念上有啥新提法", "理念上有什么创新"),
         ("which newspaper published this interview", "哪些报纸刊登采访"),
+        # Henan speech and chat noise.
+        ("恁说这文件主要是管哪些单位哩", "你说这意见主要是管哪些单位的"),
+        ("两张皮这病能治不能治啊，得劲不", "两张皮这病能治不能治"),
+        ("党建跟业务拧成一股绳中不中", "党建跟业务融合"),
+        ("有没有现成的经验 hhh", "有没有现成的经验"),
+        # A variant that begins with the end of its canonical form is not folded inside it.
+        ("创新在哪", "创新在哪"),
+        ("意见新在哪", "意见创新"),
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:

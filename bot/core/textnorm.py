@@ -47,6 +47,15 @@ _FILLERS = (
     "一下",
     "到底",
     "说白了",
+    # Henan and northern particles and tags: 中不中 (行不行), 得劲不 (好不好), 来着.
+    "中不中",
+    "得劲不",
+    "得劲",
+    "来着",
+    "记不住了",
+    "听不太懂",
+    "听不懂",
+    "嘞",
     "怎么理解",
     "如何理解",
     "怎样理解",
@@ -102,7 +111,6 @@ _SYNONYMS = {
     # 团委 is the unit's 共青团 committee: the interview names only 共青团.
     "共青团": ("团委", "团组织"),
     # "党建和业务两码事" is how people say 两张皮 without the metaphor.
-    "两张皮": ("两码事",),
     "学和用脱节": ("学用脱节",),
     "是": ("算是",),
     "标题": ("题目",),
@@ -155,6 +163,16 @@ _SYNONYMS = {
     "做什么": ("弄啥嘞", "弄啥咧", "弄啥", "干啥", "干嘛", "干什么", "做啥", "搞啥", "搞什么"),
     "怎么": ("怎样", "如何", "咋"),
     "什么": ("啥",),
+    # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅 for 看, 毛病 for a problem.
+    "的": ("哩",),
+    "你": ("恁",),
+    "我们": ("俺们",),
+    "我": ("俺",),
+    "看看": ("瞅瞅",),
+    "问题": ("毛病",),
+    "哪里": ("哪儿",),
+    "两张皮": ("两码事", "两摊子"),
+    "融合": ("拧成一股绳", "拧成一股劲"),
     "为什么": ("为啥", "为何"),
     "什么时候": (
         "何时",
@@ -173,8 +191,22 @@ _SYNONYMS = {
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
 }
+
+
+def _variant_pattern(variant: str) -> str:
+    # A variant that begins with the end of its canonical form (新在哪 for 创新) must not match
+    # right after the rest of that form, or 创新在哪 would become 创创新.
+    canonical = SYNONYM_FOLDS[variant]
+    guards = [
+        f"(?<!{re.escape(canonical[:i])})"
+        for i in range(1, len(canonical))
+        if variant.startswith(canonical[i:])
+    ]
+    return "".join(guards) + re.escape(variant)
+
+
 _SYNONYM_RE = re.compile(
-    "|".join(re.escape(v) for v in sorted(SYNONYM_FOLDS, key=len, reverse=True))
+    "|".join(_variant_pattern(v) for v in sorted(SYNONYM_FOLDS, key=len, reverse=True))
 )
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
 # "第二个融合" asks for the paragraph the interview opens with "二是".
@@ -415,6 +447,7 @@ _ENGLISH_RE = re.compile(
 )
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_CHAT_NOISE_RE = re.compile(r"h{2,}|(ha){2,}h*|e*m{2,}|hm+|lol|lmao")
 # What an English word outside the vocabulary becomes (a letter, so `clean` keeps it).
 UNKNOWN_WORD = "ø"
 # English the small-talk replies recognise (see answering.small_talk): kept as typed.
@@ -502,6 +535,8 @@ def _english(text: str) -> str:
 
 
 def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
+    if _CHAT_NOISE_RE.fullmatch(word):
+        return ""  # hhh, emmm, lol: tone of voice, not a word the knowledge base could lack
     if len(word) == 1 or word in _SMALL_TALK_WORDS or is_pinyin(word):
         return word  # the N of 1+N, a greeting, or pinyin for the reader
     return UNKNOWN_WORD
