@@ -193,6 +193,25 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     assert report.wrong_rate <= 0.07, report.misses[:20]
 
 
+@pytest.mark.parametrize(
+    ("name", "correct", "declined"),
+    [
+        ("blind_dev.yaml", 0.98, 1.0),
+        ("blind_dev2.yaml", 0.96, 0.98),
+        ("blind_dev3.yaml", 0.97, 1.0),
+        ("blind_dev4.yaml", 0.69, 0.94),
+        ("blind_test.yaml", 0.85, 0.96),
+    ],
+)
+def test_blind_sets_do_not_regress(
+    answerer: Answerer, name: str, correct: float, declined: float
+) -> None:
+    """The figures in README's table, as floors: a change that loses a blind question fails."""
+    report = evaluate(answerer, read_questions(DATA / name, set(answerer.kb.by_id)))
+    assert report.correct_rate >= correct, report.misses
+    assert report.declined_rate >= declined, report.misses
+
+
 def test_blind_format_reads_excerpts(tmp_path: Path, answerer: Answerer) -> None:
     path = tmp_path / "blind.yaml"
     path.write_text(
