@@ -40,7 +40,9 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
         ("liang zhang pi", "两张皮"),
         ("liugeronghe", "六个融合"),
         # Grammar words between the knowledge base's words, and words it folds away (出台).
-        ("yijian chutai de beijing shi sha", "意见印发的背景是什么"),
+        # ...and then folded as typed words are (是什么 at the end goes).
+        ("yijian chutai de beijing shi sha", "意见印发的背景"),
+        ("liang zhang pi shi shenme", "两张皮"),
         ("liuge ronghe you naxie", "六个融合有哪些"),
     ],
 )
@@ -48,7 +50,9 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
     assert answerer.matcher.prepare(typed) == meant
 
 
-@pytest.mark.parametrize("typed", ["shide", "ni shi shui", "wo xiang wen yi xia", "hello world"])
+@pytest.mark.parametrize(
+    "typed", ["shide", "ni shi shui", "wo xiang wen yi xia", "hello world", "de de de de de"]
+)
 def test_grammar_words_alone_are_not_read(answerer: Answerer, typed: str) -> None:
     assert not any("\u4e00" <= c <= "\u9fff" for c in answerer.matcher.prepare(typed))
 

@@ -144,7 +144,8 @@ class Matcher:
         text = fold_cleaned(cleaned)
         if text:
             if any("a" <= c <= "z" for c in text):
-                text = self._pinyin.read_letters(text)
+                # Words read from pinyin are folded as typed ones are (shi shenme → 是什么).
+                text = fold_cleaned(self._pinyin.read_letters(text))
             text = self._pinyin.correct(text)
         return text
 

@@ -55,6 +55,7 @@ _GRAMMAR = {
     "weisha": "为啥",
     "zhege": "这个",
 }
+_PARTICLES = frozenset("的了吗呢啥")
 
 
 @cache
@@ -137,10 +138,18 @@ class PinyinIndex:
         # letters may also use bigrams seen once, since the whole run must be read to count.
         self._by_sound = {key: word for key, (n, word) in best.items() if n >= MIN_WORD_COUNT}
         self._by_letters = {key.replace(" ", ""): word for key, (_, word) in best.items()}
+        # Beside grammar words, a span that starts or ends in a particle (的登, from 刊登的登载)
+        # is an accident of the phrasings, not a word.
+        self._recurring_letters = {
+            key.replace(" ", ""): w
+            for key, w in self._by_sound.items()
+            if w[0] not in _PARTICLES and w[-1] not in _PARTICLES
+        }
         for variant, canonical in (aliases or {}).items():
             if all(is_cjk(c) for c in variant):
                 for key in _sounds(variant):
                     self._by_letters.setdefault(key.replace(" ", ""), canonical)
+                    self._recurring_letters.setdefault(key.replace(" ", ""), canonical)
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
 
     def correct(self, text: str) -> str:
@@ -233,11 +242,19 @@ class PinyinIndex:
         return None
 
     def _segment(self, run: str) -> str | None:
-        """Cover the whole run with known pinyin words (longest first), or give up."""
+        """Cover the whole run with known pinyin words (fewest words first), or give up.
+
+        The knowledge base's words alone are tried first; grammar words between them only
+        if that fails, and then only beside words that recur in it, so that a run such as
+        "dedede" is not read as the accidental span 的登 with grammar around it."""
         if len(run) < 4 or len(run) > MAX_PINYIN_RUN:
             return None
-        # best[i]: fewest words covering run[:i], then most of them the knowledge base's own;
-        # words chosen left to right.
+        return self._cover(run, self._by_letters, {}) or self._cover(
+            run, self._recurring_letters, _GRAMMAR
+        )
+
+    def _cover(self, run: str, words: dict[str, str], grammar: dict[str, str]) -> str | None:
+        # best[i]: fewest words covering run[:i], then fewest grammar words among them.
         best: list[tuple[int, int, list[str]] | None] = [None] * (len(run) + 1)
         best[0] = (0, 0, [])
         longest = max(self._longest_letters, 9)
@@ -247,12 +264,12 @@ class PinyinIndex:
                 continue
             for end in range(start + 2, min(len(run), start + longest) + 1):
                 syllables = run[start:end]
-                known = self._by_letters.get(syllables)
-                grammar = known is None
-                word = _GRAMMAR.get(syllables) if known is None else known
+                known = words.get(syllables)
+                is_grammar = known is None
+                word = grammar.get(syllables) if known is None else known
                 if word is None:
                     continue
-                candidate = (current[0] + 1, current[1] + grammar, current[2] + [word])
+                candidate = (current[0] + 1, current[1] + is_grammar, current[2] + [word])
                 existing = best[end]
                 if existing is None or candidate[:2] < existing[:2]:
                     best[end] = candidate
