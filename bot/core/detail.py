@@ -87,6 +87,7 @@ _COUNT_ANSWER = re.compile(rf"(?<!第){_NUMERAL}[{_UNIT}方]")
 _LIST_ANSWER = re.compile("[^、，。]+、[^、，。]+、")
 _ORDINAL_ANSWER = re.compile("第[一二三四五六七八九十0-9]|[一二三四五六七八九十]是")
 _PLACE_ANSWER = re.compile(r"[\u4e00-\u9fff]{2}[市县]|郑州|北京")
+_SYMBOL_ANSWER = re.compile("N(是|指|包括|代表)")
 _NAME_ANSWER = re.compile(r"[\u4e00-\u9fff]{2,3}(同志|总书记)")
 # The words of a procedure question the passage must contain to give its rules.
 _PROCEDURE_WORDS = re.compile(rf"{_PROCEDURE_VERBS}|标准|{_PROCEDURE_NOUNS}")
@@ -134,7 +135,7 @@ _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.PROCEDURE: _procedure,
     Slot.NAME: lambda _q, p: _NAME_ANSWER.search(p) is not None,
     Slot.APPLIES: _applies,
-    Slot.SYMBOL: lambda _q, p: re.search("N(是|指|包括|代表)", p) is not None,
+    Slot.SYMBOL: lambda _q, p: _SYMBOL_ANSWER.search(p) is not None,
 }
 
 

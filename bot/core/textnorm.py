@@ -110,7 +110,6 @@ _SYNONYMS = {
     "常态长效": ("常态化", "长效化"),
     # 团委 is the unit's 共青团 committee: the interview names only 共青团.
     "共青团": ("团委", "团组织"),
-    # "党建和业务两码事" is how people say 两张皮 without the metaphor.
     "学和用脱节": ("学用脱节",),
     "是": ("算是",),
     "标题": ("题目",),
@@ -163,7 +162,7 @@ _SYNONYMS = {
     "做什么": ("弄啥嘞", "弄啥咧", "弄啥", "干啥", "干嘛", "干什么", "做啥", "搞啥", "搞什么"),
     "怎么": ("怎样", "如何", "咋"),
     "什么": ("啥",),
-    # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅 for 看, 毛病 for a problem.
+    # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅瞅 for 看看, 毛病 for a problem.
     "的": ("哩",),
     "你": ("恁",),
     "我们": ("俺们",),
@@ -176,6 +175,7 @@ _SYNONYMS = {
     "顽症": ("不治之症",),
     "支持": ("支撑",),
     "哪里": ("哪儿",),
+    # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
     "两张皮": ("两码事", "两摊子"),
     "融合": ("拧成一股绳", "拧成一股劲"),
     "为什么": ("为啥", "为何"),
