@@ -103,6 +103,15 @@ _SMALL_TALK = (
             rf"^(好的|好|ok|嗯)?(谢谢|多谢|感谢|谢了|thanks|thankyou|thx|辛苦了)(你|您|啦|了)?{_PARTICLES}$"
         ),
     ),
+    # An acknowledgement (好的, 明白了) is answered like thanks, never with a passage: 明白 is
+    # also the interview's word (明白人).
+    (
+        Kind.THANKS,
+        re.compile(
+            rf"^((好的|好嘞|好|嗯嗯|嗯|ok|okay|明白了|明白|知道了|收到|懂了|了解了|行)"
+            rf"{_PARTICLES})+(谢谢|多谢|感谢|谢了|辛苦了)?{_PARTICLES}$"
+        ),
+    ),
     (Kind.FAREWELL, re.compile(rf"^(再见|拜拜|bye|byebye|回见|下次见){_PARTICLES}$")),
     (
         Kind.ABOUT,

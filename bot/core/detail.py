@@ -44,12 +44,14 @@ _PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
     # never spells out.
-    (Slot.SYMBOL, re.compile(r"(?<![0-9a-z+加])n(?![a-z+])")),
+    # The 1 of "1+N" on its own ("1+N中的1是什么") is not spelt out either.
+    (Slot.SYMBOL, re.compile(r"(?<![0-9a-z+加])n(?![a-z+])|1\+n.*(?<![0-9+])1(?![0-9+])")),
     (
         Slot.TIME,
         re.compile(
             r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
-            r"多久|多长时间|具体时间|时间安排"
+            r"多久|多长时间|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
+            r"每月|每个月|季度|定期"
         ),
     ),
     (Slot.ORDINAL, re.compile("第几")),

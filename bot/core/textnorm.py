@@ -109,7 +109,7 @@ _SYNONYMS = {
     "拓展到": ("扩大到", "扩展到", "扩到", "延伸到"),
     "常态长效": ("常态化", "长效化"),
     # 团委 is the unit's 共青团 committee: the interview names only 共青团.
-    "共青团": ("团委", "团组织"),
+    "共青团": ("团委",),
     "学和用脱节": ("学用脱节",),
     "是": ("算是",),
     "标题": ("题目",),
@@ -457,7 +457,20 @@ _CHAT_NOISE_RE = re.compile(r"h{2,}|(ha){2,}h*|e*m{2,}|hm+|lol|lmao")
 UNKNOWN_WORD = "ø"
 # English the small-talk replies recognise (see answering.small_talk): kept as typed.
 _SMALL_TALK_WORDS = frozenset(
-    ("hi", "hello", "hey", "ok", "thanks", "thank", "thankyou", "thx", "bye", "byebye", "help")
+    (
+        "hi",
+        "hello",
+        "hey",
+        "ok",
+        "okay",
+        "thanks",
+        "thank",
+        "thankyou",
+        "thx",
+        "bye",
+        "byebye",
+        "help",
+    )
 )
 
 # Quote marks that the source and the knowledge base may spell differently.
