@@ -33,6 +33,12 @@ DATA = Path(__file__).resolve().parent / "data"
         ("服务经济才是服务中心", "misconception"),
         ("为什么说两张皮是常见病", "common_ailment"),
         ("如何推动意见落实落地", "implementation"),
+        # One item of the six: the list's name does not pull it to the passage listing all six.
+        ("六个融合的最后一个是什么", "team_integration"),
+        ("六个融合里的第三个", "learning_integration"),
+        # "The report says …" names where it was read; the question is what follows.
+        ("报道里说两张皮是什么", "two_skins"),
+        ("文章中提到的长期药方是什么", "prescriptions"),
     ],
 )
 def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: str) -> None:
@@ -50,6 +56,14 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "工委办公地址",
         "今天天气怎么样",
         "省委直属机关工委电话多少",
+        "谁是记者",
+        "who is the reporter",
+        "党的二十大是什么时候开的",
+        "习近平是什么时候说的",
+        # Named in the interview but never explained (not_explained).
+        "中国式现代化是什么",
+        "什么是二十大精神",
+        "党章是啥",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -118,6 +132,25 @@ def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind
     assert result.status is Status.UNKNOWN
     assert result.entry is None
     assert "我不作推测" not in result.reply
+
+
+@pytest.mark.parametrize("message", ["是什么", "这是啥？", "什么", "zhe shi shenme", "有哪些呢"])
+def test_question_words_alone_ask_what_the_user_wants(
+    answerer: Answerer, kb: KnowledgeBase, message: str
+) -> None:
+    """No passage is a guess at "这是什么": the reply asks which part, and lists the topics."""
+    result = answerer.ask(message)
+    assert result.kind is Kind.VAGUE
+    assert result.status is Status.UNKNOWN
+    assert not result.suggestions
+    assert "哪方面" in result.reply
+    assert all(topic in result.reply for topic in kb.topics)
+
+
+def test_a_term_named_in_the_interview_can_still_be_asked_about(answerer: Answerer) -> None:
+    result = answerer.ask("意见和中国式现代化有什么关系")
+    assert result.status is Status.ANSWERED
+    assert result.entry == "significance"
 
 
 @pytest.mark.parametrize(

@@ -205,6 +205,18 @@ def test_not_covered_term_that_the_interview_answers(kb_copy: Path) -> None:
     assert any("not_covered term '药方'" in m for m in _messages(kb_copy))
 
 
+def test_not_explained_terms_must_be_named_in_the_interview(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: d["not_explained"].append("高质量发展"))
+    assert any(
+        "not_explained term '高质量发展' is not in the interview" in m for m in _messages(kb_copy)
+    )
+
+
+def test_not_explained_term_may_not_be_a_whole_phrasing(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: d["not_explained"].append("长期药方"))
+    assert any("not_explained term '长期药方' is a phrasing of" in m for m in _messages(kb_copy))
+
+
 def test_tip_problems(kb_copy: Path) -> None:
     path = kb_copy / "tips.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -44,6 +44,10 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
         ("yijian chutai de beijing shi sha", "意见印发的背景"),
         ("liang zhang pi shi shenme", "两张皮"),
         ("liuge ronghe you naxie", "六个融合有哪些"),
+        # Numbers and ordinals are words even where the phrasings lack them.
+        ("di yi ge ronghe", "一是融合"),
+        # Spans that always sit inside a longer word (队伍融 of 队伍融合) are not words.
+        ("duiwu ronghe shi sha", "队伍融合"),
     ],
 )
 def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> None:
@@ -55,6 +59,13 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
 )
 def test_grammar_words_alone_are_not_read(answerer: Answerer, typed: str) -> None:
     assert not any("\u4e00" <= c <= "\u9fff" for c in answerer.matcher.prepare(typed))
+
+
+@pytest.mark.parametrize("name", ["wang wei", "wu gang", "zhang san"])
+def test_names_are_not_read_as_spans_of_the_phrasings(answerer: Answerer, name: str) -> None:
+    """務岗 (of 业务岗位) and 往有 sound like these names but are not words anyone typed."""
+    assert answerer.matcher.prepare(name) == name.replace(" ", "")
+    assert answerer.ask(name).status is Status.UNKNOWN
 
 
 def test_english_is_not_read_as_pinyin(answerer: Answerer) -> None:

@@ -191,6 +191,12 @@ async def test_uncovered_question_says_so_and_offers_topics(bot: Harness) -> Non
     assert call.button_data() == ["tl|0"]
 
 
+async def test_question_words_alone_ask_which_part_and_offer_topics(bot: Harness) -> None:
+    call = only(await bot.say("这是什么？"))
+    assert "哪方面" in call.text
+    assert call.button_data() == ["tl|0"]
+
+
 async def test_user_markup_is_never_interpreted(bot: Harness) -> None:
     for text in ("<b>两张皮</b>", "1+N & <i>", "<a href='x'>六个融合</a>"):
         call = only(await bot.say(text))

@@ -19,6 +19,7 @@ from bot.core.textnorm import (
     clean,
     fold_cleaned,
     fold_for_comparison,
+    has_content,
     looks_traditional,
     to_traditional,
 )
@@ -41,6 +42,7 @@ class Kind(StrEnum):
     FAREWELL = "farewell"
     ABOUT = "about"
     EMPTY = "empty"
+    VAGUE = "vague"  # only question words (是什么, 这是啥): nothing to look up
     CHOICE = "choice"  # a bare number that picks nothing the previous reply offered
 
 
@@ -309,6 +311,12 @@ class Answerer:
             }[kind]
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
         prepared = self.matcher.prepare_cleaned(cleaned)
+        if not has_content(prepared):
+            # Any passage offered for "这是什么" would be a guess: ask what they want to know.
+            text = replies.render_vague(self.kb)
+            return Result(
+                Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
+            )
         ranked = self.matcher.rank(prepared)
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
@@ -326,7 +334,9 @@ class Answerer:
         cleaned: str,
     ) -> Result:
         chosen: list[Candidate] = []
-        if any(term in prepared or term in as_typed for term in self.kb.not_covered):
+        if prepared.removeprefix("什么是") in self.kb.not_explained or any(
+            term in prepared or term in as_typed for term in self.kb.not_covered
+        ):
             status = Status.UNKNOWN
         else:
             status, chosen = self._decide(ranked)

@@ -119,6 +119,9 @@ class KnowledgeBase:
     by_id: Mapping[str, Entry] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
     not_covered: tuple[str, ...] = ()  # normalised terms the interview does not answer
+    # Normalised terms the interview names without explaining (中国式现代化): a question that is
+    # only such a term and asking words ("中国式现代化是什么") is not answered by naming it.
+    not_explained: frozenset[str] = frozenset()
     quiz: tuple[QuizItem, ...] = ()  # empty when there is no quiz.yaml
 
     @property
@@ -510,6 +513,31 @@ def _parse_not_covered(
     return tuple(dict.fromkeys(kept))
 
 
+def _parse_not_explained(
+    raw: dict[str, Any],
+    file: str,
+    entries: list[Entry],
+    interview: _Interview | None,
+    problems: list[Problem],
+) -> frozenset[str]:
+    """Terms named but not explained; one that is an entry's whole phrasing would hide it."""
+    terms = _text_list(raw, "not_explained", file, None, problems)
+    phrasings = {normalize(p): e.id for e in entries for p in (e.question, *e.alternates)}
+    # Quote marks aside: the interview quotes some terms (长期“药方”).
+    named = interview.whole.replace('"', "") if interview is not None else None
+    kept: set[str] = set()
+    for term in terms:
+        key = normalize(term)
+        if named is not None and fold_for_comparison(term).replace('"', "") not in named:
+            problems.append(Problem(file, f"not_explained term '{term}' is not in the interview"))
+        elif owner := phrasings.get(key):
+            message = f"not_explained term '{term}' is a phrasing of '{owner}'"
+            problems.append(Problem(file, message))
+        elif key:
+            kept.add(key)
+    return frozenset(kept)
+
+
 def _version(*texts: str | None) -> str:
     digest = hashlib.sha256()
     for text in texts:
@@ -530,13 +558,14 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
     source: Source | None = None
     entries: list[Entry] = []
     not_covered: tuple[str, ...] = ()
+    not_explained: frozenset[str] = frozenset()
     entries_file = str(paths.entries)
     if raw is not None:
         if not isinstance(raw, dict):
             problems.append(Problem(entries_file, "top level must be a mapping"))
         else:
             for key in raw:
-                if key not in ("source", "entries", "not_covered"):
+                if key not in ("source", "entries", "not_covered", "not_explained"):
                     problems.append(Problem(entries_file, f"unknown top-level field '{key}'"))
             if "source" not in raw:
                 problems.append(Problem(entries_file, "missing 'source' block"))
@@ -544,6 +573,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
                 source = _parse_source(raw["source"], entries_file, interview, problems)
             entries = _parse_entries(raw.get("entries"), entries_file, interview, problems)
             not_covered = _parse_not_covered(raw, entries_file, entries, interview, problems)
+            not_explained = _parse_not_explained(raw, entries_file, entries, interview, problems)
 
     tips_text = _read_text(paths.tips, problems)
     raw_tips = _parse_yaml(paths.tips, tips_text, problems)
@@ -572,6 +602,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
         not_covered=not_covered,
+        not_explained=not_explained,
         quiz=tuple(quiz),
     )
 

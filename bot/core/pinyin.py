@@ -56,6 +56,37 @@ _GRAMMAR = {
     "zhege": "这个",
 }
 _PARTICLES = frozenset("的了吗呢啥")
+# Numbers and ordinals are words whatever the phrasings hold ("di yi ge ronghe", "liu ge").
+_NUMERALS = {"yi": "一", "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六"}
+_NUMBER_WORDS = {
+    **{f"di{sound}": f"第{digit}" for sound, digit in _NUMERALS.items()},
+    **{f"{sound}ge": f"{digit}个" for sound, digit in _NUMERALS.items()},
+    **{f"{sound}shi": f"{digit}是" for sound, digit in _NUMERALS.items()},
+}
+
+
+def _bounded(phrases: list[str], words: set[str]) -> set[str]:
+    """The words that stand on their own on both sides somewhere in the phrases.
+
+    A side is open when the word begins (or ends) a phrase there, or has two different
+    neighbours on that side: 融合 does, 务岗 (always inside 业务岗位) does not."""
+    sides: dict[str, tuple[set[str], set[str]]] = {}
+    for phrase in phrases:
+        padded = f"^{phrase}$"
+        for size in range(2, MAX_NGRAM + 1):
+            for start in range(1, len(padded) - size):
+                word = padded[start : start + size]
+                if word in words:
+                    left, right = sides.setdefault(word, (set(), set()))
+                    if len(left) < 2:
+                        left.add(padded[start - 1])
+                    if len(right) < 2:
+                        right.add(padded[start + size])
+    return {
+        word
+        for word, (left, right) in sides.items()
+        if ("^" in left or len(left) > 1) and ("$" in right or len(right) > 1)
+    }
 
 
 @cache
@@ -139,12 +170,15 @@ class PinyinIndex:
         self._by_sound = {key: word for key, (n, word) in best.items() if n >= MIN_WORD_COUNT}
         self._by_letters = {key.replace(" ", ""): word for key, (_, word) in best.items()}
         # Beside grammar words, a span that starts or ends in a particle (的登, from 刊登的登载)
-        # is an accident of the phrasings, not a word.
+        # or always sits inside one longer word (务岗 of 业务岗位) is an accident of the
+        # phrasings, not a word: it would read the name "wu gang" as a question.
+        bounded = _bounded(unique, set(self._by_sound.values()))
         self._recurring_letters = {
             key.replace(" ", ""): w
             for key, w in self._by_sound.items()
-            if w[0] not in _PARTICLES and w[-1] not in _PARTICLES
+            if w[0] not in _PARTICLES and w[-1] not in _PARTICLES and w in bounded
         }
+        self._recurring_letters.update(_NUMBER_WORDS)
         for variant, canonical in (aliases or {}).items():
             if all(is_cjk(c) for c in variant):
                 for key in _sounds(variant):
@@ -249,9 +283,15 @@ class PinyinIndex:
         "dedede" is not read as the accidental span 的登 with grammar around it."""
         if len(run) < 4 or len(run) > MAX_PINYIN_RUN:
             return None
-        return self._cover(run, self._by_letters, {}) or self._cover(
-            run, self._recurring_letters, _GRAMMAR
-        )
+        words = self._recurring_letters
+        read = self._cover(run, words, {}) or self._cover(run, words, _GRAMMAR)
+        if read is None:
+            # Spans seen once may be the only way to read a long run, never a short one: a
+            # name ("wang wei") would sound like some accidental span.
+            read = self._cover(run, self._by_letters, {})
+            if read is not None and len(read) <= 3:
+                return None
+        return read
 
     def _cover(self, run: str, words: dict[str, str], grammar: dict[str, str]) -> str | None:
         # best[i]: fewest words covering run[:i], then fewest grammar words among them.

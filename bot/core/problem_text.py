@@ -56,6 +56,8 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
         r"not_covered term '(.+)' occurs in a phrasing of '(.+)'",
         "未涉及词语“{1}”出现在条目 {2} 的问法中",
     ),
+    (r"not_explained term '(.+)' is not in the interview", "未解释词语“{1}”不在访谈原文中"),
+    (r"not_explained term '(.+)' is a phrasing of '(.+)'", "未解释词语“{1}”是条目 {2} 的问法"),
     (r"top level must be a mapping", "文件顶层必须是“字段: 值”的结构"),
     (r"unknown top-level field '(.+)'", "有未知的顶层字段“{1}”"),
     (r"missing 'source' block", "缺少“source”部分"),

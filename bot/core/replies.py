@@ -123,6 +123,11 @@ def render_suggestions(questions: Sequence[str]) -> str:
     return f"{SUGGEST_LEAD}\n{numbered(questions)}\n\n{SUGGEST_TAIL}"
 
 
+def render_vague(kb: KnowledgeBase) -> str:
+    """The reply to a question made only of question words (是什么, 这是啥)."""
+    return f"您想了解《意见》的哪方面？我能回答：{'、'.join(kb.topics)}。例如问“六个融合有哪些”。"
+
+
 def render_unknown(kb: KnowledgeBase) -> str:
     """The plain-text reply for a question the interview does not cover."""
     return f"{UNKNOWN_LEAD}{'、'.join(kb.topics)}。可以换个说法，或问“《意见》的主要内容有哪些”。"

@@ -218,6 +218,15 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
+# "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
+_ITEM_OF_SIX_RE = re.compile(r"六个融合(?:中|里|里面|当中|之中)?(?:的)?([一二三四五六])是")
+# "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
+_CITING_RE = re.compile(
+    r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
+    r"(?:说|讲|提到|讲到|提了|说了|写|写了|写到)(?:的|了)?"
+)
+# Question words and particles: a question made only of them asks nothing in particular.
+_ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|是指什么|是指的什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
     r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
@@ -573,13 +582,21 @@ def normalize(text: str) -> str:
     return fold_cleaned(clean(text))
 
 
+def has_content(text: str) -> bool:
+    """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
+    return any(c not in _ASKING_CHARS for c in text)
+
+
 def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
+    cited = _CITING_RE.sub("", stripped)
+    stripped = cited if has_content(cited) else stripped
     stripped = _SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
+        stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,
     # which 发布 folds to).
     if "意见" not in stripped and any(w in stripped for w in ("报道", "网上", "网页")):

@@ -338,7 +338,7 @@ def render_result(kb: KnowledgeBase, result: Result, bot_username: str = "") -> 
             split_blocks([Block(say(replies.SUGGEST_LEAD)), *_full_questions(kb, offered, say)]),
             question_keyboard(kb, [s.entry for s in result.suggestions], result.traditional),
         )
-    keyboard = topics_keyboard() if result.kind is Kind.QUESTION else None
+    keyboard = topics_keyboard() if result.kind in (Kind.QUESTION, Kind.VAGUE) else None
     return Rendered(split_blocks([Block(result.reply)]), keyboard)
 
 
