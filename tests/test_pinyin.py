@@ -34,6 +34,23 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "everyday",
+    [
+        "融合不能一阵风还是要一直融下去",  # 一直 is a word, not a typo of 一制
+        "意见适用于哪些单位",  # 适用, not 是用
+        "机关食堂几点开饭",  # 食堂, not 是堂
+        "党组党委在融合里有什么责任",  # 里 after a noun, not 融合力
+        "目标融合是要做什么",  # 是, not 提
+        "督促各单位",  # 各, not 个
+    ],
+)
+def test_everyday_words_are_not_typos(answerer: Answerer, everyday: str) -> None:
+    from bot.core.textnorm import normalize
+
+    assert answerer.matcher.prepare(everyday) == normalize(everyday)
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"),
     [
         ("liangzhangpi", "两张皮"),
@@ -99,6 +116,20 @@ def test_shipped_readings_table_matches_pypinyin() -> None:
 
     script = Path(__file__).resolve().parent.parent / "scripts" / "build_readings.py"
     spec = importlib.util.spec_from_file_location("build_readings", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.TABLE.read_text(encoding="utf-8") == module.table()
+
+
+def test_shipped_common_words_match_jieba() -> None:
+    """bot/core/data/common_words.txt is what scripts/build_common_words.py makes from jieba."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_common_words.py"
+    spec = importlib.util.spec_from_file_location("build_common_words", script)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -23,6 +23,10 @@ MAX_PINYIN_RUN = 60
 
 
 READINGS_TABLE = Path(__file__).resolve().parent / "data" / "readings.txt"
+COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt"
+# Characters of grammar that a pinyin typo almost never stands in for, while they sound like
+# many knowledge-base characters: 融合里 is not 融合力, 融合是 not 融合提, 各单位 not 个单位.
+_GRAMMAR_CHARS = frozenset("里是一的各个时有也何给们只事几讲它得这那在了着就还把被让从向于为会")
 
 # Words of question grammar that a sentence typed in pinyin needs between the knowledge base's
 # words ("yijian chutai de beijing shi sha"); the knowledge base's own words are filed under
@@ -87,6 +91,14 @@ def _bounded(phrases: list[str], words: set[str]) -> set[str]:
         for word, (left, right) in sides.items()
         if ("^" in left or len(left) > 1) and ("$" in right or len(right) > 1)
     }
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday two-character words (一直, 适用, 食堂): never typos of the knowledge base's."""
+    # Generated from jieba's dictionary by scripts/build_common_words.py.
+    with COMMON_WORDS.open(encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
 
 
 @cache
@@ -172,11 +184,13 @@ class PinyinIndex:
         # Beside grammar words, a span that starts or ends in a particle (的登, from 刊登的登载)
         # or always sits inside one longer word (务岗 of 业务岗位) is an accident of the
         # phrasings, not a word: it would read the name "wu gang" as a question.
+        # The same holds for corrections: 么推出 (of 怎么推出) is no word that 要推出 mistypes.
         bounded = _bounded(unique, set(self._by_sound.values()))
+        self._by_sound = {key: w for key, w in self._by_sound.items() if w in bounded}
         self._recurring_letters = {
             key.replace(" ", ""): w
             for key, w in self._by_sound.items()
-            if w[0] not in _PARTICLES and w[-1] not in _PARTICLES and w in bounded
+            if w[0] not in _PARTICLES and w[-1] not in _PARTICLES
         }
         self._recurring_letters.update(_NUMBER_WORDS)
         for variant, canonical in (aliases or {}).items():
@@ -221,11 +235,16 @@ class PinyinIndex:
         kept = "".join(c for i, c in enumerate(known) if i not in changed)
         if kept in GENERIC_GRAMS:  # 怎么减 is not a typo of 怎么建: 怎么 proves nothing
             return False
+        everyday = common_words()
         for offset in changed:
             at = position + offset
+            if chars[at] in _GRAMMAR_CHARS:
+                return False
             left = "".join(chars[at - 1 : at + 1]) if at > 0 else ""
             right = "".join(chars[at : at + 2]) if at + 1 < len(chars) else ""
             if left in self._bigrams or right in self._bigrams:
+                return False
+            if left in everyday or right in everyday:  # 一直 is a word, not a typo of 一制
                 return False
         return True
 

@@ -85,6 +85,9 @@ _FILLERS = (
 # phrasings and the questions are folded the same way, so one alternate covers every spelling.
 _SYNONYMS = {
     "意见": (
+        "这份东西",
+        "这玩意儿",
+        "这玩意",
         "这份文件",
         "这个文件",
         "该文件",
@@ -131,7 +134,6 @@ _SYNONYMS = {
     "主要内容": ("要点", "核心内容", "重点内容"),
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
-    "意义": ("价值",),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
@@ -175,8 +177,7 @@ _SYNONYMS = {
     "顽症": ("不治之症",),
     "支持": ("支撑",),
     "哪里": ("哪儿",),
-    # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
-    "两张皮": ("两码事", "两摊子"),
+    # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor: see the thesaurus.
     "融合": ("拧成一股绳", "拧成一股劲"),
     "为什么": ("为啥", "为何"),
     "什么时候": (
@@ -190,6 +191,40 @@ _SYNONYMS = {
         "哪一年",
         "什么日期",
     ),
+    # A thesaurus of the interview's terms, in the words people use for them when they describe
+    # rather than quote (written from the interview, one concept at a time).
+    "两张皮": ("两码事", "两摊子", "两回事", "各干各的", "各搞各的", "两层皮", "貌合神离"),
+    "脱节": ("对不上号", "挂不上钩", "挂不上", "不挂钩", "脱钩", "不沾边", "不搭界", "接不上"),
+    "用脱节": ("用不上", "用不到", "用不着"),
+    "奖惩": ("奖励处分", "奖励惩罚", "奖励和处分", "奖励和惩罚", "奖罚", "赏罚"),
+    "形式": ("走形式", "搞形式", "花架子", "形式主义"),
+    "空头政治": ("空喊政治", "空谈政治", "喊口号", "开口闭口讲政治", "嘴上讲政治"),
+    "重业务轻政治": ("只抓业务不讲政治", "只顾业务", "埋头干业务", "光抓业务", "只抓业务"),
+    "供和需": ("供需",),
+    "党务干部": ("搞党务的", "做党务的", "干党务的", "党务工作者", "党务人员"),
+    "业务干部": ("干业务的", "搞业务的", "做业务的"),
+    "青年干部": ("年轻干部", "年轻人", "年轻同志", "青年同志", "年轻娃", "小年轻", "青年党员"),
+    "理论学习中心组": ("领导班子集体学习", "班子集体学习", "班子学习"),
+    "先锋模范作用": ("模范带头作用", "带头作用"),
+    "干劲": ("劲头", "积极性", "干事热情"),
+    "思想政治工作": ("思想工作", "思政工作"),
+    "反复发作": ("反弹", "复发", "回潮", "死灰复燃", "一劳永逸"),
+    "保障": ("兜底", "托底"),
+    "关键": ("最要紧", "要害"),
+    "服务经济": ("抓经济",),
+    "现场观摩": ("实地看看", "实地参观", "参观学习", "现场看看", "现场学习", "实地学习"),
+    "案例教材": ("案例汇编", "案例集", "案例选编", "案例读本"),
+    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题"),
+    "能力": ("本事", "本领"),
+    "熟悉业务": ("懂业务",),
+    "精通党务": ("懂党务",),
+    "党务工作岗位": ("党务岗位",),
+    "成为": ("练成", "成长为"),
+    "意义": ("价值", "用处", "好处", "有什么用", "有啥用"),
+    "制约": ("坏处", "危害", "害处"),
+    "总结": ("归纳", "提炼"),
+    "上升到": ("提升到",),
+    "六个融合": ("六条", "六招", "六项举措", "六项措施"),
     # The issuer's long name would otherwise outweigh everything else in a question.
     "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
 }
@@ -224,6 +259,16 @@ _ITEM_OF_SIX_RE = re.compile(r"六个融合(?:中|里|里面|当中|之中)?(?:�
 _CITING_RE = re.compile(
     r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
     r"(?:说|讲|提到|讲到|提了|说了|写|写了|写到)(?:的|了)?"
+)
+# "文件里有这个说法吗", "文件怎么看这事": asking whether or how the document speaks of something
+# says nothing about what; left in, the words would only dilute the question's own.
+_META_RE = re.compile(
+    r"(?:这份文件|这个文件|文件|意见|这份意见|这个意见)?(?:里|中|上|里面|当中)?"
+    r"(?:有没有|有无|是否|是不是|有)?(?:专门)?(?:提到|提及|提了|说到|讲到|点到|涉及)(?:过)?"
+    r"(?:了|吗|没有|没)?$"
+    r"|(?:这份文件|这个文件|文件|意见)?(?:里|中|上|里面)?(?:有)?(?:这个|这种|什么|啥)?说法(?:吗|没|没有)?$"
+    r"|(?:这份文件|这个文件|文件|意见)(?:里|中|上)?(?:是)?(?:怎么|咋|如何)(?:看|说|讲)(?:的)?"
+    r"(?:这事|这个事|这个问题|这件事)?$"
 )
 # Question words and particles: a question made only of them asks nothing in particular.
 _ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
@@ -590,7 +635,7 @@ def has_content(text: str) -> bool:
 def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
-    cited = _CITING_RE.sub("", stripped)
+    cited = _META_RE.sub("", _CITING_RE.sub("", stripped))
     stripped = cited if has_content(cited) else stripped
     stripped = _SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
