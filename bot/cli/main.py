@@ -96,6 +96,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev3.yaml",
     "blind_dev4.yaml",
     "blind_dev5.yaml",
+    "blind_dev6.yaml",
     "blind_test.yaml",
 )
 

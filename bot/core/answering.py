@@ -16,6 +16,7 @@ from bot.core import detail, replies
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.textnorm import (
+    about_subject,
     clean,
     fold_cleaned,
     fold_for_comparison,
@@ -23,6 +24,9 @@ from bot.core.textnorm import (
     looks_traditional,
     to_traditional,
 )
+
+# What is left of "什么是X", "X是什么意思" once the asking words go.
+_BARE_TERM_RE = re.compile(r"^什么是|(?:是)?什么意思$")
 
 
 class Status(StrEnum):
@@ -187,6 +191,23 @@ class Answerer:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
 
+    def _about_unexplained(self, prepared: str) -> bool:
+        """The question asks about a term the interview names but never explains.
+
+        Either the term alone (党章是什么) or a question that opens with the term and says
+        nothing else of the Opinion's subject (中国式现代化有哪五个特征, 二十大精神的主要内容);
+        "跟中国式现代化有关系吗" asks how the Opinion bears on it, which the interview says."""
+        terms = self.kb.not_explained
+        if _BARE_TERM_RE.sub("", prepared) in terms:
+            return True
+        opening = next(
+            (t for t in sorted(terms, key=len, reverse=True) if prepared.startswith(t)), None
+        )
+        if opening is None:
+            return False
+        rest = prepared.removeprefix(opening)
+        return not about_subject(rest) and "关系" not in rest
+
     def _decide(self, ranked: list[Candidate]) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -334,7 +355,7 @@ class Answerer:
         cleaned: str,
     ) -> Result:
         chosen: list[Candidate] = []
-        if prepared.removeprefix("什么是") in self.kb.not_explained or any(
+        if self._about_unexplained(prepared) or any(
             term in prepared or term in as_typed for term in self.kb.not_covered
         ):
             status = Status.UNKNOWN
@@ -345,6 +366,9 @@ class Answerer:
             # answer is not there.  Choices that cannot answer it are dropped too.
             # Read before filler and synonym folding, which drop 具体 and split 适用意见.
             wanted = detail.asked(cleaned)
+            if wanted is None and any("a" <= c <= "z" for c in cleaned):
+                # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
+                wanted = detail.asked(prepared)
             if wanted is not None:
                 passages = self._folded_passages
                 chosen = [c for c in chosen if detail.gives(wanted[0], cleaned, passages[c.index])]

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.core.pinyin import PinyinIndex
-from bot.core.textnorm import GENERIC_GRAMS, SYNONYM_FOLDS, clean, fold_cleaned, normalize
+from bot.core.textnorm import (
+    GENERIC_GRAMS,
+    SYNONYM_FOLDS,
+    THESAURUS_FOLDS,
+    clean,
+    fold_cleaned,
+    normalize,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +130,10 @@ class Matcher:
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
         self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
-        self._pinyin = PinyinIndex(self._choices, SYNONYM_FOLDS)
+        # Thesaurus words are read from pinyin as themselves (nianqingren → 年轻人): whether
+        # they stand for the interview's term depends on the rest of the question.
+        aliases = {**{v: v for v in THESAURUS_FOLDS}, **SYNONYM_FOLDS}
+        self._pinyin = PinyinIndex(self._choices, aliases)
 
     def _weight(self, gram: str) -> float:
         weight = self.tuning.unigram_weight if len(gram) == 1 else 1.0

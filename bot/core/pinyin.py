@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from bot.core.textnorm import GENERIC_GRAMS, is_cjk
+from bot.core.textnorm import GENERIC_GRAMS, about_subject, is_cjk
 
 MAX_NGRAM = 4
 MIN_WORD_COUNT = 2
@@ -58,6 +58,14 @@ _GRAMMAR = {
     "weishenme": "为什么",
     "weisha": "为啥",
     "zhege": "这个",
+    "li": "里",
+    "dui": "对",
+    "yaoqiu": "要求",
+    # The N of 1+N, glued to the syllables around it once spaces go ("1+N li de N shi naxie").
+    "n": "n",
+    "ren": "人",
+    "shenmeren": "什么人",
+    "nali": "哪里",
 }
 _PARTICLES = frozenset("的了吗呢啥")
 # Numbers and ordinals are words whatever the phrasings hold ("di yi ge ronghe", "liu ge").
@@ -66,6 +74,8 @@ _NUMBER_WORDS = {
     **{f"di{sound}": f"第{digit}" for sound, digit in _NUMERALS.items()},
     **{f"{sound}ge": f"{digit}个" for sound, digit in _NUMERALS.items()},
     **{f"{sound}shi": f"{digit}是" for sound, digit in _NUMERALS.items()},
+    # "wushi ge danwei" is 五十个单位, not 五是个单位.
+    **{f"{sound}shige": f"{digit}十个" for sound, digit in _NUMERALS.items()},
 }
 
 
@@ -94,11 +104,22 @@ def _bounded(phrases: list[str], words: set[str]) -> set[str]:
 
 
 @cache
-def common_words() -> frozenset[str]:
-    """Everyday two-character words (一直, 适用, 食堂): never typos of the knowledge base's."""
+def common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Everyday words (一直, 适用, 当务之急) that are never typos of the knowledge base's.
+
+    The first set holds in every question; the second, of rarer and longer words (接合, 疑义,
+    背井离乡), only in questions that say nothing of the interview's subject."""
     # Generated from jieba's dictionary by scripts/build_common_words.py.
+    core: set[str] = set()
+    wider: set[str] = set()
+    part = core
     with COMMON_WORDS.open(encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+        for line in handle:
+            if line.startswith("## "):
+                part = wider
+            elif not line.startswith("#"):
+                part.add(line.rstrip("\n"))
+    return frozenset(core), frozenset(core | wider)
 
 
 @cache
@@ -194,7 +215,9 @@ class PinyinIndex:
         }
         self._recurring_letters.update(_NUMBER_WORDS)
         for variant, canonical in (aliases or {}).items():
-            if all(is_cjk(c) for c in variant):
+            # One-character variants are dialect spellings (恁, 哩, 俺): read from pinyin they
+            # would turn every "ren", "li" or "an" into 你, 的 or 我.
+            if len(variant) > 1 and all(is_cjk(c) for c in variant):
                 for key in _sounds(variant):
                     self._by_letters.setdefault(key.replace(" ", ""), canonical)
                     self._recurring_letters.setdefault(key.replace(" ", ""), canonical)
@@ -204,6 +227,8 @@ class PinyinIndex:
         """Replace words unknown to the knowledge base by a known homophone sharing a character."""
         if len(text) < 2 or not any(is_cjk(c) for c in text):
             return text
+        core, wider = common_words()
+        everyday = core if about_subject(text) else wider
         chars = list(text)
         position = 0
         while position < len(chars) - 1:
@@ -216,7 +241,7 @@ class PinyinIndex:
                         word
                         for key in _sounds(window)
                         if (word := self._by_sound.get(key))
-                        and self._plausible_typo(chars, position, word)
+                        and self._plausible_typo(chars, position, word, everyday)
                     ),
                     None,
                 )
@@ -227,7 +252,9 @@ class PinyinIndex:
             position += 1
         return "".join(chars)
 
-    def _plausible_typo(self, chars: list[str], position: int, known: str) -> bool:
+    def _plausible_typo(
+        self, chars: list[str], position: int, known: str, everyday: frozenset[str]
+    ) -> bool:
         """A typo keeps some characters and breaks the words around every one it changes."""
         changed = [i for i, c in enumerate(known) if chars[position + i] != c]
         if not changed or len(changed) == len(known):
@@ -235,7 +262,6 @@ class PinyinIndex:
         kept = "".join(c for i, c in enumerate(known) if i not in changed)
         if kept in GENERIC_GRAMS:  # 怎么减 is not a typo of 怎么建: 怎么 proves nothing
             return False
-        everyday = common_words()
         for offset in changed:
             at = position + offset
             if chars[at] in _GRAMMAR_CHARS:
@@ -246,6 +272,11 @@ class PinyinIndex:
                 return False
             if left in everyday or right in everyday:  # 一直 is a word, not a typo of 一制
                 return False
+            # Nor is 当务之急 a typo of 党务: the longer everyday words around it count too.
+            for size in (3, 4):
+                for start in range(max(at - size + 1, 0), min(at, len(chars) - size) + 1):
+                    if "".join(chars[start : start + size]) in everyday:
+                        return False
         return True
 
     def read_letters(self, text: str) -> str:
@@ -321,7 +352,8 @@ class PinyinIndex:
             current = best[start]
             if current is None:
                 continue
-            for end in range(start + 2, min(len(run), start + longest) + 1):
+            # One letter is a word only as the N of 1+N (see _GRAMMAR).
+            for end in range(start + 1, min(len(run), start + longest) + 1):
                 syllables = run[start:end]
                 known = words.get(syllables)
                 is_grammar = known is None

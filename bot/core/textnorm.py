@@ -163,7 +163,7 @@ _SYNONYMS = {
     ),
     "做什么": ("弄啥嘞", "弄啥咧", "弄啥", "干啥", "干嘛", "干什么", "做啥", "搞啥", "搞什么"),
     "怎么": ("怎样", "如何", "咋"),
-    "什么": ("啥",),
+    "什么": ("啥", "甚么"),
     # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅瞅 for 看看, 毛病 for a problem.
     "的": ("哩",),
     "你": ("恁",),
@@ -171,14 +171,8 @@ _SYNONYMS = {
     "我": ("俺",),
     "看看": ("瞅瞅",),
     "问题": ("毛病",),
-    # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
-    "当下": ("眼前", "眼下"),
-    "长期": ("长远",),
-    "顽症": ("不治之症",),
     "支持": ("支撑",),
     "哪里": ("哪儿",),
-    # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor: see the thesaurus.
-    "融合": ("拧成一股绳", "拧成一股劲"),
     "为什么": ("为啥", "为何"),
     "什么时候": (
         "何时",
@@ -191,8 +185,21 @@ _SYNONYMS = {
         "哪一年",
         "什么日期",
     ),
-    # A thesaurus of the interview's terms, in the words people use for them when they describe
-    # rather than quote (written from the interview, one concept at a time).
+    # The issuer's long name would otherwise outweigh everything else in a question.
+    "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
+}
+# A thesaurus of the interview's terms, in the words people use for them when they describe
+# rather than quote (written from the interview, one concept at a time).  These are everyday
+# words (年轻人, 反弹, 兜底, 六条): they stand for the interview's terms only in a question that
+# is about its subject at all, so they are folded only beside one of `_SUBJECT_WORDS`; 年轻人找
+# 工作难怎么办 or 股市反弹了吗 keep their own words and are declined.
+_THESAURUS = {
+    # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
+    "当下": ("眼前", "眼下"),
+    "长期": ("长远",),
+    "顽症": ("不治之症",),
+    # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
+    "融合": ("拧成一股绳", "拧成一股劲"),
     "两张皮": ("两码事", "两摊子", "两回事", "各干各的", "各搞各的", "两层皮", "貌合神离"),
     "脱节": ("对不上号", "挂不上钩", "挂不上", "不挂钩", "脱钩", "不沾边", "不搭界", "接不上"),
     "用脱节": ("用不上", "用不到", "用不着"),
@@ -224,33 +231,49 @@ _SYNONYMS = {
     "制约": ("坏处", "危害", "害处"),
     "总结": ("归纳", "提炼"),
     "上升到": ("提升到",),
-    "六个融合": ("六条", "六招", "六项举措", "六项措施"),
-    # The issuer's long name would otherwise outweigh everything else in a question.
-    "工委": ("省委直属机关工委", "省直机关工委", "直属机关工委", "省直工委"),
+    # Not 六条: "意见一共六条吗" asks for articles, which the interview never counts.
+    "六个融合": ("六招", "六项举措", "六项措施"),
 }
+# Words that show a question is about the interview's subject (after the general folds).
+_SUBJECT_WORDS = re.compile(
+    "党|意见|机关|融合|业务|干部|工委|支部|组织|脱节|两张皮|中心工作|责任|理论|总书记|习近平"
+)
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
 }
+THESAURUS_FOLDS = {
+    variant: canonical for canonical, variants in _THESAURUS.items() for variant in variants
+}
 
 
-def _variant_pattern(variant: str) -> str:
+def _variant_pattern(variant: str, canonical: str) -> str:
     # A variant that begins with the end of its canonical form (新在哪 for 创新) must not match
     # right after the rest of that form, or 创新在哪 would become 创创新.
-    canonical = SYNONYM_FOLDS[variant]
     guards = [
         f"(?<!{re.escape(canonical[:i])})"
         for i in range(1, len(canonical))
         if variant.startswith(canonical[i:])
     ]
+    if variant[0] in "一二三四五六七八九十":
+        guards.append("(?<!第)")  # 第六条 is an article number, not 六条
     return "".join(guards) + re.escape(variant)
 
 
-_SYNONYM_RE = re.compile(
-    "|".join(_variant_pattern(v) for v in sorted(SYNONYM_FOLDS, key=len, reverse=True))
-)
+def _folds_pattern(folds: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(_variant_pattern(v, folds[v]) for v in sorted(folds, key=len, reverse=True))
+    )
+
+
+_SYNONYM_RE = _folds_pattern(SYNONYM_FOLDS)
+_THESAURUS_RE = _folds_pattern(THESAURUS_FOLDS)
 _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len, reverse=True)))
 # "第二个融合" asks for the paragraph the interview opens with "二是".
-_ORDINAL_RE = re.compile(r"第([一二三四五六])(?!条)(?:个|项|点|方面)?")
+# Only an ordinal that counts items: 第二天, 第三方 and 第一书记 are words of their own, and
+# 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
+# the integrations (第五条融合).
+_ORDINAL_RE = re.compile(r"第([一二三四五六])(?:个|项|点|方面|(?=融合|是|$))")
+_ORDINAL_ITEM_RE = re.compile(r"第([一二三四五六])条")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
@@ -258,7 +281,7 @@ _ITEM_OF_SIX_RE = re.compile(r"六个融合(?:中|里|里面|当中|之中)?(?:�
 # "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
 _CITING_RE = re.compile(
     r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
-    r"(?:说|讲|提到|讲到|提了|说了|写|写了|写到)(?:的|了)?"
+    r"(?:说|讲|提到|讲到|提了|说了|写|写了|写到)(?:的|了)?(?![明法服作])"  # not 说明, 说法
 )
 # "文件里有这个说法吗", "文件怎么看这事": asking whether or how the document speaks of something
 # says nothing about what; left in, the words would only dilute the question's own.
@@ -270,8 +293,16 @@ _META_RE = re.compile(
     r"|(?:这份文件|这个文件|文件|意见)(?:里|中|上)?(?:是)?(?:怎么|咋|如何)(?:看|说|讲)(?:的)?"
     r"(?:这事|这个事|这个问题|这件事)?$"
 )
+# "意见有没有提到考核", "文件里说党务干部要…": the frame names the document, the rest is the
+# question (dropped only when a question is left: 意见说了什么 asks for the content).
+_META_LEAD_RE = re.compile(
+    r"^(?:这份文件|这个文件|文件|这份意见|这个意见|意见)(?:里|中|上|里面|当中)?"
+    r"(?:有没有|有无|是否|是不是|有)?(?:专门)?(?:提到|提及|提了|说到|讲到|点到|涉及|说|讲)"
+    r"(?:过|了)?(?:关于)?"
+)
 # Question words and particles: a question made only of them asks nothing in particular.
 _ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
+_ASKING_PHRASES_RE = re.compile("什么时候|怎么办|做什么|为什么|怎么说")
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|是指什么|是指的什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
     r"说的是什么|说的什么|主要讲什么|包括什么|有什么内容|的要求|有什么要求|有哪些要求|是怎么回事|怎么回事)$"
@@ -479,6 +510,147 @@ _ENGLISH = {
     "theory": "理论",
     "members": "党员",
     "party members": "党员",
+    # Whole English questions (written by readers of the interview, not from our phrasings).
+    "body": "单位",
+    "bodies": "单位",
+    "organ": "机关",
+    "organs": "机关",
+    "committee": "工委",
+    "working committee": "工委",
+    "provincial": "省",
+    "province": "省",
+    "henan": "河南",
+    "henan daily": "河南日报",
+    "daily": "日报",
+    "party": "党",
+    "affairs": "务",
+    "party affairs": "党务",
+    "work": "工作",
+    "working": "工作",
+    "whose": "谁的",
+    "require": "要求",
+    "requires": "要求",
+    "required": "要求",
+    "learning with application": "学用",
+    "learning and application": "学用",
+    "study and application": "学用",
+    "theory and practice": "学用",
+    "apply": "用",
+    "application": "用",
+    "incurable": "不治之症",
+    "chronic": "顽症",
+    "cancer": "癌症",
+    "common": "常见",
+    "ailment": "病",
+    "illness": "病",
+    "relapse": "反复发作",
+    "recur": "反复发作",
+    "come back": "反复发作",
+    "on site": "现场",
+    "site": "现场",
+    "observation": "观摩",
+    "observe": "观摩",
+    "visit": "观摩",
+    "supervise": "督促",
+    "inspect": "督促",
+    "check": "督促",
+    "carry out": "落实",
+    "carries out": "落实",
+    "carrying out": "落实",
+    "put into practice": "落实",
+    "learn from": "借鉴",
+    "good practice": "好做法",
+    "good practices": "好做法",
+    "best practice": "好做法",
+    "best practices": "好做法",
+    "experience": "经验",
+    "relationship": "关系",
+    "between": "之间",
+    "guidance": "指导",
+    "guide": "指导",
+    "policy": "政策",
+    "system": "制度",
+    "institutional": "制度",
+    "lasting": "长效",
+    "long-lasting": "长效",
+    "sustained": "长效",
+    "exchange": "交流",
+    "rotation": "轮岗",
+    "full time": "专职",
+    "part time": "兼职",
+    "young": "青年",
+    "youth": "青年",
+    "official": "干部",
+    "responsible official": "负责人",
+    "leading cadre": "领导干部",
+    "fortress": "战斗堡垒",
+    "combat fortress": "战斗堡垒",
+    "vanguard": "先锋模范",
+    "exemplary": "模范",
+    "model role": "模范作用",
+    "grassroots": "基层",
+    "organization": "组织",
+    "ideological": "思想",
+    "thought": "思想",
+    "economy": "经济",
+    "economic": "经济",
+    "central": "中心",
+    "center": "中心",
+    "central work": "中心工作",
+    "objective": "目标",
+    "target": "目标",
+    "orientation": "导向",
+    "first": "第一",
+    "second": "第二",
+    "third": "第三",
+    "fourth": "第四",
+    "fifth": "第五",
+    "sixth": "第六",
+    "current": "当下",
+    "present": "当下",
+    "publish": "刊登",
+    "train": "培训",
+    "course": "培训",
+    "must-study": "必研题",
+    "must study": "必研题",
+    "required topic": "必研题",
+    "example": "案例",
+    "teaching material": "教材",
+    "path": "路径",
+    "pathway": "路径",
+    "guarantee": "保障",
+    "foundation": "根本保证",
+    "fundamental guarantee": "根本保证",
+    "quality": "质量",
+    "improve": "提高",
+    "comprehensively": "全面",
+    "list": "有哪些",
+    "difference": "区别",
+    # Words that only carry grammar: dropped rather than marked as unknown words.
+    "an": "",
+    "i": "",
+    "we": "",
+    "us": "",
+    "our": "",
+    "my": "",
+    "it": "",
+    "its": "",
+    "they": "",
+    "their": "",
+    "there": "",
+    "with": "",
+    "on": "",
+    "by": "",
+    "from": "",
+    "at": "",
+    "as": "",
+    "any": "",
+    "has": "",
+    "have": "",
+    "been": "",
+    "would": "",
+    "could": "",
+    "need": "",
     "the": "",
     "this": "",
     "that": "",
@@ -506,6 +678,19 @@ _ENGLISH_RE = re.compile(
 )
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
+# English endings tried in order, each with what the stem gets back (integrating → integrate).
+_ENDINGS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+)
 _CHAT_NOISE_RE = re.compile(r"h{2,}|(ha){2,}h*|e*m{2,}|hm+|lol|lmao")
 # What an English word outside the vocabulary becomes (a letter, so `clean` keeps it).
 UNKNOWN_WORD = "ø"
@@ -602,6 +787,8 @@ def _english(text: str) -> str:
         return text
     from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
 
+    # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
+    text = _HYPHEN_RE.sub(" ", text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
 
@@ -611,6 +798,19 @@ def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
         return ""  # hhh, emmm, lol: tone of voice, not a word the knowledge base could lack
     if len(word) == 1 or word in _SMALL_TALK_WORDS or is_pinyin(word):
         return word  # the N of 1+N, a greeting, or pinyin for the reader
+    return _stemmed(word)
+
+
+def _stemmed(word: str) -> str:
+    """An inflected vocabulary word (visits, integrating, supervised) in the interview's terms.
+
+    Pinyin never ends in -s or -ed, and a stem must be a vocabulary word of three letters or
+    more, so syllables such as ming or ding are never taken for English."""
+    for ending, restore in _ENDINGS:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)] + restore
+            if len(stem) >= 3 and stem in _ENGLISH:
+                return _ENGLISH[stem]
     return UNKNOWN_WORD
 
 
@@ -627,19 +827,33 @@ def normalize(text: str) -> str:
     return fold_cleaned(clean(text))
 
 
+def about_subject(text: str) -> bool:
+    """True when a folded question names something of the interview's subject (党建, 融合…)."""
+    return _SUBJECT_WORDS.search(text) is not None
+
+
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
-    return any(c not in _ASKING_CHARS for c in text)
+    return any(c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
 
 
 def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
-    cited = _META_RE.sub("", _CITING_RE.sub("", stripped))
-    stripped = cited if has_content(cited) else stripped
+    # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
+    on_subject = about_subject(_SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped))
+    framed = _META_RE.sub("", _CITING_RE.sub("", stripped))
+    if framed != stripped:
+        # Nothing but a frame ("报道里说什么", "文件怎么说的") asks nothing in particular.
+        stripped = framed if has_content(framed) else "什么"
+    led = _META_LEAD_RE.sub("", stripped)
+    stripped = led if has_content(led) else stripped
     stripped = _SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped)
+    if on_subject:
+        stripped = _THESAURUS_RE.sub(lambda m: THESAURUS_FOLDS[m.group()], stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped:
+        stripped = _ORDINAL_ITEM_RE.sub(r"\1是", stripped)
         stripped = _LAST_RE.sub("六是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,

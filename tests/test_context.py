@@ -1,0 +1,189 @@
+"""Words that mean the interview's terms only in context, and readings that need context.
+
+Each case here was a wrong answer found by an adversarial test: an everyday sentence that got a
+political passage because one of its words is, elsewhere, a way of saying an interview term.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answering import Answerer, Kind, Status
+from bot.core.textnorm import clean, normalize
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "年轻人找工作难怎么办",
+        "nianqingren",
+        "我买了六条鱼",
+        "关于年轻人的六条建议",
+        "说和做是两回事",
+        "洋葱有两层皮吗",
+        "夫妻各干各的怎么办",
+        "股市反弹了吗",
+        "体重反弹怎么办",
+        "社保兜底",
+        "吃糖有什么坏处",
+        "考研有什么好处",
+        "上课喊口号",
+        "班长的带头作用",
+        "高考必答题",
+        "这个功能用不上",
+        "积极性",
+        "怎么做孩子的思想工作",
+    ],
+)
+def test_everyday_sentences_are_not_read_as_the_interviews_terms(
+    answerer: Answerer, question: str
+) -> None:
+    """The thesaurus folds 年轻人, 两回事, 反弹 … only in a question about the subject."""
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("党建和业务老是两回事咋整", "main_content"),
+        ("总书记是在什么会上讲到这个两回事问题的", "xi_remarks"),
+        # The frame's 文件 shows the subject, though the frame itself is dropped.
+        ("单位里年轻人学理论这块，文件有没有专门点到", "learning_groups"),
+        ("搞党务的要懂业务吗", "team_integration"),
+    ],
+)
+def test_the_same_words_about_the_subject_still_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "folded"),
+    [
+        ("第二天", "第二天"),
+        ("第三方评估", "第三方评估"),
+        ("第一责任人", "第一责任人"),
+        ("第二个融合", "二是融合"),
+        ("第五条是啥融合", "五是是什么融合"),
+        ("意见第六条是什么", "意见第六条"),
+    ],
+)
+def test_only_ordinals_that_count_items_are_read_as_items(question: str, folded: str) -> None:
+    assert normalize(question) == folded
+
+
+def test_an_article_number_is_not_an_item_of_the_six(answerer: Answerer) -> None:
+    assert answerer.ask("意见第六条是什么").status is Status.UNKNOWN
+    assert answerer.ask("意见一共六条吗").status is Status.UNKNOWN
+    assert answerer.ask("第五条是啥融合").entry == "mechanism_integration"
+
+
+@pytest.mark.parametrize(
+    ("question", "prepared"),
+    [
+        # Everyday words, idioms among them, are not typos of the knowledge base's words.
+        ("当务之急", "当务之急"),
+        ("没有疑义", "没有疑义"),
+        ("背井离乡", "背井离乡"),
+        ("保持定力", "保持定力"),
+        # In a question about the subject, a rarer word is read as the typo it is.
+        ("党建找不到接合点咋办", "党建找不到结合点怎么办"),
+        ("两张披", "两张皮"),
+        ("学用溶合", "学用融合"),
+    ],
+)
+def test_homophone_correction_keeps_everyday_words(
+    answerer: Answerer, question: str, prepared: str
+) -> None:
+    assert answerer.matcher.prepare(question) == prepared
+
+
+@pytest.mark.parametrize(
+    ("question", "prepared"),
+    [
+        ("采访说明了什么", "采访说明了什么"),  # 说明 is a word, not the citing verb 说
+        ("意见有没有提到考核", "考核"),
+        ("意见有没有涉及奖惩", "奖惩"),
+        ("意见说党务干部要做干部职工的什么人", "党务干部要做干部职工的什么人"),
+        ("意见说了什么", "意见说了什么"),  # nothing is left: the content is asked for
+    ],
+)
+def test_frames_naming_the_document_are_dropped(
+    answerer: Answerer, question: str, prepared: str
+) -> None:
+    assert answerer.matcher.prepare(question) == prepared
+
+
+@pytest.mark.parametrize(
+    "question", ["文件怎么说的", "报道里说什么", "采访里讲了什么", "什么时候", "怎么办"]
+)
+def test_a_frame_or_asking_words_alone_ask_which_part(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert result.kind is Kind.VAGUE
+    assert result.entry is None
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("中国式现代化有哪五个特征", Status.UNKNOWN),
+        ("二十大精神的主要内容是什么", Status.UNKNOWN),
+        ("党章有哪些规定", Status.UNKNOWN),
+        ("跟中国式现代化河南实践有关系吗", Status.ANSWERED),
+        ("党章对党建和业务融合有什么要求", Status.ANSWERED),
+    ],
+)
+def test_a_term_the_interview_never_explains_is_not_explained(
+    answerer: Answerer, question: str, status: Status
+) -> None:
+    assert answerer.ask(question).status is status
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Whose responsibility is it to integrate Party building with business work?", None),
+        ("Is the two-skins problem an incurable disease?", "common_ailment"),
+        ("What kind of people should Party affairs cadres become?", "cadre_goal"),
+        ("Will there be on-site observation visits?", "case_materials"),
+        ("What does integrating learning with application require?", None),
+    ],
+)
+def test_whole_english_questions_are_read(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    if entry is not None:
+        assert result.entry == entry
+
+
+def test_english_inflections_and_hyphens_are_read() -> None:
+    assert clean("visits") == clean("visit") == "观摩"
+    assert clean("two-skins") == "两张皮"
+    assert clean("supervised") == "督促"
+    # Pinyin never takes an English ending: ming and ding stay letters for the reader.
+    assert clean("ming ding") == "mingding"
+
+
+@pytest.mark.parametrize(
+    ("question", "prepared"),
+    [
+        ("1+N li de N shi naxie", "1+n里的n是哪些"),
+        ("dangwu ganbu yao chengwei shenme ren", "党务干部要成为什么人"),
+        ("wushi ge danwei", "五十个单位"),
+        ("chuangxin tupo zai nali", "创新突破在哪里"),
+    ],
+)
+def test_pinyin_sentences_read_grammar_words(
+    answerer: Answerer, question: str, prepared: str
+) -> None:
+    """One-character dialect spellings (恁 for 你) are never read from pinyin: ren is 人."""
+    assert answerer.matcher.prepare(question) == prepared
+
+
+def test_the_n_of_1_plus_n_typed_in_pinyin_is_not_spelt_out(answerer: Answerer) -> None:
+    assert answerer.ask("1+N li de N shi naxie").status is not Status.ANSWERED
