@@ -109,17 +109,13 @@ def common_words() -> tuple[frozenset[str], frozenset[str]]:
 
     The first set holds in every question; the second, of rarer and longer words (接合, 疑义,
     背井离乡), only in questions that say nothing of the interview's subject."""
-    # Generated from jieba's dictionary by scripts/build_common_words.py.
-    core: set[str] = set()
-    wider: set[str] = set()
-    part = core
-    with COMMON_WORDS.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("## "):
-                part = wider
-            elif not line.startswith("#"):
-                part.add(line.rstrip("\n"))
-    return frozenset(core), frozenset(core | wider)
+    # Generated from jieba's dictionary by scripts/build_common_words.py: a header of "# "
+    # lines, the first part, a "## " line, the second part.  One split is what keeps this fast.
+    text = COMMON_WORDS.read_text(encoding="utf-8")
+    first, _, second = text.partition("\n## ")
+    core = frozenset(line for line in first.split("\n") if line and not line.startswith("#"))
+    wider = second.split("\n")[1:]  # the rest of the "## " line is its title
+    return core, core.union(filter(None, wider))
 
 
 @cache
