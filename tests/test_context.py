@@ -67,7 +67,7 @@ def test_the_same_words_about_the_subject_still_find_their_passage(
         ("第三方评估", "第三方评估"),
         ("第一责任人", "第一责任人"),
         ("第二个融合", "二是融合"),
-        ("第五条是啥融合", "五是是什么融合"),
+        ("第五条是啥融合", "五是融合是什么融合"),
         ("意见第六条是什么", "意见第六条"),
     ],
 )
@@ -118,7 +118,7 @@ def test_frames_naming_the_document_are_dropped(
 
 
 @pytest.mark.parametrize(
-    "question", ["文件怎么说的", "报道里说什么", "采访里讲了什么", "什么时候", "怎么办"]
+    "question", ["文件怎么说的", "意见里有没有这个说法", "什么时候", "怎么办"]
 )
 def test_a_frame_or_asking_words_alone_ask_which_part(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question)
@@ -187,3 +187,105 @@ def test_pinyin_sentences_read_grammar_words(
 
 def test_the_n_of_1_plus_n_typed_in_pinyin_is_not_spelt_out(answerer: Answerer) -> None:
     assert answerer.ask("1+N li de N shi naxie").status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A word about cadres or Party members is not a word about the Opinion: the everyday
+        # word beside it keeps its meaning.
+        "党员体重反弹",
+        "干部的本事",
+        "当干部有什么好处",
+        "干部学的英语用不上",
+        "年轻人为什么不想当干部",
+        "党员减肥六招",
+        # Words that only look like subject words.
+        "党参有什么好处",
+        "业务员最要紧的是什么",
+        "理论和实践是两回事吗",
+        "组织参观学习故宫",
+        "责任心强的好处",
+    ],
+)
+def test_a_word_about_cadres_does_not_make_an_everyday_question_one_about_the_opinion(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("党员在岗位上要起什么样的表率作用？", "fortress_role"),  # says what it is about
+        ("做党务的同志要提升哪方面本事？", "training"),
+    ],
+)
+def test_variants_that_name_the_domain_fold_beside_cadres(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.entry == entry
+
+
+def test_a_variant_inside_its_own_canonical_form_is_left_alone() -> None:
+    assert normalize("两张皮会反复发作吗") == "两张皮会反复发作"  # not 反反复发作作
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("第二种融合是什么", "orientation_integration"),
+        ("第四大融合是什么", "goal_integration"),
+        ("排第二的融合", "orientation_integration"),
+        ("第三条措施讲的是什么？", "learning_integration"),
+        ("头一条措施是啥", "idea_integration"),
+        # Where it was read, and nothing else: what the interview says.
+        ("报道讲了什么", "main_content"),
+        ("报道里说什么", "main_content"),
+        ("采访里讲了什么", "main_content"),
+        ("意见提了哪些要求", "main_content"),
+        # The interview says these of the term: they are not questions about the term alone.
+        ("党章是基本遵循吗", "guiding_principles"),
+        ("二十大精神贯穿始终吗", "guiding_principles"),
+        # A longer knowledge-base word spans the everyday word: 机智 is 机制 mistyped here.
+        ("机智融合是什么", "mechanism_integration"),
+        ("铁心人是啥意思", "cadre_goal"),
+    ],
+)
+def test_second_round_of_adversarial_questions(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "check my salary",
+        "cancer treatment",
+        "stock exchange",
+        "crop rotation",
+        "foundation makeup",
+        "fortress of solitude",
+        "daily life",
+        "body weight",
+        "of course",
+        "for example",
+        "二十大精神的核心要义",
+        "意见第六条是什么",
+    ],
+)
+def test_one_vocabulary_word_among_unknown_ones_is_not_enough(
+    answerer: Answerer, question: str
+) -> None:
+    """Each English word outside the vocabulary weighs as a word of its own."""
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
+    assert answerer.ask("check一下两张皮是什么").entry == "two_skins"
+    assert answerer.ask("henan ribao").entry == "report"

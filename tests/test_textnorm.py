@@ -12,6 +12,7 @@ from bot.core.textnorm import (
     normalize,
     to_simplified,
     to_traditional,
+    unknown_mark,
 )
 
 
@@ -47,17 +48,20 @@ from bot.core.textnorm import (
         ("创新在哪", "创新在哪"),
         ("意见新在哪", "意见创新"),
         # The thesaurus: what people say for the interview's terms.
-        ("学了理论根本用不上", "学了理论根本用脱节"),
+        ("支部学了理论根本用不上", "支部学了理论根本用脱节"),
         ("党建考核跟奖励处分挂不上钩", "党建考核跟奖惩脱节"),
         ("搞党务的同志本事怎么提上去", "党务干部同志能力怎么提上去"),
         ("两张皮治好一次是不是就一劳永逸了", "两张皮治好一次是不是就反复发作了"),
-        ("会不会出一本案例汇编再组织大家去实地看看", "会不会出一本案例教材再组织大家去现场观摩"),
+        (
+            "工委会不会出一本案例汇编再组织大家去实地看看",
+            "工委会不会出一本案例教材再组织大家去现场观摩",
+        ),
         # Asking whether the document speaks of it, or where it was read, says nothing of what.
         ("年轻人学理论这块文件里有这个说法吗", "青年干部学理论这块"),
         ("只埋头干业务不讲政治文件怎么看这事", "只重业务轻政治不讲政治"),
         ("有的人喊口号文件有提到吗", "有的人空头政治"),
         ("报道里说两张皮是什么", "两张皮"),
-        ("报道里说了什么", "什么"),
+        ("报道里说了什么", "意见讲了什么"),
         ("意见怎么说", "什么"),
         # One item of the six integrations: the list's name gives way to the item.
         ("六个融合里的第三个", "三是融合"),
@@ -68,8 +72,10 @@ def test_normalize(raw: str, expected: str) -> None:
 
 
 def test_clean_keeps_letters_digits_and_plus_only() -> None:
-    # English outside the vocabulary and not pinyin is one mark a word (see UNKNOWN_WORD).
-    assert clean("<b>党建</b> & 业务; DROP TABLE") == "b党建b业务øø"
+    # English outside the vocabulary and not pinyin is one mark a word (see unknown_mark).
+    marks = unknown_mark("drop") + unknown_mark("table")
+    assert clean("<b>党建</b> & 业务; DROP TABLE") == "b党建b业务" + marks
+    assert unknown_mark("drop") != unknown_mark("table")
     assert clean("😀🎉？！") == ""
     assert clean("\x00\x07两张皮\u200b") == "两张皮"
 

@@ -25,6 +25,8 @@ from bot.core.textnorm import (
     to_traditional,
 )
 
+# Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
+_TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
 _BARE_TERM_RE = re.compile(r"^什么是|(?:是)?什么意思$")
 
@@ -206,7 +208,12 @@ class Answerer:
         if opening is None:
             return False
         rest = prepared.removeprefix(opening)
-        return not about_subject(rest) and "关系" not in rest
+        if about_subject(rest) or "关系" in rest:
+            return False
+        # What the rest asks must be something the interview says of the term (党章是基本遵循吗,
+        # 二十大精神贯穿始终吗): a word it never uses (特征, 规定), or the term's own content,
+        # is a question about the term itself.
+        return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
     def _decide(self, ranked: list[Candidate]) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning

@@ -30,6 +30,7 @@ from bot.core.textnorm import (
     THESAURUS_FOLDS,
     clean,
     fold_cleaned,
+    has_content,
     normalize,
 )
 
@@ -158,6 +159,15 @@ class Matcher:
                 text = fold_cleaned(self._pinyin.read_letters(text))
             text = self._pinyin.correct(text)
         return text
+
+    def knows_words(self, prepared: str) -> bool:
+        """True when most two-character runs of the text, outside question words, are ones the
+        knowledge base uses (是基本遵循 yes, 有哪五个特征 no); runs across a word boundary are
+        why it is most and not all."""
+        pairs = [prepared[i : i + 2] for i in range(len(prepared) - 1)]
+        content = [p for p in pairs if p not in GENERIC_GRAMS and has_content(p)]
+        known = sum(p in self._idf for p in content)
+        return 2 * known >= len(content)
 
     def _shortlist(self, query: Counter[str]) -> list[int]:
         """The entries sharing the most informative grams with the question."""

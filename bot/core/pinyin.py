@@ -266,12 +266,14 @@ class PinyinIndex:
             right = "".join(chars[at : at + 2]) if at + 1 < len(chars) else ""
             if left in self._bigrams or right in self._bigrams:
                 return False
-            if left in everyday or right in everyday:  # 一直 is a word, not a typo of 一制
-                return False
-            # Nor is 当务之急 a typo of 党务: the longer everyday words around it count too.
-            for size in (3, 4):
+            # 一直 is a word, not a typo of 一制; nor is 当务之急 one of 党务: everyday words
+            # around the character count, unless a longer knowledge-base word spans them
+            # whole (机智融合 is 机制融合 mistyped, 铁心人 is 贴心人).
+            end = position + len(known)
+            for size in (2, 3, 4):
                 for start in range(max(at - size + 1, 0), min(at, len(chars) - size) + 1):
-                    if "".join(chars[start : start + size]) in everyday:
+                    inside = len(known) > size and position <= start and start + size <= end
+                    if not inside and "".join(chars[start : start + size]) in everyday:
                         return False
         return True
 

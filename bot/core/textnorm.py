@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Protocol
@@ -262,9 +263,15 @@ _THESAURUS = {
     "六个融合": ("六招", "六项举措", "六项措施"),
 }
 # Words that show a question is about the interview's subject (after the general folds).
-_SUBJECT_WORDS = re.compile(
-    "党|意见|机关|融合|业务|干部|工委|支部|组织|脱节|两张皮|中心工作|责任|理论|总书记|习近平"
-)
+# Not 党 alone (党参, 党史), 组织 (组织参观学习故宫), 理论 (理论和实践是两回事), 责任 (责任心),
+# 业务员 or 机关枪: each of those led an everyday question to a passage.  The words that belong
+# to the Opinion alone make a question about it; 干部, 党员, 机关, 业务 only make it one about
+# cadres or Party members, where an everyday word (反弹, 好处, 年轻人, 本事) still means itself
+# and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
+_OPINION_WORDS = "党建|党务|党组织|党支部|支部|两张皮|融合|脱节|意见|工委|中心工作|总书记|机关党"
+_SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机关(?!枪)|业务(?!员)|干部")
+_OPINION_SUBJECT = re.compile(_OPINION_WORDS)
+_DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案例|培训|作用")
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
 }
@@ -287,8 +294,17 @@ def _variant_pattern(variant: str, canonical: str) -> str:
 
 
 def _folds_pattern(folds: dict[str, str]) -> re.Pattern[str]:
+    # The canonical forms match too (as themselves), so that a variant inside one is left
+    # alone: 复发 must not fold inside 反复发作.
+    words = {
+        **{c: c for c in folds.values()},
+        **{v: _variant_pattern(v, c) for v, c in folds.items()},
+    }
     return re.compile(
-        "|".join(_variant_pattern(v, folds[v]) for v in sorted(folds, key=len, reverse=True))
+        "|".join(
+            re.escape(w) if words[w] == w else words[w]
+            for w in sorted(words, key=len, reverse=True)
+        )
     )
 
 
@@ -299,8 +315,8 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # Only an ordinal that counts items: 第二天, 第三方 and 第一书记 are words of their own, and
 # 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
 # the integrations (第五条融合).
-_ORDINAL_RE = re.compile(r"第([一二三四五六])(?:个|项|点|方面|(?=融合|是|$))")
-_ORDINAL_ITEM_RE = re.compile(r"第([一二三四五六])条")
+_ORDINAL_RE = re.compile(r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))")
+_ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措施|举措|融合)?")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
@@ -316,7 +332,8 @@ _META_RE = re.compile(
     r"(?:这份文件|这个文件|文件|意见|这份意见|这个意见)?(?:里|中|上|里面|当中)?"
     r"(?:有没有|有无|是否|是不是|有)?(?:专门)?(?:提到|提及|提了|说到|讲到|点到|涉及)(?:过)?"
     r"(?:了|吗|没有|没)?$"
-    r"|(?:这份文件|这个文件|文件|意见)?(?:里|中|上|里面)?(?:有)?(?:这个|这种|什么|啥)?说法(?:吗|没|没有)?$"
+    r"|(?:这份文件|这个文件|文件|意见)?(?:里|中|上|里面)?(?:有没有|有)?(?:这个|这种|什么|啥)?说法"
+    r"(?:吗|没|没有)?$"
     r"|(?:这份文件|这个文件|文件|意见)(?:里|中|上)?(?:是)?(?:怎么|咋|如何)(?:看|说|讲)(?:的)?"
     r"(?:这事|这个事|这个问题|这件事)?$"
 )
@@ -324,8 +341,8 @@ _META_RE = re.compile(
 # question (dropped only when a question is left: 意见说了什么 asks for the content).
 _META_LEAD_RE = re.compile(
     r"^(?:这份文件|这个文件|文件|这份意见|这个意见|意见)(?:里|中|上|里面|当中)?"
-    r"(?:有没有|有无|是否|是不是|有)?(?:专门)?(?:提到|提及|提了|说到|讲到|点到|涉及|说|讲)"
-    r"(?:过|了)?(?:关于)?"
+    r"(?:有没有|有无|是否|是不是|有)?(?:专门)?"
+    r"(?:(?:提到|提及|说到|讲到|点到|涉及)(?:过|了)?|说(?![了过])|讲(?![了过]))(?:关于)?"
 )
 # Question words and particles: a question made only of them asks nothing in particular.
 _ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
@@ -495,6 +512,7 @@ _ENGLISH = {
     "must": "要",
     "key": "关键",
     "department": "单位",
+    "which body": "哪个单位",
     "which department": "哪个单位",
     "page": "版",
     "page number": "第几版",
@@ -538,17 +556,13 @@ _ENGLISH = {
     "members": "党员",
     "party members": "党员",
     # Whole English questions (written by readers of the interview, not from our phrasings).
-    "body": "单位",
-    "bodies": "单位",
     "organ": "机关",
     "organs": "机关",
     "committee": "工委",
     "working committee": "工委",
     "provincial": "省",
     "province": "省",
-    "henan": "河南",
     "henan daily": "河南日报",
-    "daily": "日报",
     "party": "党",
     "affairs": "务",
     "party affairs": "党务",
@@ -567,12 +581,10 @@ _ENGLISH = {
     "incurable": "不治之症",
     "chronic": "顽症",
     "cancer": "癌症",
-    "common": "常见",
     "ailment": "病",
     "illness": "病",
     "relapse": "反复发作",
     "recur": "反复发作",
-    "come back": "反复发作",
     "on site": "现场",
     "site": "现场",
     "observation": "观摩",
@@ -580,7 +592,6 @@ _ENGLISH = {
     "visit": "观摩",
     "supervise": "督促",
     "inspect": "督促",
-    "check": "督促",
     "carry out": "落实",
     "carries out": "落实",
     "carrying out": "落实",
@@ -602,7 +613,6 @@ _ENGLISH = {
     "long-lasting": "长效",
     "sustained": "长效",
     "exchange": "交流",
-    "rotation": "轮岗",
     "full time": "专职",
     "part time": "兼职",
     "young": "青年",
@@ -610,9 +620,10 @@ _ENGLISH = {
     "official": "干部",
     "responsible official": "负责人",
     "leading cadre": "领导干部",
-    "fortress": "战斗堡垒",
     "combat fortress": "战斗堡垒",
-    "vanguard": "先锋模范",
+    "fighting fortress": "战斗堡垒",
+    "vanguard role": "先锋模范作用",
+    "job rotation": "轮岗",
     "exemplary": "模范",
     "model role": "模范作用",
     "grassroots": "基层",
@@ -637,16 +648,13 @@ _ENGLISH = {
     "present": "当下",
     "publish": "刊登",
     "train": "培训",
-    "course": "培训",
     "must-study": "必研题",
     "must study": "必研题",
     "required topic": "必研题",
-    "example": "案例",
     "teaching material": "教材",
     "path": "路径",
     "pathway": "路径",
     "guarantee": "保障",
-    "foundation": "根本保证",
     "fundamental guarantee": "根本保证",
     "quality": "质量",
     "improve": "提高",
@@ -654,7 +662,6 @@ _ENGLISH = {
     "list": "有哪些",
     "difference": "区别",
     # Words that only carry grammar: dropped rather than marked as unknown words.
-    "an": "",
     "i": "",
     "we": "",
     "us": "",
@@ -719,8 +726,22 @@ _ENDINGS = (
     ("ly", ""),
 )
 _CHAT_NOISE_RE = re.compile(r"h{2,}|(ha){2,}h*|e*m{2,}|hm+|lol|lmao")
-# What an English word outside the vocabulary becomes (a letter, so `clean` keeps it).
-UNKNOWN_WORD = "ø"
+# What an English word outside the vocabulary becomes: a letter of its own for each word (one
+# of the Canadian syllabics, which no question contains), so `clean` keeps it and "check my
+# salary" weighs one unknown word per word, not one for all of them.
+_UNKNOWN_MARKS = 0x1401, 600
+
+
+def unknown_mark(word: str) -> str:
+    """The mark an English word outside the vocabulary (and not pinyin) becomes.
+
+    Two letters, as a vocabulary word becomes a word of two characters or more: one letter
+    would let "check my salary" be read as 督促 with a little noise."""
+    start, size = _UNKNOWN_MARKS
+    code = zlib.crc32(word.encode())
+    return chr(start + code % size) + chr(start + (code >> 16) % size)
+
+
 # English the small-talk replies recognise (see answering.small_talk): kept as typed.
 _SMALL_TALK_WORDS = frozenset(
     (
@@ -806,8 +827,8 @@ def _keep(char: str) -> bool:
 def _english(text: str) -> str:
     """The domain's English words in the interview's terms; other English words marked.
 
-    A word that is neither in the vocabulary nor spelt in pinyin syllables becomes one
-    `UNKNOWN_WORD` mark: left as letters it would run into the pinyin beside it once spaces go
+    A word that is neither in the vocabulary nor spelt in pinyin syllables becomes its
+    `unknown_mark`: left as letters it would run into the pinyin beside it once spaces go
     ("yijian department" must still read 意见), and dropped it would leave "what is the capital
     of France" as a bare 什么; the mark still counts as words the knowledge base does not know."""
     if not any("a" <= c <= "z" for c in text):
@@ -838,7 +859,7 @@ def _stemmed(word: str) -> str:
             stem = word[: len(word) - len(ending)] + restore
             if len(stem) >= 3 and stem in _ENGLISH:
                 return _ENGLISH[stem]
-    return UNKNOWN_WORD
+    return unknown_mark(word)
 
 
 def clean(text: str) -> str:
@@ -852,6 +873,16 @@ def clean(text: str) -> str:
 def normalize(text: str) -> str:
     """The canonical form used for matching: `clean` and then polite filler stripped."""
     return fold_cleaned(clean(text))
+
+
+def _fold(folds: dict[str, str], domain_only: bool = False) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        word = match.group()
+        if domain_only and not _DOMAIN_VARIANT.search(word):
+            return word
+        return folds.get(word, word)
+
+    return replace
 
 
 def about_subject(text: str) -> bool:
@@ -868,19 +899,28 @@ def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
-    on_subject = about_subject(_SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped))
-    framed = _META_RE.sub("", _CITING_RE.sub("", stripped))
+    general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
+    on_subject, on_opinion = about_subject(general), _OPINION_SUBJECT.search(general) is not None
+    cited = _CITING_RE.sub("", stripped)
+    framed = _META_RE.sub("", cited)
     if framed != stripped:
-        # Nothing but a frame ("报道里说什么", "文件怎么说的") asks nothing in particular.
-        stripped = framed if has_content(framed) else "什么"
+        # Nothing but where it was read ("报道讲了什么") asks what the interview says; nothing
+        # but a frame about the document ("文件怎么说的") asks nothing in particular.
+        if has_content(framed):
+            stripped = framed
+        else:
+            stripped = "意见讲了什么" if cited != stripped else "什么"
     led = _META_LEAD_RE.sub("", stripped)
     stripped = led if has_content(led) else stripped
-    stripped = _SYNONYM_RE.sub(lambda m: SYNONYM_FOLDS[m.group()], stripped)
+    stripped = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     if on_subject:
-        stripped = _THESAURUS_RE.sub(lambda m: THESAURUS_FOLDS[m.group()], stripped)
+        domain_only = not on_opinion
+        stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only), stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
+    if "融合" in stripped or "措施" in stripped or "举措" in stripped:
+        # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
+        stripped = _ORDINAL_ITEM_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
     if "融合" in stripped:
-        stripped = _ORDINAL_ITEM_RE.sub(r"\1是", stripped)
         stripped = _LAST_RE.sub("六是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,
@@ -889,6 +929,6 @@ def fold_cleaned(cleaned: str) -> str:
         stripped = stripped.replace("印发", "刊登")
     # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
     subject = _TRAILING_WHAT_RE.sub("", stripped)
-    stripped = subject if subject not in ("", "意见") else stripped
+    stripped = subject if subject not in ("", "意见", "意见里", "意见中") else stripped
     # A question that was nothing but filler ("是什么？") keeps its words rather than vanish.
     return stripped or cleaned
