@@ -50,9 +50,29 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         # The frame's 文件 shows the subject, though the frame itself is dropped.
         ("单位里年轻人学理论这块，文件有没有专门点到", "learning_groups"),
         ("搞党务的要懂业务吗", "team_integration"),
+        # Beside 干部 or 党员 alone, a variant that names the domain itself still folds.
+        ("党员在岗位上要起什么样的表率作用？", "fortress_role"),
+        ("做党务的同志要提升哪方面本事？", "training"),
+        # Ordinals as people count the six integrations.
+        ("第二种融合是什么", "orientation_integration"),
+        ("第四大融合是什么", "goal_integration"),
+        ("排第二的融合", "orientation_integration"),
+        ("第三条措施讲的是什么？", "learning_integration"),
+        ("头一条措施是啥", "idea_integration"),
+        # Where it was read, and nothing else: what the interview says.
+        ("报道讲了什么", "main_content"),
+        ("报道里说什么", "main_content"),
+        ("采访里讲了什么", "main_content"),
+        ("意见提了哪些要求", "main_content"),
+        # The interview says these of the term: they are not questions about the term alone.
+        ("党章是基本遵循吗", "guiding_principles"),
+        ("二十大精神贯穿始终吗", "guiding_principles"),
+        # A longer knowledge-base word spans the everyday word: 机智 is 机制 mistyped here.
+        ("机智融合是什么", "mechanism_integration"),
+        ("铁心人是啥意思", "cadre_goal"),
     ],
 )
-def test_the_same_words_about_the_subject_still_find_their_passage(
+def test_questions_about_the_subject_find_their_passage(
     answerer: Answerer, question: str, entry: str
 ) -> None:
     result = answerer.ask(question)
@@ -214,52 +234,8 @@ def test_a_word_about_cadres_does_not_make_an_everyday_question_one_about_the_op
     assert answerer.ask(question).status is not Status.ANSWERED
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("党员在岗位上要起什么样的表率作用？", "fortress_role"),  # says what it is about
-        ("做党务的同志要提升哪方面本事？", "training"),
-    ],
-)
-def test_variants_that_name_the_domain_fold_beside_cadres(
-    answerer: Answerer, question: str, entry: str
-) -> None:
-    result = answerer.ask(question)
-    assert result.status is Status.ANSWERED
-    assert result.entry == entry
-
-
 def test_a_variant_inside_its_own_canonical_form_is_left_alone() -> None:
     assert normalize("两张皮会反复发作吗") == "两张皮会反复发作"  # not 反反复发作作
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("第二种融合是什么", "orientation_integration"),
-        ("第四大融合是什么", "goal_integration"),
-        ("排第二的融合", "orientation_integration"),
-        ("第三条措施讲的是什么？", "learning_integration"),
-        ("头一条措施是啥", "idea_integration"),
-        # Where it was read, and nothing else: what the interview says.
-        ("报道讲了什么", "main_content"),
-        ("报道里说什么", "main_content"),
-        ("采访里讲了什么", "main_content"),
-        ("意见提了哪些要求", "main_content"),
-        # The interview says these of the term: they are not questions about the term alone.
-        ("党章是基本遵循吗", "guiding_principles"),
-        ("二十大精神贯穿始终吗", "guiding_principles"),
-        # A longer knowledge-base word spans the everyday word: 机智 is 机制 mistyped here.
-        ("机智融合是什么", "mechanism_integration"),
-        ("铁心人是啥意思", "cadre_goal"),
-    ],
-)
-def test_second_round_of_adversarial_questions(
-    answerer: Answerer, question: str, entry: str
-) -> None:
-    result = answerer.ask(question)
-    assert result.status is Status.ANSWERED, result
-    assert result.entry == entry
 
 
 @pytest.mark.parametrize(
