@@ -265,3 +265,20 @@ def test_one_vocabulary_word_among_unknown_ones_is_not_enough(
 def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
     assert answerer.ask("check一下两张皮是什么").entry == "two_skins"
     assert answerer.ask("henan ribao").entry == "report"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "现场观摩会安排在哪个单位开？",  # a place, asked as the unit that hosts it
+        "调研督促的结果会不会通报排名？",
+        "青年干部理论学习要读哪些指定书目？",
+        "4月7日河南日报第4版那天还登了哪些文章？",
+    ],
+)
+def test_details_the_interview_never_gives_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+def test_asking_which_unit_issued_it_is_not_a_place(answerer: Answerer) -> None:
+    assert answerer.ask("意见是哪个单位印发的").entry == "issuer"
