@@ -282,3 +282,47 @@ def test_details_the_interview_never_gives_are_declined(answerer: Answerer, ques
 
 def test_asking_which_unit_issued_it_is_not_a_place(answerer: Answerer) -> None:
     assert answerer.ask("意见是哪个单位印发的").entry == "issuer"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A two-character not_covered term across two words is no mention of it.
+        ("如何加大学习成果转化", "learning_integration"),  # 大学
+        # Ordinals in digits and from the end.
+        ("第2个融合", "orientation_integration"),
+        ("倒数第二个融合", "mechanism_integration"),
+        # Tone marks and leading spaces.
+        ("liǎng zhāng pí", "two_skins"),
+        (" " * 5000 + "两张皮是什么", "two_skins"),
+        # 哪个省 asks who issued it, not for a place.
+        ("意见是哪个省出的", "issuer"),
+    ],
+)
+def test_third_round_readings(answerer: Answerer, question: str, entry: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "入党申请书怎么写",
+        "省委直属机关工委在哪里",
+        "党组织关系怎么转",
+        "现场观摩哪里开",
+        "案例教材在哪里买",
+        "这篇报道的作者是谁",
+        "专项培训要交钱吗",
+        "联动考评具体有哪些指标",
+        "省委书记怎么说两张皮",
+        "二十大精神有哪些",
+        "意见里的中国式现代化是什么意思",
+        "请解释一下中国式现代化",
+        "explain chinese modernization",
+        "党内法规是什么",
+    ],
+)
+def test_third_round_details_and_terms_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN

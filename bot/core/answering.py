@@ -15,6 +15,7 @@ from enum import StrEnum
 from bot.core import detail, replies
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.matcher import Candidate, Matcher, Tuning
+from bot.core.pinyin import common_words
 from bot.core.textnorm import (
     about_subject,
     clean,
@@ -28,7 +29,31 @@ from bot.core.textnorm import (
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
 _TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
-_BARE_TERM_RE = re.compile(r"^什么是|(?:是)?什么意思$")
+_BARE_TERM_RE = re.compile(r"^(?:什么是|的)|(?:是)?什么意思$")
+_EXPLAIN_LEAD_RE = re.compile(
+    r"^(?:请|麻烦)?(?:解释一下|解释|讲讲|说说|介绍一下|介绍|什么是|什么)"
+)
+_WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
+
+
+def _names(text: str, term: str) -> bool:
+    """The text names the term as a word of its own somewhere, not as the seam of two others.
+
+    深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
+    everyday word takes a two-character term's first or last character from outside, that is
+    no mention.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
+    if len(term) > 2:
+        return term in text
+    everyday = common_words()[0]
+    start = text.find(term)
+    while start != -1:
+        end = start + len(term)
+        left = text[start - 1 : start + 1] if start > 0 else ""
+        right = text[end - 1 : end + 1] if end < len(text) else ""
+        if left not in everyday and right not in everyday:
+            return True
+        start = text.find(term, start + 1)
+    return False
 
 
 class Status(StrEnum):
@@ -193,6 +218,13 @@ class Answerer:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
 
+    def _asks_what_a_term_is(self, cleaned: str) -> bool:
+        """What a not-explained term is, however framed: 请解释一下中国式现代化, 意见里的党章
+        是什么意思."""
+        led = _EXPLAIN_LEAD_RE.sub("", cleaned)
+        body = _WHAT_TAIL_RE.sub("", led)
+        return body != cleaned and any(body.endswith(t) for t in self.kb.not_explained)
+
     def _about_unexplained(self, prepared: str) -> bool:
         """The question asks about a term the interview names but never explains.
 
@@ -208,6 +240,8 @@ class Answerer:
         if opening is None:
             return False
         rest = prepared.removeprefix(opening)
+        if not has_content(rest):
+            return True  # 二十大精神有哪些: the term and asking words only
         if about_subject(rest) or "关系" in rest:
             return False
         # What the rest asks must be something the interview says of the term (党章是基本遵循吗,
@@ -362,8 +396,12 @@ class Answerer:
         cleaned: str,
     ) -> Result:
         chosen: list[Candidate] = []
-        if self._about_unexplained(prepared) or any(
-            term in prepared or term in as_typed for term in self.kb.not_covered
+        if (
+            self._about_unexplained(prepared)
+            or self._asks_what_a_term_is(cleaned)
+            or any(
+                _names(prepared, term) or _names(as_typed, term) for term in self.kb.not_covered
+            )
         ):
             status = Status.UNKNOWN
         else:

@@ -316,6 +316,10 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
 # the integrations (第五条融合).
 _ORDINAL_RE = re.compile(r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))")
+# 第2个融合 and 倒数第二个融合 are read as the ordinals they stand for.
+_DIGIT_ORDINAL_RE = re.compile(r"第([1-6])(?=个|项|点|种|类|条|融合)")
+_FROM_LAST_RE = re.compile(r"倒数第([一二三])")
+_NUMERALS = "一二三四五六"
 _ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措施|举措|融合)?")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
@@ -661,6 +665,10 @@ _ENGLISH = {
     "comprehensively": "全面",
     "list": "有哪些",
     "difference": "区别",
+    "explain": "解释",
+    "answered": "回答",
+    "main contents": "主要内容",
+    "empty politics": "空头政治",
     # Words that only carry grammar: dropped rather than marked as unknown words.
     "i": "",
     "we": "",
@@ -862,9 +870,20 @@ def _stemmed(word: str) -> str:
     return unknown_mark(word)
 
 
+def _toneless(text: str) -> str:
+    """Pinyin typed with tone marks (liǎng zhāng pí) in plain letters."""
+    if text.isascii():
+        return text
+    return "".join(
+        unicodedata.normalize("NFD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text
+    )
+
+
 def clean(text: str) -> str:
     """NFKC, lower case, English terms read, Simplified script, letters/digits/'+' only."""
-    text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4]).lower()
+    # Runs of spaces go before the cut: 5,000 spaces and then a question is still a question.
+    text = " ".join(text[: MAX_QUERY_CHARS * 50].split())[: MAX_QUERY_CHARS * 4]
+    text = _toneless(unicodedata.normalize("NFKC", text).lower())
     text = _english(text)
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
@@ -916,6 +935,10 @@ def fold_cleaned(cleaned: str) -> str:
     if on_subject:
         domain_only = not on_opinion
         stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only), stripped)
+    stripped = _DIGIT_ORDINAL_RE.sub(lambda m: "第" + _NUMERALS[int(m.group(1)) - 1], stripped)
+    stripped = _FROM_LAST_RE.sub(
+        lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
+    )
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
