@@ -50,6 +50,8 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         # The frame's 文件 shows the subject, though the frame itself is dropped.
         ("单位里年轻人学理论这块，文件有没有专门点到", "learning_groups"),
         ("搞党务的要懂业务吗", "team_integration"),
+        # 业务 beside 政治 or 党 is the Opinion's own pairing.
+        ("机关里抓业务和讲政治是两回事吗", "two_skins"),
         # Beside 干部 or 党员 alone, a variant that names the domain itself still folds.
         ("党员在岗位上要起什么样的表率作用？", "fortress_role"),
         ("做党务的同志要提升哪方面本事？", "training"),

@@ -270,7 +270,8 @@ _THESAURUS = {
 # and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
 _OPINION_WORDS = "党建|党务|党组织|党支部|支部|两张皮|融合|脱节|意见|工委|中心工作|总书记|机关党"
 _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机关(?!枪)|业务(?!员)|干部")
-_OPINION_SUBJECT = re.compile(_OPINION_WORDS)
+# 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
+_OPINION_SUBJECT = re.compile(f"{_OPINION_WORDS}|业务(?!员).*(?:政治|党)|(?:政治|党).*业务(?!员)")
 _DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案例|培训|作用")
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
