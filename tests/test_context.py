@@ -328,3 +328,31 @@ def test_third_round_readings(answerer: Answerer, question: str, entry: str) -> 
 )
 def test_third_round_details_and_terms_are_declined(answerer: Answerer, question: str) -> None:
     assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("最后一条措施是什么", "team_integration"),
+        ("这份文件比起以前有没有新东西？", "innovations"),
+        ("各个党组织的一把手该怎么挑、怎么配？", "leaders"),
+        ("In which areas does the Opinion break new ground?", "innovations"),
+    ],
+)
+def test_fourth_round_readings(answerer: Answerer, question: str, entry: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["案例教材由哪家出版社出版？", "现场观摩会安排在哪个厅局？", "第一批融合工作法什么时候发布？"],
+)
+def test_fourth_round_details_are_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+def test_a_when_question_naming_shishi_is_answered_by_it(answerer: Answerer) -> None:
+    """The interview says 适时: a question asking 定期还是适时 gets that passage."""
+    assert answerer.ask("调研督促是定期开展还是适时开展？").status is Status.ANSWERED

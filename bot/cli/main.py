@@ -98,6 +98,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev5.yaml",
     "blind_dev6.yaml",
     "blind_dev7.yaml",
+    "blind_dev8.yaml",
     "blind_test.yaml",
 )
 

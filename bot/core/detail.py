@@ -65,7 +65,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"哪个(城市|市|县|区)|哪座城市|什么地点|在哪(个|座)?城|"
             r"(在|去|到)(哪|哪儿|哪里|哪个地方|什么地方|哪个单位|哪家单位)"
             r"(开|举行|举办|办|召开|培训|看|领|上课|报到)|"
-            r"(哪|哪儿|哪里|哪个地方|什么地方)(开|举行|举办|召开|买|领|进行)"
+            r"(哪|哪儿|哪里|哪个地方|什么地方)(开|举行|举办|召开|买|领|进行)|"
+            r"安排在哪|在哪个(厅局|厅|局|部门)"
         ),
     ),
     (
@@ -128,7 +129,8 @@ def _time(question: str, passage: str) -> bool:
         return True
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
-    return vague and "具体" not in question and "适时" in passage
+    # 适时 answers a plain "when", and a question that names it (定期还是适时).
+    return ((vague and "具体" not in question) or "适时" in question) and "适时" in passage
 
 
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {

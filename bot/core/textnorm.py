@@ -131,7 +131,7 @@ _SYNONYMS = {
         "能不能治",
         "能治吗",
     ),
-    "创新": ("亮点", "新意", "新举措", "新在哪", "新提法"),
+    "创新": ("亮点", "新意", "新举措", "新在哪", "新提法", "新东西"),
     "主要内容": ("要点", "核心内容", "重点内容"),
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
@@ -200,7 +200,7 @@ _THESAURUS = {
     "长期": ("长远",),
     "顽症": ("不治之症",),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
-    "融合": ("拧成一股绳", "拧成一股劲"),
+    "融合": ("拧成一股绳", "拧成一股劲", "拧在一起"),
     "两张皮": ("两码事", "两摊子", "两回事", "各干各的", "各搞各的", "两层皮", "貌合神离"),
     "脱节": (
         "对不上号",
@@ -234,8 +234,12 @@ _THESAURUS = {
     "理论学习中心组": ("领导班子集体学习", "班子集体学习", "班子学习"),
     "先锋模范作用": ("模范带头作用", "带头作用", "表率作用"),
     "相互促进": ("互相促进", "互相带动", "相互带动", "互相推动", "相互推动"),
-    "明晰": ("说清楚", "说明白", "说不清", "说不太清", "理清", "厘清"),
-    "放松": ("松劲", "松懈", "松一松"),
+    "明晰": ("说清楚", "说明白", "讲清楚", "讲明白", "说不清", "说不太清", "理清", "厘清"),
+    "负责人": ("一把手",),
+    "谁的责任": ("谁该管", "该谁管", "谁来管"),
+    "培训": ("办班", "培训班", "上课"),
+    "督促": ("下来看看", "下来检查"),
+    "放松": ("松劲", "松了劲", "松懈", "松一松"),
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
     "常态长效": ("一阵风",),
@@ -323,7 +327,7 @@ _FROM_LAST_RE = re.compile(r"倒数第([一二三])")
 _NUMERALS = "一二三四五六"
 _ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措施|举措|融合)?")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
-_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面)")
+_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
 _ITEM_OF_SIX_RE = re.compile(r"六个融合(?:中|里|里面|当中|之中)?(?:的)?([一二三四五六])是")
 # "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
@@ -666,6 +670,10 @@ _ENGLISH = {
     "comprehensively": "全面",
     "list": "有哪些",
     "difference": "区别",
+    "break new ground": "创新突破",
+    "new ground": "创新突破",
+    "shared": "共同",
+    "day to day": "日常",
     "explain": "解释",
     "answered": "回答",
     "main contents": "主要内容",
@@ -944,6 +952,8 @@ def fold_cleaned(cleaned: str) -> str:
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
         stripped = _ORDINAL_ITEM_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
+        if "融合" not in stripped:
+            stripped = _LAST_RE.sub("六是融合", stripped)  # 最后一条措施
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
