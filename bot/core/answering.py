@@ -36,23 +36,32 @@ _EXPLAIN_LEAD_RE = re.compile(
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 
-def _names(text: str, term: str) -> bool:
-    """The text names the term as a word of its own somewhere, not as the seam of two others.
+def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """One search for every not_covered term, overlapping ones included."""
+    if not terms:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(f"(?=({alternation}))")
+
+
+def _names_uncovered(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """The text names a not_covered term as a word of its own, not as the seam of two others.
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
     no mention.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
-    if len(term) > 2:
-        return term in text
+    if pattern is None:
+        return False
     everyday = common_words()[0]
-    start = text.find(term)
-    while start != -1:
-        end = start + len(term)
+    for found in pattern.finditer(text):
+        term = found.group(1)
+        if len(term) > 2:
+            return True
+        start, end = found.start(), found.start() + len(term)
         left = text[start - 1 : start + 1] if start > 0 else ""
         right = text[end - 1 : end + 1] if end < len(text) else ""
         if left not in everyday and right not in everyday:
             return True
-        start = text.find(term, start + 1)
     return False
 
 
@@ -200,6 +209,7 @@ class Answerer:
         )
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
+        self._uncovered = _uncovered_pattern(kb.not_covered)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -399,9 +409,8 @@ class Answerer:
         if (
             self._about_unexplained(prepared)
             or self._asks_what_a_term_is(cleaned)
-            or any(
-                _names(prepared, term) or _names(as_typed, term) for term in self.kb.not_covered
-            )
+            or _names_uncovered(self._uncovered, prepared)
+            or _names_uncovered(self._uncovered, as_typed)
         ):
             status = Status.UNKNOWN
         else:
