@@ -337,6 +337,7 @@ def test_third_round_details_and_terms_are_declined(answerer: Answerer, question
         ("这份文件比起以前有没有新东西？", "innovations"),
         ("各个党组织的一把手该怎么挑、怎么配？", "leaders"),
         ("In which areas does the Opinion break new ground?", "innovations"),
+        ("简单说说意见讲了啥", "main_content"),  # 简单说说 is filler, not 说
     ],
 )
 def test_fourth_round_readings(answerer: Answerer, question: str, entry: str) -> None:
