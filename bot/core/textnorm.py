@@ -195,9 +195,9 @@ _SYNONYMS = {
 }
 # A thesaurus of the interview's terms, in the words people use for them when they describe
 # rather than quote (written from the interview, one concept at a time).  These are everyday
-# words (年轻人, 反弹, 兜底, 六条): they stand for the interview's terms only in a question that
-# is about its subject at all, so they are folded only beside one of `_SUBJECT_WORDS`; 年轻人找
-# 工作难怎么办 or 股市反弹了吗 keep their own words and are declined.
+# words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
+# is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
+# keep their own words and are declined.
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
     "当下": ("眼前", "眼下"),
@@ -298,7 +298,7 @@ def _variant_pattern(variant: str, canonical: str) -> str:
         if variant.startswith(canonical[i:])
     ]
     if variant[0] in "一二三四五六七八九十":
-        guards.append("(?<!第)")  # 第六条 is an article number, not 六条
+        guards.append("(?<!第)")  # 第六招 counts one of them, it does not name the six
     return "".join(guards) + re.escape(variant)
 
 
@@ -747,8 +747,8 @@ _ENDINGS = (
     ("ly", ""),
 )
 _CHAT_NOISE_RE = re.compile(r"h{2,}|(ha){2,}h*|e*m{2,}|hm+|lol|lmao")
-# What an English word outside the vocabulary becomes: a letter of its own for each word (one
-# of the Canadian syllabics, which no question contains), so `clean` keeps it and "check my
+# What an English word outside the vocabulary becomes: two letters of its own for each word
+# (Canadian syllabics, which no question contains), so `clean` keeps them and "check my
 # salary" weighs one unknown word per word, not one for all of them.
 _UNKNOWN_MARKS = 0x1401, 600
 
