@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.answering import Answerer, Status
 from bot.core.pinyin import is_pinyin
-from bot.core.textnorm import unknown_mark
+from bot.core.textnorm import normalize, unknown_mark
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,6 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
     ],
 )
 def test_everyday_words_are_not_typos(answerer: Answerer, everyday: str) -> None:
-    from bot.core.textnorm import normalize
-
     assert answerer.matcher.prepare(everyday) == normalize(everyday)
 
 

@@ -210,6 +210,8 @@ class Answerer:
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
         self._uncovered = _uncovered_pattern(kb.not_covered)
+        # Longest first, so 党的二十大精神 is taken whole before 二十大精神.
+        self._unexplained = tuple(sorted(kb.not_explained, key=len, reverse=True))
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -241,12 +243,9 @@ class Answerer:
         Either the term alone (党章是什么) or a question that opens with the term and says
         nothing else of the Opinion's subject (中国式现代化有哪五个特征, 二十大精神的主要内容);
         "跟中国式现代化有关系吗" asks how the Opinion bears on it, which the interview says."""
-        terms = self.kb.not_explained
-        if _BARE_TERM_RE.sub("", prepared) in terms:
+        if _BARE_TERM_RE.sub("", prepared) in self.kb.not_explained:
             return True
-        opening = next(
-            (t for t in sorted(terms, key=len, reverse=True) if prepared.startswith(t)), None
-        )
+        opening = next((t for t in self._unexplained if prepared.startswith(t)), None)
         if opening is None:
             return False
         rest = prepared.removeprefix(opening)
