@@ -336,6 +336,7 @@ def run_bot(
     env: dict[str, str] | None = None,
     stdin: str | None = None,
     cwd: Path | None = None,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """`python -m bot ARGS` as a user runs it, without the bot's settings from this process."""
     return subprocess.run(
@@ -345,7 +346,7 @@ def run_bot(
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
 

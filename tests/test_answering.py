@@ -262,3 +262,15 @@ def test_blind_format_reads_excerpts(tmp_path: Path, answerer: Answerer) -> None
     assert (report.in_scope, report.correct, report.wrong) == (2, 1, 1)
     assert report.ranked_first == 1  # no passage holds the second excerpt, so none ranks first
     assert report.declined == 1
+
+
+def test_a_shared_memo_changes_no_answer(kb: KnowledgeBase) -> None:
+    """Leave-one-phrasing-out reuses normalised texts between builds; answers stay the same."""
+    memo: dict[str, str] = {}
+    first = Answerer(kb, memo=memo)
+    assert memo  # the build filled it
+    again = Answerer(kb, memo=memo)
+    plain = Answerer(kb)
+    for question in ("两张披是什么意思", "六个融合有哪些", "liuge ronghe you naxie", "今天天气"):
+        results = [a.ask(question) for a in (first, again, plain)]
+        assert len({(r.status, r.entry, r.score, r.reply) for r in results}) == 1

@@ -200,12 +200,15 @@ def passage_units(entries: Sequence[Entry]) -> list[list[str]]:
 class Answerer:
     """Answers questions from one knowledge base; immutable, safe to share between tasks."""
 
-    def __init__(self, kb: KnowledgeBase, tuning: Tuning | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, tuning: Tuning | None = None, memo: dict[str, str] | None = None
+    ) -> None:
         self.kb = kb
         self.matcher = Matcher(
             [[entry.question, *entry.alternates] for entry in kb.entries],
             tuning,
             passages=passage_units(kb.entries),
+            memo=memo,
         )
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]

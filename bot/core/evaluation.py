@@ -188,6 +188,7 @@ def held_out_phrasings(kb: KnowledgeBase) -> Iterator[tuple[KnowledgeBase, Label
 def leave_one_out(kb: KnowledgeBase, tuning: Tuning | None = None) -> Report:
     """Leave-one-phrasing-out: each alternate asked of a knowledge base rebuilt without it."""
     report = Report()
+    memo: dict[str, str] = {}
     for smaller, item in held_out_phrasings(kb):
-        _record(Answerer(smaller, tuning), item, report)
+        _record(Answerer(smaller, tuning, memo), item, report)
     return report
