@@ -33,6 +33,11 @@ from bot.core.textnorm import clean, normalize
         "这个功能用不上",
         "积极性",
         "怎么做孩子的思想工作",
+        "感冒治不好怎么办",
+        "从头到尾看完这部电影要多久",
+        "工作拖累身体怎么办",
+        "做菜有哪几招",
+        "第二个结合是什么意思",
     ],
 )
 def test_everyday_sentences_are_not_read_as_the_interviews_terms(
@@ -89,6 +94,14 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("这份文件比起以前有没有新东西？", "innovations"),
         ("各个党组织的一把手该怎么挑、怎么配？", "leaders"),
         ("In which areas does the Opinion break new ground?", "innovations"),
+        ("党建业务两张皮是不是治不好", "common_ailment"),
+        ("意见从头到尾贯穿的是什么", "guiding_principles"),
+        ("两张皮时间长了会拖累什么", "two_skins"),
+        ("机关党建从哪找突破口", "entry_points"),
+        # The remedies counted: the six integrations.
+        ("第二条办法是什么", "orientation_integration"),
+        ("第三招讲的啥", "learning_integration"),
+        ("头一个对策是什么", "idea_integration"),
     ],
 )
 def test_questions_about_the_subject_find_their_passage(
@@ -108,6 +121,10 @@ def test_questions_about_the_subject_find_their_passage(
         ("第二个融合", "二是融合"),
         ("第五条是啥融合", "五是融合是什么融合"),
         ("意见第六条是什么", "意见第六条"),
+        ("党费管理办法第二条是什么", "党费管理办法第二条"),
+        ("第一招聘会在哪", "第一招聘会在哪"),
+        ("第二个结合是什么意思", "第二个结合"),
+        ("第二条办法", "二是融合"),
     ],
 )
 def test_only_ordinals_that_count_items_are_read_as_items(question: str, folded: str) -> None:

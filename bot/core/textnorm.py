@@ -202,7 +202,10 @@ _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
     "当下": ("眼前", "眼下"),
     "长期": ("长远",),
-    "顽症": ("不治之症",),
+    "顽症": ("不治之症", "绝症"),
+    # "是不是根本治不好" asks what the interview answers with 可控可治.
+    "可控可治": ("治不好", "治不了", "根治不了", "没法治"),
+    "始终": ("从头到尾", "自始至终"),
     "融合": ("拧成一股绳", "拧成一股劲", "拧在一起"),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
     "两张皮": ("两码事", "两摊子", "两回事", "各干各的", "各搞各的", "两层皮", "貌合神离"),
@@ -224,6 +227,10 @@ _THESAURUS = {
     "空头政治": ("空喊政治", "空谈政治", "喊口号", "开口闭口讲政治", "嘴上讲政治"),
     "重业务轻政治": (
         "只抓业务不讲政治",
+        "不把政治当回事",
+        "埋头干活",
+        "闷头干活",
+        "光干活",
         "只顾业务",
         "埋头干业务",
         "闷头干业务",
@@ -232,7 +239,16 @@ _THESAURUS = {
         "只干业务",
     ),
     "供和需": ("供需",),
-    "党务干部": ("搞党务的", "做党务的", "干党务的", "党务工作者", "党务人员"),
+    "党务干部": (
+        "搞党务的",
+        "做党务的",
+        "干党务的",
+        "管党务的",
+        "管党建的",
+        "搞党建的人",
+        "党务工作者",
+        "党务人员",
+    ),
     "业务干部": ("干业务的", "搞业务的", "做业务的"),
     "青年干部": ("年轻干部", "年轻人", "年轻同志", "青年同志", "年轻娃", "小年轻", "青年党员"),
     "理论学习中心组": ("领导班子集体学习", "班子集体学习", "班子学习"),
@@ -264,11 +280,16 @@ _THESAURUS = {
     "党务工作岗位": ("党务岗位",),
     "成为": ("练成", "成长为"),
     "意义": ("价值", "用处", "好处", "有什么用", "有啥用"),
-    "制约": ("坏处", "危害", "害处"),
+    "制约": ("坏处", "危害", "害处", "拖累", "拖后腿"),
     "总结": ("归纳", "提炼"),
     "上升到": ("提升到",),
     # Not 六条: "意见一共六条吗" asks for articles, which the interview never counts.
-    "六个融合": ("六招", "六项举措", "六项措施"),
+    "六个融合": ("六招", "六项举措", "六项措施", "几招", "哪几招"),
+    # Where the interview's own word is 突出 (突出处级以上党员领导干部、青年干部等群体).
+    "突出": ("盯住", "盯紧", "特别关注", "重点关注"),
+    "创新理论": ("最新理论",),
+    "全过程": ("各个环节", "哪些环节", "每个环节", "全流程"),
+    "切入点": ("突破口", "切口", "口子"),
 }
 # Words that show a question is about the interview's subject (after the general folds).
 # Not 党 alone (党参, 党史), 组织 (组织参观学习故宫), 理论 (理论和实践是两回事), 责任 (责任心),
@@ -324,12 +345,20 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # Only an ordinal that counts items: 第二天, 第三方 and 第一书记 are words of their own, and
 # 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
 # the integrations (第五条融合).
-_ORDINAL_RE = re.compile(r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))")
+# 第二个结合, 第二个百年 and 第一个确立 are other documents' terms (两个结合, 两个确立), not items.
+_ORDINAL_RE = re.compile(
+    r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))(?!结合|百年|确立|维护)"
+)
 # 第2个融合 and 倒数第二个融合 are read as the ordinals they stand for.
 _DIGIT_ORDINAL_RE = re.compile(r"第([1-6])(?=个|项|点|种|类|条|融合)")
 _FROM_LAST_RE = re.compile(r"倒数第([一二三])")
 _NUMERALS = "一二三四五六"
 _ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措施|举措|融合)?")
+# "第二条办法", "第三招", "头一个对策": the interview's remedies are the six integrations.  Only
+# with the word for a remedy right after the count: 管理办法第二条 is an article of some rules.
+_ORDINAL_REMEDY_RE = re.compile(
+    r"(?:第([一二三四五六])|头(一))(?:条|个|项)?(?:办法|对策|招(?![聘生商标]))"
+)
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
@@ -952,6 +981,7 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _FROM_LAST_RE.sub(
         lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
     )
+    stripped = _ORDINAL_REMEDY_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
