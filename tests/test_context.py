@@ -102,6 +102,8 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("第二条办法是什么", "orientation_integration"),
         ("第三招讲的啥", "learning_integration"),
         ("头一个对策是什么", "idea_integration"),
+        ("以后党务干部培训，融合这个课题是不是必须研究", "must_study"),
+        ("Which groups are singled out in the study part?", "learning_groups"),
     ],
 )
 def test_questions_about_the_subject_find_their_passage(
@@ -125,6 +127,9 @@ def test_questions_about_the_subject_find_their_passage(
         ("第一招聘会在哪", "第一招聘会在哪"),
         ("第二个结合是什么意思", "第二个结合"),
         ("第二条办法", "二是融合"),
+        # A doer of party work and who they are is one 党务干部, not two.
+        ("管党务的干部要懂业务吗", "党务干部要熟悉业务"),
+        ("搞党务的同志", "党务干部"),
     ],
 )
 def test_only_ordinals_that_count_items_are_read_as_items(question: str, folded: str) -> None:
