@@ -38,6 +38,8 @@ from bot.core.textnorm import clean, normalize
         "工作拖累身体怎么办",
         "做菜有哪几招",
         "第二个结合是什么意思",
+        "这事要紧吗",
+        "学了不用的东西怎么处理",
     ],
 )
 def test_everyday_sentences_are_not_read_as_the_interviews_terms(
@@ -104,6 +106,7 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("头一个对策是什么", "idea_integration"),
         ("以后党务干部培训，融合这个课题是不是必须研究", "must_study"),
         ("Which groups are singled out in the study part?", "learning_groups"),
+        ("党员学了不用，算不算意见说的脱节", "six_disconnects"),
     ],
 )
 def test_questions_about_the_subject_find_their_passage(
