@@ -199,13 +199,12 @@ _SYNONYMS = {
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
 _PARTY_WORK_DOERS = ("搞党务的", "做党务的", "干党务的", "管党务的", "管党建的")
+# Not 人: 搞党务的人员 would become 党务干部员.
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
     "当下": ("眼前", "眼下"),
     "长期": ("长远",),
-    "顽症": ("不治之症", "绝症"),
-    # "是不是根本治不好" asks what the interview answers with 可控可治.
-    "可控可治": ("治不好", "治不了", "根治不了", "没法治"),
+    "顽症": ("不治之症",),
     "始终": ("从头到尾", "自始至终"),
     "融合": ("拧成一股绳", "拧成一股劲", "拧在一起"),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
@@ -233,7 +232,6 @@ _THESAURUS = {
         "不把政治当回事",
         "埋头干活",
         "闷头干活",
-        "光干活",
         "只顾业务",
         "埋头干业务",
         "闷头干业务",
@@ -244,7 +242,7 @@ _THESAURUS = {
     "供和需": ("供需",),
     # With what follows them (搞党务的干部, 管党务的同志), or 党务干部 would be said twice.
     "党务干部": (
-        *(f"{doer}{who}" for doer in _PARTY_WORK_DOERS for who in ("干部", "同志", "人", "")),
+        *(f"{doer}{who}" for doer in _PARTY_WORK_DOERS for who in ("干部", "同志", "")),
         "搞党建的人",
         "党务工作者",
         "党务人员",
@@ -262,7 +260,7 @@ _THESAURUS = {
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
-    "落实": ("落下去", "落到位"),
+    "落实": ("落到位",),
     "常态长效": ("一阵风",),
     "培养锻炼干部的重要平台": ("坐冷板凳", "冷板凳", "没前途", "有前途", "没出路"),
     "干劲": ("劲头", "积极性", "干事热情"),
@@ -275,7 +273,8 @@ _THESAURUS = {
     "服务经济": ("抓经济",),
     "现场观摩": ("实地看看", "实地参观", "参观学习", "现场看看", "现场学习", "实地学习"),
     "案例教材": ("案例汇编", "案例集", "案例选编", "案例读本"),
-    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题", "必考", "必须研究"),
+    # Not 必须研究: 机关党委必须研究哪些事项 asks how decisions are made.
+    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题", "必考"),
     "任职培训": ("入职培训", "上岗培训"),
     "能力": ("本事", "本领"),
     "熟悉业务": ("懂业务",),
@@ -287,23 +286,14 @@ _THESAURUS = {
     "总结": ("归纳", "提炼"),
     "上升到": ("提升到",),
     # Not 六条: "意见一共六条吗" asks for articles, which the interview never counts.
-    "六个融合": (
-        "六招",
-        "六项举措",
-        "六项措施",
-        "几招",
-        "哪几招",
-        "几条办法",
-        "几条解决办法",
-        "几条措施",
-        "几项措施",
-    ),
-    # Where the interview's own word is 突出 (突出处级以上党员领导干部、青年干部等群体).
-    "突出": ("重点盯住", "重点盯", "盯住", "盯紧", "特别关注", "重点关注"),
-    "群体": ("重点对象",),
-    "创新理论": ("最新理论",),
-    "全过程": ("各个环节", "哪些环节", "每个环节", "全流程"),
-    "切入点": ("突破口", "切口", "口子"),
+    # Not 几招 or 几条办法: 党建宣传有几招 and 工委有几条办法推动落实 ask about other measures.
+    "六个融合": ("六招", "六项举措", "六项措施"),
+    # Where the interview's own word is 突出 (突出处级以上党员领导干部、青年干部等群体); not
+    # 重点关注, which is what any inspection does.
+    "突出": ("重点盯住", "重点盯", "盯住", "盯紧"),
+    "全过程": ("各个环节", "哪些环节", "每个环节"),
+    # Not 口子 (两口子) or 切口 (一刀切口号).
+    "切入点": ("突破口",),
 }
 # Words that show a question is about the interview's subject (after the general folds).
 # Not 党 alone (党参, 党史), 组织 (组织参观学习故宫), 理论 (理论和实践是两回事), 责任 (责任心),
@@ -311,7 +301,17 @@ _THESAURUS = {
 # to the Opinion alone make a question about it; 干部, 党员, 机关, 业务 only make it one about
 # cadres or Party members, where an everyday word (反弹, 好处, 年轻人, 本事) still means itself
 # and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
-_OPINION_WORDS = "党建|党务|党组织|党支部|支部|两张皮|融合|脱节|意见|工委|中心工作|总书记|机关党"
+# 意见 after 有/提/的 is a complaint or an opinion (我对食堂有意见, 医生的意见); 融合 of 文旅 or
+# 民族 and 脱节 from 实践 or 社会 are other things' (each would let every fold through).
+_DOCUMENT = "(?<![有提的求听给])意见(?![箱稿])"
+_INTEGRATION = (
+    "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
+    "(?<!农旅)(?<!数实)(?<!核)融合(?![菜术])"
+)
+_OPINION_WORDS = (
+    f"党建|党务|党组织|党支部|支部|两张皮|工委|中心工作|总书记|机关党|{_DOCUMENT}|{_INTEGRATION}|"
+    "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)脱节"
+)
 _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机关(?!枪)|业务(?!员)|干部")
 # 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
 _OPINION_SUBJECT = re.compile(f"{_OPINION_WORDS}|业务(?!员).*(?:政治|党)|(?:政治|党).*业务(?!员)")
@@ -359,6 +359,7 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # Only an ordinal that counts items: 第二天, 第三方 and 第一书记 are words of their own, and
 # 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
 # the integrations (第五条融合).
+_REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解")
 # 第二个结合, 第二个百年 and 第一个确立 are other documents' terms (两个结合, 两个确立), not items.
 _ORDINAL_RE = re.compile(
     r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))(?!结合|百年|确立|维护)"
@@ -371,7 +372,7 @@ _ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措�
 # "第二条办法", "第三招", "头一个对策": the interview's remedies are the six integrations.  Only
 # with the word for a remedy right after the count: 管理办法第二条 is an article of some rules.
 _ORDINAL_REMEDY_RE = re.compile(
-    r"(?:第([一二三四五六])|头(一))(?:条|个|项)?(?:办法|对策|招(?![聘生商标]))"
+    r"(?:第([一二三四五六])|头(一))(?:条|个|项)?(?:办法|对策|招(?![聘生商标待牌式数呼工投办录考收]))"
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
@@ -999,7 +1000,10 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _FROM_LAST_RE.sub(
         lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
     )
-    stripped = _ORDINAL_REMEDY_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
+    rest = _TRAILING_WHAT_RE.sub("", _ORDINAL_REMEDY_RE.sub("", stripped))
+    if _REMEDY_CONTEXT_RE.search(stripped) or not has_content(rest):
+        # 象棋第二招, 防汛第一个对策 and 党建品牌的第三招 count someone else's remedies.
+        stripped = _ORDINAL_REMEDY_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
