@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.core.textnorm import GENERIC_GRAMS, about_subject, is_cjk
@@ -67,6 +67,9 @@ _GRAMMAR = {
     "shenmeren": "什么人",
     "nali": "哪里",
 }
+# Question words read as themselves even where the phrasings hold a word that sounds the same
+# more often (这事 for zhe shi, 义思 across 意义思 for yi si): a question is asked with them.
+_PREFERRED = {"zheshi": "这是", "yisi": "意思", "shenmeyisi": "什么意思"}
 _PARTICLES = frozenset("的了吗呢啥")
 # Numbers and ordinals are words whatever the phrasings hold ("di yi ge ronghe", "liu ge").
 _NUMERALS = {"yi": "一", "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六"}
@@ -153,15 +156,18 @@ def is_pinyin(word: str) -> bool:
     return len(word) in ends
 
 
-def _sounds(word: str) -> list[str]:
+# Words of up to four characters recur across builds (a reload, leave-one-phrasing-out's
+# hundreds) and across questions; the cache is bounded, so a large knowledge base only cycles it.
+@lru_cache(maxsize=1 << 15)
+def _sounds(word: str) -> tuple[str, ...]:
     """The word's pinyin keys: one per combination of its characters' readings (capped)."""
     keys = [""]
     for char in word:
         options = readings(char)[:MAX_READINGS]
         if not options:
-            return []
+            return ()
         keys = [f"{key} {option}" if key else option for key in keys for option in options]
-    return keys
+    return tuple(keys)
 
 
 class PinyinIndex:
@@ -210,6 +216,8 @@ class PinyinIndex:
             if w[0] not in _PARTICLES and w[-1] not in _PARTICLES
         }
         self._recurring_letters.update(_NUMBER_WORDS)
+        self._recurring_letters.update(_PREFERRED)
+        self._by_letters.update(_PREFERRED)
         for variant, canonical in (aliases or {}).items():
             # One-character variants are dialect spellings (恁, 哩, 俺): read from pinyin they
             # would turn every "ren", "li" or "an" into 你, 的 or 我.
@@ -342,9 +350,10 @@ class PinyinIndex:
         return read
 
     def _cover(self, run: str, words: dict[str, str], grammar: dict[str, str]) -> str | None:
-        # best[i]: fewest words covering run[:i], then fewest grammar words among them.
-        best: list[tuple[int, int, list[str]] | None] = [None] * (len(run) + 1)
-        best[0] = (0, 0, [])
+        # best[i]: fewest words covering run[:i], then fewest grammar words among them, then
+        # the longest words first (wushige danwei is 五十个单位, not wushi gedanwei 五是个单位).
+        best: list[tuple[int, int, tuple[int, ...], list[str]] | None] = [None] * (len(run) + 1)
+        best[0] = (0, 0, (), [])
         longest = max(self._longest_letters, 9)
         for start in range(len(run)):
             current = best[start]
@@ -358,12 +367,17 @@ class PinyinIndex:
                 word = grammar.get(syllables) if known is None else known
                 if word is None:
                     continue
-                candidate = (current[0] + 1, current[1] + is_grammar, current[2] + [word])
+                candidate = (
+                    current[0] + 1,
+                    current[1] + is_grammar,
+                    (*current[2], start - end),
+                    current[3] + [word],
+                )
                 existing = best[end]
-                if existing is None or candidate[:2] < existing[:2]:
+                if existing is None or candidate[:3] < existing[:3]:
                     best[end] = candidate
         final = best[len(run)]
         # Grammar words alone ("shide") say nothing the knowledge base could answer.
         if final is None or final[1] == final[0]:
             return None
-        return "".join(final[2])
+        return "".join(final[3])

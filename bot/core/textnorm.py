@@ -106,6 +106,8 @@ _SYNONYMS = {
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子"),
     "目的": ("初衷", "用意", "目标是什么", "出发点", "总目标"),
+    # Here so that 适用 is read whole before 用意 is (工会适用意见吗 is not 工会适目的见).
+    "适用": ("适合",),
     "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
     "督促": ("督查", "督导", "督办", "检查"),
@@ -376,8 +378,9 @@ _ORDINAL_REMEDY_RE = re.compile(
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
+_RANKED_RE = re.compile(r"排(?:在)?第([一二三四五六])(?:的|位|名)?")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
-_ITEM_OF_SIX_RE = re.compile(r"六个融合(?:中|里|里面|当中|之中)?(?:的)?([一二三四五六])是")
+_ITEM_OF_SIX_RE = re.compile(r"六[个种大项]融合(?:中|里|里面|当中|之中)?(?:的)?([一二三四五六])是")
 # "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
 _CITING_RE = re.compile(
     r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
@@ -1012,6 +1015,8 @@ def fold_cleaned(cleaned: str) -> str:
             stripped = _LAST_RE.sub("六是融合", stripped)  # 最后一条措施
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
+        # 六个融合里排第二的是哪个: the second of them.
+        stripped = _RANKED_RE.sub(r"\1是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,
     # which 发布 folds to).
