@@ -100,6 +100,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev7.yaml",
     "blind_dev8.yaml",
     "blind_dev9.yaml",
+    "blind_dev11.yaml",
     "blind_test.yaml",
 )
 

@@ -47,17 +47,17 @@ class Tuning:
     unknown_boost: float = 1.5
     # Answer outright at `answer_score`, or from `lead_score` when the best entry leads every
     # entry with a different passage by `lead_margin`; below `suggest_score`, say "unknown".
-    # A question made only of words most entries share (党建 0.5, 意见 0.3, 党建和业务 2.5) is
-    # too vague to answer outright unless it is one of an entry's own phrasings; 两张皮 carries
-    # 4.0 (less than before the phrasings by meaning spread its words over many entries).
-    min_evidence: float = 3.5
+    # A question made only of words most entries share (干部, 党建) is too vague to answer
+    # outright unless it is one of an entry's own phrasings; in-scope questions in the tuning
+    # set carry 5.6 or more.
+    min_evidence: float = 4.0
     answer_score: float = 0.5
-    lead_score: float = 0.27
+    lead_score: float = 0.25
     lead_margin: float = 0.03
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.
-    lone_score: float = 0.27
+    lone_score: float = 0.25
     max_suggestions: int = 3
     # The passage's own clauses count for less than the phrasings in ratio and containment.
     passage_weight: float = 0.8
