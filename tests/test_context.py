@@ -54,6 +54,13 @@ from bot.core.textnorm import clean, normalize
         "党建工作不能搞一刀切，口号喊得响没用",
         "文旅融合有几招",
         "搞党务的人员有多少",
+        # Another document, by its kind or by what it is about (fifth adversarial round).
+        "八项规定是哪年下发的",
+        "该通知的印发时间节点为何时",
+        "这个讲垃圾分类的文件是哪个部门发的",
+        "省委一号文件主要讲了哪些东西",
+        "党的十九届六中全会决议的背景和意义是什么",
+        "意见有没有实施方案",
     ],
 )
 def test_everyday_sentences_are_not_read_as_the_interviews_terms(
@@ -123,6 +130,10 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("党员学了不用，算不算意见说的脱节", "six_disconnects"),
         ("考核跟奖惩对不上算不算脱节", "six_disconnects"),
         ("学用融合的重点对象是谁", "learning_groups"),
+        # 规定 and 方案 are words of questions about the Opinion too.
+        ("意见对党务干部有什么规定", "cadre_goal"),
+        ("讲两张皮的那个文件是谁发的", "issuer"),
+        ("两张皮有什么解决方案", "main_content"),
     ],
 )
 def test_questions_about_the_subject_find_their_passage(

@@ -33,6 +33,13 @@ _BARE_TERM_RE = re.compile(r"^(?:什么是|的)|(?:是)?什么意思$")
 _EXPLAIN_LEAD_RE = re.compile(
     r"^(?:请|麻烦)?(?:解释一下|解释|讲讲|说说|介绍一下|介绍|什么是|什么)"
 )
+# Another document named by its kind (通知, 条例, 决议 …; not 规定, 方案 or 教材, which questions
+# about the Opinion use too: 有什么规定, 解决方案, 有没有教材) or by
+# what it is about ("这个讲垃圾分类的文件"): the Opinion's passages would answer for it.
+_OTHER_DOCUMENT_RE = re.compile(
+    "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
+    r"讲(?![^的]*(?:两张皮|党建|融合|业务|党务))[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
+)
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 
@@ -410,6 +417,7 @@ class Answerer:
         chosen: list[Candidate] = []
         if (
             self._about_unexplained(prepared)
+            or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
             or _names_uncovered(self._uncovered, prepared)
             or _names_uncovered(self._uncovered, as_typed)
