@@ -572,8 +572,9 @@ _ENGLISH = {
     "idea": "理念",
     "ideas": "理念",
     "concept": "理念",
-    "sense of mission": "使命担当",
-    "mission": "使命",
+    # Not sense of mission (使命担当), under control (管住) or check on (督促): each is a phrase of
+    # the interview's own, and "the sense of mission of a teacher", "keep my weight under
+    # control", "check on my application" would be answered with it.
     "strengthen": "增强",
     "clarify": "明晰",
     "clarified": "明晰",
@@ -582,7 +583,6 @@ _ENGLISH = {
     "first time": "首次",
     "in the long run": "长期",
     "long run": "长期",
-    "under control": "管住",
     "prevent": "防止",
     "preventing": "防止",
     "prevention": "防止",
@@ -592,7 +592,6 @@ _ENGLISH = {
     "chinese-style modernization": "中国式现代化",
     "chinese style modernization": "中国式现代化",
     "work committee": "工委",
-    "check on": "督促",
     "kinds of": "种",
     "what kind of": "什么样的",
     "people": "人",
