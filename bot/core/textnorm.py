@@ -106,8 +106,6 @@ _SYNONYMS = {
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子"),
     "目的": ("初衷", "用意", "目标是什么", "出发点", "总目标"),
-    # Here so that 适用 is read whole before 用意 is (工会适用意见吗 is not 工会适目的见).
-    "适用": ("适合",),
     "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
     "督促": ("督查", "督导", "督办", "检查"),
@@ -329,6 +327,11 @@ THESAURUS_FOLDS = {
 }
 
 
+# A variant that ends a longer everyday word before it is no variant there: 用意 in 作用意见 or
+# 适用意见 (作用 + 意见, not 作 + 用意 + 见).
+_NOT_AFTER = {"用意": "作适使运采应利费实通信享"}
+
+
 def _variant_pattern(variant: str, canonical: str) -> str:
     # A variant that begins with the end of its canonical form (新在哪 for 创新) must not match
     # right after the rest of that form, or 创新在哪 would become 创创新.
@@ -339,6 +342,8 @@ def _variant_pattern(variant: str, canonical: str) -> str:
     ]
     if variant[0] in "一二三四五六七八九十":
         guards.append("(?<!第)")  # 第六招 counts one of them, it does not name the six
+    if variant in _NOT_AFTER:
+        guards.append(f"(?<![{_NOT_AFTER[variant]}])")
     return "".join(guards) + re.escape(variant)
 
 
@@ -572,15 +577,14 @@ _ENGLISH = {
     "idea": "理念",
     "ideas": "理念",
     "concept": "理念",
-    # Not sense of mission (使命担当), under control (管住) or check on (督促): each is a phrase of
-    # the interview's own, and "the sense of mission of a teacher", "keep my weight under
-    # control", "check on my application" would be answered with it.
+    # Not sense of mission (使命担当), under control (管住), check on (督促) or first time (首次):
+    # each is a phrase of the interview's own, and "the sense of mission of a teacher", "keep
+    # my weight under control", "what did the teacher clarify for the first time" would be
+    # answered with it.
     "strengthen": "增强",
     "clarify": "明晰",
     "clarified": "明晰",
     "clarifies": "明晰",
-    "for the first time": "首次",
-    "first time": "首次",
     "in the long run": "长期",
     "long run": "长期",
     "prevent": "防止",
