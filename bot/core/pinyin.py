@@ -266,6 +266,7 @@ class PinyinIndex:
         kept = "".join(c for i, c in enumerate(known) if i not in changed)
         if kept in GENERIC_GRAMS:  # 怎么减 is not a typo of 怎么建: 怎么 proves nothing
             return False
+        end = position + len(known)
         for offset in changed:
             at = position + offset
             if chars[at] in _GRAMMAR_CHARS:
@@ -277,7 +278,6 @@ class PinyinIndex:
             # 一直 is a word, not a typo of 一制; nor is 当务之急 one of 党务: everyday words
             # around the character count, unless a longer knowledge-base word spans them
             # whole (机智融合 is 机制融合 mistyped, 铁心人 is 贴心人).
-            end = position + len(known)
             for size in (2, 3, 4):
                 for start in range(max(at - size + 1, 0), min(at, len(chars) - size) + 1):
                     inside = len(known) > size and position <= start and start + size <= end

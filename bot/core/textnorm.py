@@ -368,9 +368,8 @@ _FILLER_RE = re.compile("|".join(re.escape(f) for f in sorted(_FILLERS, key=len,
 # "第二个融合" asks for the paragraph the interview opens with "二是".
 # Only an ordinal that counts items: 第二天, 第三方 and 第一书记 are words of their own, and
 # 第五条 is an article of the Opinion (which the interview never numbers) unless it is said of
-# the integrations (第五条融合).
-_REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解")
-# 第二个结合, 第二个百年 and 第一个确立 are other documents' terms (两个结合, 两个确立), not items.
+# the integrations (第五条融合).  第二个结合, 第二个百年 and 第一个确立 are other documents' terms
+# (两个结合, 两个确立), not items.
 _ORDINAL_RE = re.compile(
     r"第([一二三四五六])(?:个|项|点|方面|种|类|大|(?=融合|是|$)|的(?=融合))(?!结合|百年|确立|维护)"
 )
@@ -378,12 +377,16 @@ _ORDINAL_RE = re.compile(
 _DIGIT_ORDINAL_RE = re.compile(r"第([1-6])(?=个|项|点|种|类|条|融合)")
 _FROM_LAST_RE = re.compile(r"倒数第([一二三])")
 _NUMERALS = "一二三四五六"
-_ORDINAL_ITEM_RE = re.compile(r"(?:第([一二三四五六])|头(一))条(?:措施|举措|融合)?")
+# Which of the six a count names: 第三 or 头一 (the first).
+_NTH = "(?:第([一二三四五六])|头(一))"
+_ORDINAL_ITEM_RE = re.compile(f"{_NTH}条(?:措施|举措|融合)?")
 # "第二条办法", "第三招", "头一个对策": the interview's remedies are the six integrations.  Only
-# with the word for a remedy right after the count: 管理办法第二条 is an article of some rules.
+# with the word for a remedy right after the count: 管理办法第二条 is an article of some rules;
+# and only beside the subject, or alone: 象棋第二招 counts someone else's.
 _ORDINAL_REMEDY_RE = re.compile(
-    r"(?:第([一二三四五六])|头(一))(?:条|个|项)?(?:办法|对策|招(?![聘生商标待牌式数呼工投办录考收]))"
+    f"{_NTH}(?:条|个|项)?(?:办法|对策|招(?![聘生商标待牌式数呼工投办录考收]))"
 )
+_REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解")
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
 _RANKED_RE = re.compile(r"排(?:在)?第([一二三四五六])(?:的|位|名)?")
@@ -1007,6 +1010,11 @@ def has_content(text: str) -> bool:
     return any(c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
 
 
+def _nth_integration(match: re.Match[str]) -> str:
+    """第三 (or 头一) as the interview writes that integration: 三是融合."""
+    return f"{match.group(1) or match.group(2)}是融合"
+
+
 def fold_cleaned(cleaned: str) -> str:
     """`normalize` for text that has been through `clean` already."""
     stripped = _FILLER_RE.sub("", cleaned)
@@ -1032,14 +1040,16 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _FROM_LAST_RE.sub(
         lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
     )
-    rest = _TRAILING_WHAT_RE.sub("", _ORDINAL_REMEDY_RE.sub("", stripped))
-    if _REMEDY_CONTEXT_RE.search(stripped) or not has_content(rest):
+    if _ORDINAL_REMEDY_RE.search(stripped) and (
+        _REMEDY_CONTEXT_RE.search(stripped)
+        or not has_content(_TRAILING_WHAT_RE.sub("", _ORDINAL_REMEDY_RE.sub("", stripped)))
+    ):
         # 象棋第二招, 防汛第一个对策 and 党建品牌的第三招 count someone else's remedies.
-        stripped = _ORDINAL_REMEDY_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
+        stripped = _ORDINAL_REMEDY_RE.sub(_nth_integration, stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
-        stripped = _ORDINAL_ITEM_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
+        stripped = _ORDINAL_ITEM_RE.sub(_nth_integration, stripped)
         if "融合" not in stripped:
             stripped = _LAST_RE.sub("六是融合", stripped)  # 最后一条措施
     if "融合" in stripped:
