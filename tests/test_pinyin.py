@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from bot.core.answering import Answerer, Status
-from bot.core.pinyin import is_pinyin
+from bot.core.pinyin import _everyday_letters, is_pinyin
 from bot.core.textnorm import normalize, unknown_mark
 
 
@@ -68,6 +72,53 @@ def test_everyday_words_are_not_typos(answerer: Answerer, everyday: str) -> None
 )
 def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> None:
     assert answerer.matcher.prepare(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "entry"),
+    [
+        # Everyday words (两手, 后面, 才) between the knowledge base's, in a whole sentence.
+        (
+            "ji zhi rong he fang mian liang shou zhua shi na liang shou",
+            "两手抓",
+            "mechanism_measures",
+        ),
+        ("gong hui gong qing tuan fu lian ye yao fu ze rong he ma", "也要", "mass_organizations"),
+        ("liu ge tuojie houmian ji ge shi shenme", "后面", "six_disconnects"),
+    ],
+)
+def test_sentences_in_pinyin_read_everyday_words(
+    answerer: Answerer, typed: str, meant: str, entry: str
+) -> None:
+    assert meant in answerer.matcher.prepare(typed)
+    assert answerer.ask(typed).entry == entry
+
+
+def test_everyday_words_are_read_the_same_in_every_process() -> None:
+    """Two words that sound alike are chosen by a fixed order, not by a set's hash order."""
+    script = (
+        "from bot.core.pinyin import _everyday_letters as e; "
+        "import hashlib; print(hashlib.sha256(repr(sorted(e().items())).encode()).hexdigest())"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1
+
+
+def test_everyday_words_do_not_split_a_syllable() -> None:
+    """里昂 (li ang) would stand for every "liang", 西安 (xi an) for every "xian"."""
+    letters = _everyday_letters()
+    assert letters["liangshou"] == "两手"
+    assert "liang" not in letters
+    assert "xian" not in letters
 
 
 @pytest.mark.parametrize(

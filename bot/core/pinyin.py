@@ -20,6 +20,8 @@ MIN_WORD_COUNT = 2
 MAX_READINGS = 2
 # Longest run of Latin letters read as pinyin: a pasted paragraph is not worth the work.
 MAX_PINYIN_RUN = 60
+# Shortest run read as a sentence, everyday words included (a name is shorter).
+_SENTENCE_RUN = 12
 
 
 READINGS_TABLE = Path(__file__).resolve().parent / "data" / "readings.txt"
@@ -66,6 +68,28 @@ _GRAMMAR = {
     "ren": "人",
     "shenmeren": "什么人",
     "nali": "哪里",
+}
+# Single syllables a whole sentence in pinyin needs besides; read only when the knowledge
+# base's words and the question words above leave a run unread (see `_segment`).
+_SENTENCE_WORDS = {
+    "ye": "也",
+    "shui": "谁",
+    "cai": "才",
+    "hai": "还",
+    "jiu": "就",
+    "dao": "到",
+    "ba": "把",
+    "bei": "被",
+    "gei": "给",
+    "zhua": "抓",
+    "fang": "放",
+    "kan": "看",
+    "xue": "学",
+    "zuo": "做",
+    "gan": "干",
+    "neng": "能",
+    "hui": "会",
+    "dei": "得",
 }
 # Question words read as themselves even where the phrasings hold a word that sounds the same
 # more often (这事 for zhe shi, 义思 across 意义思 for yi si): a question is asked with them.
@@ -119,6 +143,32 @@ def common_words() -> tuple[frozenset[str], frozenset[str]]:
     core = frozenset(line for line in first.split("\n") if line and not line.startswith("#"))
     wider = second.split("\n")[1:]  # the rest of the "## " line is its title
     return core, core.union(filter(None, wider))
+
+
+@cache
+def _everyday_letters() -> dict[str, str]:
+    """Everyday two-character words keyed by their usual readings run together (houmian: 后面).
+
+    Built on first need: only a sentence typed in pinyin that the knowledge base's words leave
+    unread asks for it.  Where two words sound alike the first listed stays; either is a word
+    the knowledge base does not hold, so the choice does not change what the question matches."""
+    found: dict[str, str] = {}
+    syllables = _syllables()
+    for word in sorted(common_words()[0]):  # sorted: a set's order changes between runs
+        first, second = (options[0] if (options := readings(char)) else "" for char in word)
+        key = first + second
+        # 里昂 (li ang) would read "liang" wherever 两 stands: only words that no other
+        # split of their letters reads.
+        if not first or not second or key in syllables:
+            continue
+        if any(
+            key[:cut] in syllables and key[cut:] in syllables
+            for cut in range(1, len(key))
+            if cut != len(first)
+        ):
+            continue
+        found.setdefault(key, word)
+    return {**found, **_SENTENCE_WORDS, **_GRAMMAR}
 
 
 @cache
@@ -347,6 +397,11 @@ class PinyinIndex:
             read = self._cover(run, self._by_letters, {})
             if read is not None and len(read) <= 3:
                 return None
+        if read is None and len(run) >= _SENTENCE_RUN:
+            # A whole sentence in pinyin ("liu ge tuojie houmian ji ge shi shenme") holds
+            # everyday words too; they are read like question words, between the knowledge
+            # base's own, which must still be there.
+            read = self._cover(run, words, _everyday_letters())
         return read
 
     def _cover(self, run: str, words: dict[str, str], grammar: dict[str, str]) -> str | None:
