@@ -380,6 +380,12 @@ def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
         "入党申请书怎么写",
         "省委直属机关工委在哪里",
         "党组织关系怎么转",
+        # Everyday details and illness itself (the interview's 药方 is a metaphor).
+        "党组织负责人的任职年龄有什么限制？",
+        "现场观摩的大巴几点出发？",
+        "双向交流座谈会的会议室订在哪里？",
+        "战斗堡垒是一款游戏吗？",
+        "感冒了开个啥药方管用？",
         # What a term the interview only names is, however asked.
         "二十大精神有哪些",
         "意见里的中国式现代化是什么意思",
@@ -397,3 +403,38 @@ def test_details_and_terms_the_interview_never_gives_are_declined(
 def test_a_when_question_naming_shishi_is_answered_by_it(answerer: Answerer) -> None:
     """The interview says 适时: a question asking 定期还是适时 gets that passage."""
     assert answerer.ask("调研督促是定期开展还是适时开展？").status is Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("两张皮这毛病是不是没法治了", "common_ailment"),
+        ("党建跟业务融合是光书记一个人的事吗", "common_responsibility"),
+        ("工委、党组、机关党委各自该干啥，这回是头一次说清楚吗", "clarified_roles"),
+        ("光喊政治口号不干实事，这意见管不管", "politics_first"),
+    ],
+)
+def test_words_that_fold_only_beside_what_they_are_said_of(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """治不好, 一个人的事, 头一次 and 喊政治口号 name the interview's terms in these."""
+    assert answerer.ask(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "团支部组织春游是团支书一个人的事吗",
+        "党务干部得了癌症是不是治不好",
+        "总书记第一次出访是哪个国家",
+        "机关门口有人喊政治口号怎么办",
+        "美国民主党的候选人喊政治口号有用吗",
+        "体教融合是体育局一家之事吗",
+        "肩关节脱节治不好吗",
+    ],
+)
+def test_those_words_beside_something_else_keep_their_meaning(
+    answerer: Answerer, question: str
+) -> None:
+    """Found by an adversarial round: each folded with only a subject word somewhere."""
+    assert answerer.ask(question).status is not Status.ANSWERED

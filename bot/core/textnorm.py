@@ -121,6 +121,8 @@ _SYNONYMS = {
     "学和用脱节": ("学用脱节",),
     "是": ("算是",),
     "标题": ("题目",),
+    # 处长 alone asks who holds a post (not_covered); 处长以上 is the interview's 处级以上.
+    "处级以上": ("处长以上", "处长及以上", "处级及以上", "县处级以上"),
     # The interview's words for what people call 治标 and 治本.
     "治好当下": ("治标",),
     "管住长期": ("治本",),
@@ -201,7 +203,29 @@ _SYNONYMS = {
 # words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
-_PARTY_WORK_DOERS = ("搞党务的", "做党务的", "干党务的", "管党务的", "管党建的")
+# Variants whose canonical form any question on the subject could use: they fold only in a
+# question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
+# whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
+# 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
+# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
+_ONLY_BESIDE = {
+    "共同责任": re.compile("党建|党务"),
+    "可控可治": re.compile("两张皮|两层皮|两码事|两回事|两摊子|(?<!关节)脱节"),
+    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
+    "喊政治口号": re.compile("意见|党建|党务|两张皮|融合"),
+}
+_PARTY_WORK_DOERS = (
+    "搞党务的",
+    "做党务的",
+    "干党务的",
+    "管党务的",
+    "管党建的",
+    # A unit's Party work is its 组织工作 to those who do it.
+    "做组织工作的",
+    "搞组织工作的",
+    "干组织工作的",
+    "从事组织工作的",
+)
 # Not 人: 搞党务的人员 would become 党务干部员.
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
@@ -211,7 +235,17 @@ _THESAURUS = {
     "始终": ("从头到尾", "自始至终"),
     "融合": ("拧成一股绳", "拧成一股劲", "拧在一起"),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
-    "两张皮": ("两码事", "两摊子", "两回事", "各干各的", "各搞各的", "两层皮", "貌合神离"),
+    "两张皮": (
+        "两码事",
+        "两摊子",
+        "两回事",
+        "各干各的",
+        "各搞各的",
+        "两层皮",
+        "貌合神离",
+        "各唱各的调",
+        "各弹各的调",
+    ),
     "脱节": (
         "对不上号",
         "对不上",
@@ -229,7 +263,14 @@ _THESAURUS = {
     "奖惩": ("奖励处分", "奖励惩罚", "奖励和处分", "奖励和惩罚", "奖罚", "赏罚"),
     "形式": ("走形式", "搞形式", "花架子", "形式主义", "走过场", "花里胡哨"),
     "内容": ("干货", "实质内容"),
-    "空头政治": ("空喊政治", "空谈政治", "喊口号", "开口闭口讲政治", "嘴上讲政治"),
+    "空头政治": (
+        "空喊政治",
+        "空谈政治",
+        "喊口号",
+        "喊政治口号",  # see `_ONLY_BESIDE`
+        "开口闭口讲政治",
+        "嘴上讲政治",
+    ),
     "重业务轻政治": (
         "只抓业务不讲政治",
         "不把政治当回事",
@@ -255,16 +296,30 @@ _THESAURUS = {
     "理论学习中心组": ("领导班子集体学习", "班子集体学习", "班子学习"),
     "先锋模范作用": ("模范带头作用", "带头作用", "表率作用"),
     "相互促进": ("互相促进", "互相带动", "相互带动", "互相推动", "相互推动"),
-    "明晰": ("说清楚", "说明白", "讲清楚", "讲明白", "说不清", "说不太清", "理清", "厘清"),
+    "明晰": (
+        "说清楚",
+        "说明白",
+        "讲清楚",
+        "讲明白",
+        "说不清",
+        "说不太清",
+        "理清",
+        "厘清",
+    ),
     "负责人": ("一把手",),
     "谁的责任": ("谁该管", "该谁管", "谁来管"),
+    # These three only beside the words in `_ONLY_BESIDE`.
+    "共同责任": ("一家的事", "一个人的事", "一个人的事儿", "一个人事儿", "一家之事"),
+    "可控可治": ("没法治", "治不好", "治不了", "根治不了"),
+    "首次": ("第一次", "头一次", "头一回"),
+    "两手": ("两只手",),
     "培训": ("办班", "培训班", "上课"),
     "督促": ("下来看看", "下来检查"),
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
     "落实": ("落到位",),
-    "常态长效": ("一阵风",),
+    "常态长效": ("一阵风", "热闹一阵子", "热一阵子", "管一阵子"),
     "培养锻炼干部的重要平台": ("坐冷板凳", "冷板凳", "没前途", "有前途", "没出路"),
     "干劲": ("劲头", "积极性", "干事热情"),
     "思想政治工作": ("思想工作", "思政工作"),
@@ -282,7 +337,7 @@ _THESAURUS = {
     "能力": ("本事", "本领"),
     "熟悉业务": ("懂业务",),
     "精通党务": ("懂党务",),
-    "党务工作岗位": ("党务岗位",),
+    "党务工作岗位": ("党务岗位", "组织工作岗位", "组织工作的岗位", "组织工作的职位"),
     "成为": ("练成", "成长为"),
     "意义": ("价值", "用处", "好处", "有什么用", "有啥用"),
     "制约": ("坏处", "危害", "害处", "拖累", "拖后腿"),
@@ -309,11 +364,11 @@ _THESAURUS = {
 _DOCUMENT = "(?<![有提的求听给])意见(?![箱稿])"
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
-    "(?<!农旅)(?<!数实)(?<!核)融合(?![菜术])"
+    "(?<!农旅)(?<!数实)(?<!体教)(?<!核)融合(?![菜术])"
 )
 _OPINION_WORDS = (
     f"党建|党务|党组织|党支部|支部|两张皮|工委|中心工作|总书记|机关党|{_DOCUMENT}|{_INTEGRATION}|"
-    "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)脱节"
+    "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
 )
 _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机关(?!枪)|业务(?!员)|干部")
 # 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
@@ -990,12 +1045,18 @@ def normalize(text: str) -> str:
     return fold_cleaned(clean(text))
 
 
-def _fold(folds: dict[str, str], domain_only: bool = False) -> Callable[[re.Match[str]], str]:
+def _fold(
+    folds: dict[str, str], domain_only: bool = False, question: str = ""
+) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         word = match.group()
         if domain_only and not _DOMAIN_VARIANT.search(word):
             return word
-        return folds.get(word, word)
+        folded = folds.get(word, word)
+        beside = _ONLY_BESIDE.get(word) or _ONLY_BESIDE.get(folded)
+        if word != folded and beside is not None and not beside.search(question):
+            return word
+        return folded
 
     return replace
 
@@ -1035,7 +1096,7 @@ def fold_cleaned(cleaned: str) -> str:
     stripped = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     if on_subject:
         domain_only = not on_opinion
-        stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only), stripped)
+        stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only, general), stripped)
     stripped = _DIGIT_ORDINAL_RE.sub(lambda m: "第" + _NUMERALS[int(m.group(1)) - 1], stripped)
     stripped = _FROM_LAST_RE.sub(
         lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
