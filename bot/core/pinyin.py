@@ -150,11 +150,13 @@ def _everyday_letters() -> dict[str, str]:
     """Everyday two-character words keyed by their usual readings run together (houmian: 后面).
 
     Built on first need: only a sentence typed in pinyin that the knowledge base's words leave
-    unread asks for it.  Where two words sound alike the first listed stays; either is a word
-    the knowledge base does not hold, so the choice does not change what the question matches."""
+    unread asks for it.  Where two words sound alike the first in sorted order stays; either is
+    a word the knowledge base does not hold, so the choice does not change what it matches."""
     found: dict[str, str] = {}
     syllables = _syllables()
     for word in sorted(common_words()[0]):  # sorted: a set's order changes between runs
+        if len(word) != 2:
+            continue
         first, second = (options[0] if (options := readings(char)) else "" for char in word)
         key = first + second
         # 里昂 (li ang) would read "liang" wherever 两 stands: only words that no other

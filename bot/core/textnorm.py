@@ -203,17 +203,6 @@ _SYNONYMS = {
 # words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
-# Variants whose canonical form any question on the subject could use: they fold only in a
-# question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
-# whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
-# 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
-# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
-_ONLY_BESIDE = {
-    "共同责任": re.compile("党建|党务"),
-    "可控可治": re.compile("两张皮|两层皮|两码事|两回事|两摊子|(?<!关节)脱节"),
-    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
-    "喊政治口号": re.compile("意见|党建|党务|两张皮|融合"),
-}
 _PARTY_WORK_DOERS = (
     "搞党务的",
     "做党务的",
@@ -296,23 +285,13 @@ _THESAURUS = {
     "理论学习中心组": ("领导班子集体学习", "班子集体学习", "班子学习"),
     "先锋模范作用": ("模范带头作用", "带头作用", "表率作用"),
     "相互促进": ("互相促进", "互相带动", "相互带动", "互相推动", "相互推动"),
-    "明晰": (
-        "说清楚",
-        "说明白",
-        "讲清楚",
-        "讲明白",
-        "说不清",
-        "说不太清",
-        "理清",
-        "厘清",
-    ),
+    "明晰": ("说清楚", "说明白", "讲清楚", "讲明白", "说不清", "说不太清", "理清", "厘清"),
     "负责人": ("一把手",),
     "谁的责任": ("谁该管", "该谁管", "谁来管"),
     # These three only beside the words in `_ONLY_BESIDE`.
     "共同责任": ("一家的事", "一个人的事", "一个人的事儿", "一个人事儿", "一家之事"),
     "可控可治": ("没法治", "治不好", "治不了", "根治不了"),
     "首次": ("第一次", "头一次", "头一回"),
-    "两手": ("两只手",),
     "培训": ("办班", "培训班", "上课"),
     "督促": ("下来看看", "下来检查"),
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
@@ -337,6 +316,7 @@ _THESAURUS = {
     "能力": ("本事", "本领"),
     "熟悉业务": ("懂业务",),
     "精通党务": ("懂党务",),
+    "两手": ("两只手",),
     "党务工作岗位": ("党务岗位", "组织工作岗位", "组织工作的岗位", "组织工作的职位"),
     "成为": ("练成", "成长为"),
     "意义": ("价值", "用处", "好处", "有什么用", "有啥用"),
@@ -352,6 +332,17 @@ _THESAURUS = {
     "全过程": ("各个环节", "哪些环节", "每个环节"),
     # Not 口子 (两口子) or 切口 (一刀切口号).
     "切入点": ("突破口",),
+}
+# Variants whose canonical form any question on the subject could use: they fold only in a
+# question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
+# whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
+# 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
+# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
+_ONLY_BESIDE = {
+    "共同责任": re.compile("党建|党务"),
+    "可控可治": re.compile("两张皮|两层皮|两码事|两回事|两摊子|(?<!关节)脱节"),
+    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
+    "喊政治口号": re.compile("意见|党建|党务|两张皮|融合"),
 }
 # Words that show a question is about the interview's subject (after the general folds).
 # Not 党 alone (党参, 党史), 组织 (组织参观学习故宫), 理论 (理论和实践是两回事), 责任 (责任心),
