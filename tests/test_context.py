@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answering import Answerer, Kind, Status
-from bot.core.textnorm import clean, normalize
+from bot.core.textnorm import about_subject, clean, normalize
 
 
 @pytest.mark.parametrize(
@@ -438,3 +438,9 @@ def test_those_words_beside_something_else_keep_their_meaning(
 ) -> None:
     """Found by an adversarial round: each folded with only a subject word somewhere."""
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize("question", ["体教融合有什么好处", "肩关节脱节有什么坏处"])
+def test_other_integrations_and_disconnections_name_no_subject(question: str) -> None:
+    """体教融合 is sport and schooling, 关节脱节 a joint: neither lets 好处 or 坏处 fold."""
+    assert not about_subject(normalize(question))

@@ -333,17 +333,6 @@ _THESAURUS = {
     # Not 口子 (两口子) or 切口 (一刀切口号).
     "切入点": ("突破口",),
 }
-# Variants whose canonical form any question on the subject could use: they fold only in a
-# question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
-# whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
-# 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
-# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
-_ONLY_BESIDE = {
-    "共同责任": re.compile("党建|党务"),
-    "可控可治": re.compile("两张皮|两层皮|两码事|两回事|两摊子|(?<!关节)脱节"),
-    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
-    "喊政治口号": re.compile("意见|党建|党务|两张皮|融合"),
-}
 # Words that show a question is about the interview's subject (after the general folds).
 # Not 党 alone (党参, 党史), 组织 (组织参观学习故宫), 理论 (理论和实践是两回事), 责任 (责任心),
 # 业务员 or 机关枪: each of those led an everyday question to a passage.  The words that belong
@@ -357,14 +346,26 @@ _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
     "(?<!农旅)(?<!数实)(?<!体教)(?<!核)融合(?![菜术])"
 )
+_DISCONNECT = "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
 _OPINION_WORDS = (
     f"党建|党务|党组织|党支部|支部|两张皮|工委|中心工作|总书记|机关党|{_DOCUMENT}|{_INTEGRATION}|"
-    "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
+    f"{_DISCONNECT}"
 )
 _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机关(?!枪)|业务(?!员)|干部")
 # 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
 _OPINION_SUBJECT = re.compile(f"{_OPINION_WORDS}|业务(?!员).*(?:政治|党)|(?:政治|党).*业务(?!员)")
 _DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案例|培训|作用")
+# Variants whose canonical form any question on the subject could use: they fold only in a
+# question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
+# whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
+# 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
+# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
+_ONLY_BESIDE = {
+    "共同责任": re.compile("党建|党务"),
+    "可控可治": re.compile(f"两张皮|两层皮|两码事|两回事|两摊子|{_DISCONNECT}"),
+    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
+    "喊政治口号": re.compile(f"{_DOCUMENT}|党建|党务|两张皮|{_INTEGRATION}"),
+}
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
 }
