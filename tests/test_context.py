@@ -444,3 +444,13 @@ def test_those_words_beside_something_else_keep_their_meaning(
 def test_other_integrations_and_disconnections_name_no_subject(question: str) -> None:
     """体教融合 is sport and schooling, 关节脱节 a joint: neither lets 好处 or 坏处 fold."""
     assert not about_subject(normalize(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "folded"),
+    [("意见的责任主体有哪些", "共同责任"), ("能治好吗", "可控可治"), ("能治不能治", "可控可治")],
+)
+def test_synonyms_of_a_gated_term_fold_without_the_gate(question: str, folded: str) -> None:
+    """The gate holds the everyday variants (一个人的事, 治不好), not the words that name the
+    term outright: gating by the term had silently stopped 责任主体 and 能治好 folding."""
+    assert folded in normalize(question)

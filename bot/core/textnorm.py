@@ -135,6 +135,7 @@ _SYNONYMS = {
         "能治愈",
         "可以根治",
         "能不能治",
+        "能治不能治",
         "能治吗",
     ),
     "创新": ("亮点", "新意", "新举措", "新在哪", "新提法", "新东西"),
@@ -359,11 +360,16 @@ _DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案�
 # question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
 # whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
 # 不是没法治了" asks whether it is 可控可治, 党务干部得了癌症是不是治不好 does not; 首次 is what
-# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.
+# the Opinion made clear (这回是头一次说清楚吗), not 总书记第一次出访.  Keyed by the variant, not
+# the canonical form: the synonyms that name it outright (责任主体, 能治好) fold anywhere.
 _ONLY_BESIDE = {
-    "共同责任": re.compile("党建|党务"),
-    "可控可治": re.compile(f"两张皮|两层皮|两码事|两回事|两摊子|{_DISCONNECT}"),
-    "首次": re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定"),
+    **dict.fromkeys(_THESAURUS["共同责任"], re.compile("党建|党务")),
+    **dict.fromkeys(
+        _THESAURUS["可控可治"], re.compile(f"两张皮|两层皮|两码事|两回事|两摊子|{_DISCONNECT}")
+    ),
+    **dict.fromkeys(
+        _THESAURUS["首次"], re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定")
+    ),
     "喊政治口号": re.compile(f"{_DOCUMENT}|党建|党务|两张皮|{_INTEGRATION}"),
 }
 SYNONYM_FOLDS = {
@@ -1045,8 +1051,8 @@ def _fold(
         if domain_only and not _DOMAIN_VARIANT.search(word):
             return word
         folded = folds.get(word, word)
-        beside = _ONLY_BESIDE.get(word) or _ONLY_BESIDE.get(folded)
-        if word != folded and beside is not None and not beside.search(question):
+        beside = _ONLY_BESIDE.get(word)
+        if beside is not None and not beside.search(question):
             return word
         return folded
 
