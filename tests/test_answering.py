@@ -221,7 +221,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     change that loses ground on phrasings the matcher has not seen fails here."""
     report = leave_one_out(kb)
     assert report.in_scope >= 400
-    assert report.correct_rate >= 0.83, report.misses[:20]
+    assert report.correct_rate >= 0.84, report.misses[:20]
     assert report.ranked_first_rate >= 0.88, report.misses[:20]
     assert report.wrong_rate <= 0.07, report.misses[:20]
 
@@ -235,13 +235,14 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev4.yaml", 0.74, 0.98),
         ("blind_dev5.yaml", 0.75, 1.0),
         ("blind_dev6.yaml", 0.88, 1.0),
-        ("blind_dev7.yaml", 0.85, 1.0),
-        ("blind_dev8.yaml", 0.74, 0.96),
-        ("blind_dev9.yaml", 0.72, 0.95),
-        ("blind_dev11.yaml", 0.72, 0.93),
+        ("blind_dev7.yaml", 0.86, 1.0),
+        ("blind_dev8.yaml", 0.76, 0.96),
+        ("blind_dev9.yaml", 0.72, 0.96),
+        ("blind_dev11.yaml", 0.74, 0.93),
         ("blind_dev12.yaml", 0.75, 0.98),
+        ("blind_dev13.yaml", 0.66, 1.0),
         ("blind_test.yaml", 0.92, 1.0),
-        ("blind_test2.yaml", 0.70, 0.95),
+        ("blind_test2.yaml", 0.70, 0.96),
     ],
 )
 def test_blind_sets_do_not_regress(

@@ -47,6 +47,7 @@ def test_correct_text_is_left_alone(answerer: Answerer, correct: str) -> None:
         "党组党委在融合里有什么责任",  # 里 after a noun, not 融合力
         "目标融合是要做什么",  # 是, not 提
         "督促各单位",  # 各, not 个
+        "只在开会时提一提",  # 提一提: a change that keeps only 一 is no typo of 一是
     ],
 )
 def test_everyday_words_are_not_typos(answerer: Answerer, everyday: str) -> None:
@@ -85,6 +86,7 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
         ),
         ("gong hui gong qing tuan fu lian ye yao fu ze rong he ma", "也要", "mass_organizations"),
         ("liu ge tuojie houmian ji ge shi shenme", "后面", "six_disconnects"),
+        ("guan zhu changqi kao na ji ge ronghe", "管住长期靠", "now_and_long_term"),
     ],
 )
 def test_sentences_in_pinyin_read_everyday_words(

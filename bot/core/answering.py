@@ -27,7 +27,7 @@ from bot.core.textnorm import (
 )
 
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
-_TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|本质|核心要义|规定")
+_TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|特色|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
 _BARE_TERM_RE = re.compile(r"^(?:什么是|的)|(?:是)?什么意思$")
 _EXPLAIN_LEAD_RE = re.compile(

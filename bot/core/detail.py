@@ -56,8 +56,12 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     ),
     (Slot.ORDINAL, re.compile("第几")),
     # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
-    (Slot.KINDS, re.compile("(?<!哪)几(种|类|个方面)")),
-    (Slot.COUNT, re.compile(rf"多少|(?<!哪)几[{_UNIT}]|编制|人数|数量|比例|任期|年限|学分|学时")),
+    (Slot.KINDS, re.compile("(?<![哪那这])几(种|类|个方面)")),
+    # 那几个人, 这几条: pointing at some, not asking how many.
+    (
+        Slot.COUNT,
+        re.compile(rf"多少|(?<![哪那这])几[{_UNIT}]|编制|人数|数量|比例|任期|年限|学分|学时"),
+    ),
     (
         Slot.PLACE,
         re.compile(

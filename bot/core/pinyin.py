@@ -90,6 +90,7 @@ _SENTENCE_WORDS = {
     "neng": "能",
     "hui": "会",
     "dei": "得",
+    "kao": "靠",
 }
 # Question words read as themselves even where the phrasings hold a word that sounds the same
 # more often (这事 for zhe shi, 义思 across 意义思 for yi si): a question is asked with them.
@@ -317,6 +318,8 @@ class PinyinIndex:
             return False
         kept = "".join(c for i, c in enumerate(known) if i not in changed)
         if kept in GENERIC_GRAMS:  # 怎么减 is not a typo of 怎么建: 怎么 proves nothing
+            return False
+        if all(c in _GRAMMAR_CHARS for c in kept):  # nor is 提一提 one of 一是: 一 proves nothing
             return False
         end = position + len(known)
         for offset in changed:

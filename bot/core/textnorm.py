@@ -104,7 +104,8 @@ _SYNONYMS = {
     ),
     "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
-    "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子"),
+    # 報導 is 报导 after t2s: Taiwan's spelling of the same word.
+    "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子", "报导"),
     "目的": ("初衷", "用意", "目标是什么", "出发点", "总目标"),
     "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
@@ -143,6 +144,8 @@ _SYNONYMS = {
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
+    "回答": ("答话",),
+    "分类别": ("分门别类",),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
         "咋整",
@@ -216,7 +219,6 @@ _PARTY_WORK_DOERS = (
     "干组织工作的",
     "从事组织工作的",
 )
-# Not 人: 搞党务的人员 would become 党务干部员.
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
     "当下": ("眼前", "眼下"),
@@ -247,12 +249,32 @@ _THESAURUS = {
         "不搭界",
         "接不上",
         "不搭调",
+        "不挨着",
+        "不挨边",
+        "两头不挨",
     ),
     "用脱节": ("用不上", "用不到", "用不着"),
     "学和用脱节": ("学了不用", "学而不用", "光学不用", "只学不用", "不拿去用"),
-    "奖惩": ("奖励处分", "奖励惩罚", "奖励和处分", "奖励和惩罚", "奖罚", "赏罚"),
-    "形式": ("走形式", "搞形式", "花架子", "形式主义", "走过场", "花里胡哨"),
-    "内容": ("干货", "实质内容"),
+    "奖惩": (
+        "奖励处分",
+        "奖励惩罚",
+        "奖励和处分",
+        "奖励和惩罚",
+        "奖罚",
+        "赏罚",
+        "评先评优",
+    ),  # see `_ONLY_BESIDE`
+    "形式": (
+        "走形式",
+        "搞形式",
+        "花架子",
+        "形式主义",
+        "走过场",
+        "花里胡哨",
+        "看着热闹",
+        "看着挺热闹",
+    ),
+    "内容": ("干货", "实质内容", "实在东西", "实在的东西"),
     "空头政治": (
         "空喊政治",
         "空谈政治",
@@ -290,11 +312,19 @@ _THESAURUS = {
     "负责人": ("一把手",),
     "谁的责任": ("谁该管", "该谁管", "谁来管"),
     # These three only beside the words in `_ONLY_BESIDE`.
-    "共同责任": ("一家的事", "一个人的事", "一个人的事儿", "一个人事儿", "一家之事"),
+    "共同责任": (
+        "一家的事",
+        "一个人的事",
+        "一个人的事儿",
+        "一个人事儿",
+        "一家之事",
+        "几个人的事",
+        "几个人的活",
+    ),
     "可控可治": ("没法治", "治不好", "治不了", "根治不了"),
     "首次": ("第一次", "头一次", "头一回"),
     "培训": ("办班", "培训班", "上课"),
-    "督促": ("下来看看", "下来检查"),
+    "督促": ("下来看看", "下来检查", "来看看"),  # 来看看: see `_ONLY_BESIDE`
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
@@ -303,21 +333,36 @@ _THESAURUS = {
     "培养锻炼干部的重要平台": ("坐冷板凳", "冷板凳", "没前途", "有前途", "没出路"),
     "干劲": ("劲头", "积极性", "干事热情"),
     "思想政治工作": ("思想工作", "思政工作"),
-    "反复发作": ("反弹", "复发", "回潮", "死灰复燃", "一劳永逸"),
+    "反复发作": ("反弹", "复发", "回潮", "死灰复燃", "一劳永逸", "反反复复", "老是犯", "老犯"),
     "保障": ("兜底", "托底"),
     "关键": ("最要紧", "要害"),
     "重要": ("要紧", "紧要"),
     "使命担当": ("责任感", "使命感", "担当精神"),
     "服务经济": ("抓经济",),
-    "现场观摩": ("实地看看", "实地参观", "参观学习", "现场看看", "现场学习", "实地学习"),
+    "现场观摩": (
+        "实地看看",
+        "实地参观",
+        "参观学习",
+        "现场看看",
+        "现场学习",
+        "实地学习",
+    ),
     "案例教材": ("案例汇编", "案例集", "案例选编", "案例读本"),
     # Not 必须研究: 机关党委必须研究哪些事项 asks how decisions are made.
-    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题", "必考"),
+    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题", "必考", "可学可不学"),
+    # 可学可不学 and these, see `_ONLY_BESIDE`.
+    "实践锻炼": ("下去练练", "下去锻炼", "下基层锻炼", "下基层练练"),
+    "理念": ("想法",),  # see `_ONLY_BESIDE`
     "任职培训": ("入职培训", "上岗培训"),
     "能力": ("本事", "本领"),
     "熟悉业务": ("懂业务",),
     "精通党务": ("懂党务",),
     "两手": ("两只手",),
+    "一手": ("一只手", "另一只手"),  # see `_ONLY_BESIDE`
+    "实践做法": ("经验",),  # see `_ONLY_BESIDE`
+    "提高": ("往上提", "提上去", "提上来"),
+    "专职党务干部": tuple(f"专门{verb}党务的{who}" for verb in "干搞做管" for who in ("人", "")),
+    "兼职党务干部": tuple(f"兼着{verb}党务的{who}" for verb in "干搞做管" for who in ("人", "")),
     "党务工作岗位": ("党务岗位", "组织工作岗位", "组织工作的岗位", "组织工作的职位"),
     "成为": ("练成", "成长为"),
     "意义": ("价值", "用处", "好处", "有什么用", "有啥用"),
@@ -342,10 +387,10 @@ _THESAURUS = {
 # and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
 # 意见 after 有/提/的 is a complaint or an opinion (我对食堂有意见, 医生的意见); 融合 of 文旅 or
 # 民族 and 脱节 from 实践 or 社会 are other things' (each would let every fold through).
-_DOCUMENT = "(?<![有提的求听给])意见(?![箱稿])"
+_DOCUMENT = "(?<![有提的求听给家长生练众师友])意见(?![箱稿])"
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
-    "(?<!农旅)(?<!数实)(?<!体教)(?<!核)融合(?![菜术])"
+    "(?<!农旅)(?<!数实)(?<!体教)(?<!中西医)(?<!核)融合(?![菜术])"
 )
 _DISCONNECT = "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
 _OPINION_WORDS = (
@@ -370,6 +415,21 @@ _ONLY_BESIDE = {
     **dict.fromkeys(
         _THESAURUS["首次"], re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定")
     ),
+    # 上面会不会来看看落实得怎么样, not 领导来看看党员活动室 or 工委来看看垃圾分类落实情况.
+    "来看看": re.compile(f"^(?=.*(?:落实|推进))(?=.*(?:{_DOCUMENT}|{_INTEGRATION}))"),
+    # 党建考核跟评先评优不挂钩, not 党支部评先评优的时间.
+    "评先评优": re.compile("考核"),
+    # Training and the integration: 融合这块内容是可学可不学的吗, not 支部的插花课可学可不学.
+    "可学可不学": re.compile(f"^(?=.*(?:培训|办班|上课))(?=.*(?:{_INTEGRATION}|结合))"),
+    # Party-work cadres trained by practice, not 支部篮球队下去练练.
+    **dict.fromkeys(_THESAURUS["实践锻炼"], re.compile("党务")),
+    # 融合这个想法要体现在哪些环节: the idea carried through all work, not 党员有什么想法 or
+    # 两家公司融合发展的想法.
+    "想法": re.compile(f"^(?=.*{_INTEGRATION})(?=.*(?:环节|全过程|贯穿))"),
+    # 意见是拍脑袋想出来的还是总结经验: where the Opinion came from, not any 经验.
+    "经验": re.compile("凭空|拍脑袋|空想|想出来的还是|编出来"),
+    # 机制这块一只手抓什么: the two hands of 机制融合, not 一只手抓党建一只手抓孩子.
+    **dict.fromkeys(_THESAURUS["一手"], re.compile("机制|责任|考核")),
     "喊政治口号": re.compile(f"{_DOCUMENT}|党建|党务|两张皮|{_INTEGRATION}"),
 }
 SYNONYM_FOLDS = {
@@ -397,7 +457,9 @@ def _variant_pattern(variant: str, canonical: str) -> str:
         guards.append("(?<!第)")  # 第六招 counts one of them, it does not name the six
     if variant in _NOT_AFTER:
         guards.append(f"(?<![{_NOT_AFTER[variant]}])")
-    return "".join(guards) + re.escape(variant)
+    # Nor one that begins a longer word after it: 专门搞党务的人 in 专门搞党务的人员.
+    ahead = "(?![员们])" if variant.endswith("的人") else ""
+    return "".join(guards) + re.escape(variant) + ahead
 
 
 def _folds_pattern(folds: dict[str, str]) -> re.Pattern[str]:
@@ -466,7 +528,7 @@ _META_RE = re.compile(
 _META_LEAD_RE = re.compile(
     r"^(?:这份文件|这个文件|文件|这份意见|这个意见|意见)(?:里|中|上|里面|当中)?"
     r"(?:有没有|有无|是否|是不是|有)?(?:专门)?"
-    r"(?:(?:提到|提及|说到|讲到|点到|涉及)(?:过|了)?|说(?![了过])|讲(?![了过]))(?:关于)?"
+    r"(?:(?:提到|提及|说到|讲到|点到|涉及)(?:过|了)?|说(?![了过])|讲(?![了过]))(?:关于|的)?"
 )
 # Question words and particles: a question made only of them asks nothing in particular.
 _ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
@@ -818,6 +880,12 @@ _ENGLISH = {
     "answered": "回答",
     "main contents": "主要内容",
     "empty politics": "空头政治",
+    # 第一次 is 首次 only beside what the Opinion made clear (see `_ONLY_BESIDE`).
+    "first time": "第一次",
+    "party group": "党组",
+    "party groups": "党组",
+    "organ party committee": "机关党委",
+    "organ party committees": "机关党委",
     # Words that only carry grammar: dropped rather than marked as unknown words.
     "i": "",
     "we": "",
@@ -858,6 +926,9 @@ _ENGLISH = {
     "to": "",
     "in": "",
     "about": "",
+    "regarding": "",
+    "under": "",
+    "meant": "",
     "please": "",
     "tell": "",
     "s": "",
