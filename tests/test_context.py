@@ -528,3 +528,52 @@ def test_first_time_in_english_is_first_only_beside_what_the_opinion_made_clear(
     assert answerer.ask("what did the teacher clarify for the first time").status is not (
         Status.ANSWERED
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("这个文件是拍脑袋想出来的，还是总结以前的经验？", "origin"),
+        ("工委会不会下来催一催融合落实？", "supervision"),
+        ("工委会下来了解融合落实情况吗？", "supervision"),
+        ("意见有什么办法把党建和业务捏在一起？", "main_content"),
+    ],
+)
+def test_blind_dev14s_words_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """From blind_dev14's misses: 拍脑袋想出来的, 催一催, 下来了解, 捏在一起."""
+    assert answerer.ask(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # Found by the adversarial round that followed blind_dev14.
+        ("公司的处理意见是老板拍脑袋想出来的吗", "拍脑袋想出来的"),  # 处理意见 is not the Opinion
+        ("这份法律意见书是凭空写出来的吗", "凭空写出来的"),  # nor is 意见书
+        ("评审意见都是拍脑袋想出来的吗", "拍脑袋想出来的"),  # the Opinion only as the subject
+        ("馄饨两张皮怎么捏在一起", "捏在一起"),  # 捏在一起 only of 党建 or 业务
+        ("融合项目的尾款怎么催一催", "催一催"),  # 催一催 only of carrying out the Opinion
+        ("专门管党务的部门在哪办公", "专门管党务的部门"),  # a department, not a cadre
+    ],
+)
+def test_blind_dev14s_gated_words_keep_their_meaning_elsewhere(question: str, kept: str) -> None:
+    assert kept in normalize(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Withdrawn after that round: each answered everyday questions in English.
+        "what is the entry point of main function",
+        "who is responsible for the kitchen",
+        "how to answer job interview questions",
+        "群众团体会员证丢了怎么办",
+        "机关党建活动中拍照有多重要",
+    ],
+)
+def test_words_withdrawn_after_the_dev14_round_stay_withdrawn(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED

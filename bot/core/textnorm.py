@@ -207,6 +207,7 @@ _SYNONYMS = {
 # words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
+_DOER_ENDINGS = ("党务的", "党建的", "组织工作的")
 _PARTY_WORK_DOERS = (
     "搞党务的",
     "做党务的",
@@ -225,7 +226,15 @@ _THESAURUS = {
     "长期": ("长远",),
     "顽症": ("不治之症",),
     "始终": ("从头到尾", "自始至终"),
-    "融合": ("拧成一股绳", "拧成一股劲", "拧在一起"),
+    "融合": (
+        "拧成一股绳",
+        "拧成一股劲",
+        "拧在一起",
+        "捏到一块",
+        "捏在一起",
+        "捏到一起",
+        "弄到一块",
+    ),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
     "两张皮": (
         "两码事",
@@ -324,7 +333,16 @@ _THESAURUS = {
     "可控可治": ("没法治", "治不好", "治不了", "根治不了"),
     "首次": ("第一次", "头一次", "头一回"),
     "培训": ("办班", "培训班", "上课"),
-    "督促": ("下来看看", "下来检查", "来看看"),  # 来看看: see `_ONLY_BESIDE`
+    "督促": ("下来看看", "下来检查", "来看看", "催一催", "催促"),  # 来看看: see `_ONLY_BESIDE`
+    "调研": ("下来了解",),
+    "怎么来的": (  # see `_ONLY_BESIDE`
+        "凭空想出来的",
+        "凭空写出来的",
+        "凭空编出来的",
+        "拍脑袋想出来的",
+        "拍脑袋凭空写出来的",
+        "凭空新写的",
+    ),
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
@@ -374,7 +392,7 @@ _THESAURUS = {
     "六个融合": ("六招", "六项举措", "六项措施"),
     # Where the interview's own word is 突出 (突出处级以上党员领导干部、青年干部等群体); not
     # 重点关注, which is what any inspection does.
-    "突出": ("重点盯住", "重点盯", "盯住", "盯紧"),
+    "突出": ("重点盯住", "重点盯", "盯住", "盯紧", "特别盯着", "盯着"),
     "全过程": ("各个环节", "哪些环节", "每个环节"),
     # Not 口子 (两口子) or 切口 (一刀切口号).
     "切入点": ("突破口",),
@@ -385,9 +403,10 @@ _THESAURUS = {
 # to the Opinion alone make a question about it; 干部, 党员, 机关, 业务 only make it one about
 # cadres or Party members, where an everyday word (反弹, 好处, 年轻人, 本事) still means itself
 # and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
-# 意见 after 有/提/的 is a complaint or an opinion (我对食堂有意见, 医生的意见); 融合 of 文旅 or
-# 民族 and 脱节 from 实践 or 社会 are other things' (each would let every fold through).
-_DOCUMENT = "(?<![有提的求听给家长生练众师友])意见(?![箱稿])"
+# 意见 after 有/提/的 is a complaint or an opinion (我对食堂有意见, 医生的意见), after 专家, 家长,
+# 医生, 老师 someone's advice, and 指导意见, 处理意见 or 意见书 another kind of paper; 融合 of 文旅
+# or 民族 and 脱节 from 实践 or 社会 are other things' (each would let every fold through).
+_DOCUMENT = "(?<![有提的求听给家长生练众师友导理])意见(?![箱稿书])"
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
     "(?<!农旅)(?<!数实)(?<!体教)(?<!中西医)(?<!核)融合(?![菜术])"
@@ -401,6 +420,9 @@ _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机�
 # 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
 _OPINION_SUBJECT = re.compile(f"{_OPINION_WORDS}|业务(?!员).*(?:政治|党)|(?:政治|党).*业务(?!员)")
 _DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案例|培训|作用")
+# Someone coming to check how the Opinion is carried out: 落实 or 推进, and the Opinion or the
+# integration, in the same question.
+_CHECKS_ON_THE_OPINION = re.compile(f"^(?=.*(?:落实|推进))(?=.*(?:{_DOCUMENT}|{_INTEGRATION}))")
 # Variants whose canonical form any question on the subject could use: they fold only in a
 # question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
 # whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
@@ -416,7 +438,7 @@ _ONLY_BESIDE = {
         _THESAURUS["首次"], re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定")
     ),
     # 上面会不会来看看落实得怎么样, not 领导来看看党员活动室 or 工委来看看垃圾分类落实情况.
-    "来看看": re.compile(f"^(?=.*(?:落实|推进))(?=.*(?:{_DOCUMENT}|{_INTEGRATION}))"),
+    "来看看": _CHECKS_ON_THE_OPINION,
     # 党建考核跟评先评优不挂钩, not 党支部评先评优的时间.
     "评先评优": re.compile("考核"),
     # Training and the integration: 融合这块内容是可学可不学的吗, not 支部的插花课可学可不学.
@@ -431,6 +453,13 @@ _ONLY_BESIDE = {
     # 机制这块一只手抓什么: the two hands of 机制融合, not 一只手抓党建一只手抓孩子.
     **dict.fromkeys(_THESAURUS["一手"], re.compile("机制|责任|考核")),
     "喊政治口号": re.compile(f"{_DOCUMENT}|党建|党务|两张皮|{_INTEGRATION}"),
+    # 这份意见是凭空想出来的还是总结出来的: the Opinion itself, as the question's subject, not
+    # 处理意见, 评审意见 or 我对他意见很大.
+    **dict.fromkeys(_THESAURUS["怎么来的"], re.compile("^意见(?!反馈|很大)")),
+    # 党建和业务捏到一块, not 馄饨两张皮怎么捏在一起.
+    **dict.fromkeys(("捏到一块", "捏在一起", "捏到一起", "弄到一块"), re.compile("党建|业务")),
+    # 工委会不会下来催一催融合落实, not 融合项目的尾款怎么催一催.
+    **dict.fromkeys(("催一催", "催促", "下来了解"), _CHECKS_ON_THE_OPINION),
 }
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
@@ -459,6 +488,8 @@ def _variant_pattern(variant: str, canonical: str) -> str:
         guards.append(f"(?<![{_NOT_AFTER[variant]}])")
     # Nor one that begins a longer word after it: 专门搞党务的人 in 专门搞党务的人员.
     ahead = "(?![员们])" if variant.endswith("的人") else ""
+    if variant.endswith(_DOER_ENDINGS):  # 专门管党务的部门 is a department, not a cadre
+        ahead = "(?!部门|机构|处室|科室|单位)"
     return "".join(guards) + re.escape(variant) + ahead
 
 
@@ -882,6 +913,9 @@ _ENGLISH = {
     "empty politics": "空头政治",
     # 第一次 is 首次 only beside what the Opinion made clear (see `_ONLY_BESIDE`).
     "first time": "第一次",
+    "full title": "全称",
+    # 眼下 is 当下 only in a question on the subject (see the thesaurus).
+    "immediate": "眼下",
     "party group": "党组",
     "party groups": "党组",
     "organ party committee": "机关党委",
@@ -927,6 +961,7 @@ _ENGLISH = {
     "in": "",
     "about": "",
     "regarding": "",
+    "according": "",
     "under": "",
     "meant": "",
     "please": "",
