@@ -104,6 +104,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev12.yaml",
     "blind_dev13.yaml",
     "blind_dev14.yaml",
+    "blind_dev15.yaml",
     "blind_test.yaml",
     "blind_test2.yaml",
 )
