@@ -392,6 +392,8 @@ def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
         "数学题1+N的平方等于多少",
         "怎样做老公的贴心人",
         "六个融合各占多少分",
+        "作文的切入点怎么找",
+        "供应链里的责任链条怎么建",
         # What a term the interview only names is, however asked.
         "二十大精神有哪些",
         "意见里的中国式现代化是什么意思",
