@@ -207,6 +207,7 @@ _SYNONYMS = {
 # words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
+# Each doer below ends so; followed by 部门 or 单位 it names a department (see `_variant_pattern`).
 _DOER_ENDINGS = ("党务的", "党建的", "组织工作的")
 _PARTY_WORK_DOERS = (
     "搞党务的",
@@ -220,21 +221,16 @@ _PARTY_WORK_DOERS = (
     "干组织工作的",
     "从事组织工作的",
 )
+# Gated words (see `_ONLY_BESIDE`) that both the thesaurus and its gates name.
+_PUT_TOGETHER = ("捏到一块", "捏在一起", "捏到一起", "弄到一块")
+_COME_TO_CHECK = ("来看看", "催一催", "催促")
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
     "当下": ("眼前", "眼下"),
     "长期": ("长远",),
     "顽症": ("不治之症",),
     "始终": ("从头到尾", "自始至终"),
-    "融合": (
-        "拧成一股绳",
-        "拧成一股劲",
-        "拧在一起",
-        "捏到一块",
-        "捏在一起",
-        "捏到一起",
-        "弄到一块",
-    ),
+    "融合": ("拧成一股绳", "拧成一股劲", "拧在一起", *_PUT_TOGETHER),
     # "党建和业务两码事/两摊子" is how people say 两张皮 without the metaphor.
     "两张皮": (
         "两码事",
@@ -271,8 +267,8 @@ _THESAURUS = {
         "奖励和惩罚",
         "奖罚",
         "赏罚",
-        "评先评优",
-    ),  # see `_ONLY_BESIDE`
+        "评先评优",  # see `_ONLY_BESIDE`
+    ),
     "形式": (
         "走形式",
         "搞形式",
@@ -320,7 +316,7 @@ _THESAURUS = {
     "明晰": ("说清楚", "说明白", "讲清楚", "讲明白", "说不清", "说不太清", "理清", "厘清"),
     "负责人": ("一把手",),
     "谁的责任": ("谁该管", "该谁管", "谁来管"),
-    # These three only beside the words in `_ONLY_BESIDE`.
+    # These three only beside the words in `_ONLY_BESIDE`, as are the entries marked so below.
     "共同责任": (
         "一家的事",
         "一个人的事",
@@ -333,8 +329,8 @@ _THESAURUS = {
     "可控可治": ("没法治", "治不好", "治不了", "根治不了"),
     "首次": ("第一次", "头一次", "头一回"),
     "培训": ("办班", "培训班", "上课"),
-    "督促": ("下来看看", "下来检查", "来看看", "催一催", "催促"),  # 来看看: see `_ONLY_BESIDE`
-    "调研": ("下来了解",),
+    "督促": ("下来看看", "下来检查", *_COME_TO_CHECK),  # _COME_TO_CHECK: see `_ONLY_BESIDE`
+    "调研": ("下来了解",),  # see `_ONLY_BESIDE`
     "怎么来的": (  # see `_ONLY_BESIDE`
         "凭空想出来的",
         "凭空写出来的",
@@ -357,19 +353,19 @@ _THESAURUS = {
     "重要": ("要紧", "紧要"),
     "使命担当": ("责任感", "使命感", "担当精神"),
     "服务经济": ("抓经济",),
-    "现场观摩": (
-        "实地看看",
-        "实地参观",
-        "参观学习",
-        "现场看看",
-        "现场学习",
-        "实地学习",
-    ),
+    "现场观摩": ("实地看看", "实地参观", "参观学习", "现场看看", "现场学习", "实地学习"),
     "案例教材": ("案例汇编", "案例集", "案例选编", "案例读本"),
     # Not 必须研究: 机关党委必须研究哪些事项 asks how decisions are made.
-    "必研题": ("必修课", "必讲内容", "必学内容", "必答题", "必选题", "必考", "可学可不学"),
-    # 可学可不学 and these, see `_ONLY_BESIDE`.
-    "实践锻炼": ("下去练练", "下去锻炼", "下基层锻炼", "下基层练练"),
+    "必研题": (
+        "必修课",
+        "必讲内容",
+        "必学内容",
+        "必答题",
+        "必选题",
+        "必考",
+        "可学可不学",  # see `_ONLY_BESIDE`
+    ),
+    "实践锻炼": ("下去练练", "下去锻炼", "下基层锻炼", "下基层练练"),  # see `_ONLY_BESIDE`
     "理念": ("想法",),  # see `_ONLY_BESIDE`
     "任职培训": ("入职培训", "上岗培训"),
     "能力": ("本事", "本领"),
@@ -437,8 +433,9 @@ _ONLY_BESIDE = {
     **dict.fromkeys(
         _THESAURUS["首次"], re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定")
     ),
-    # 上面会不会来看看落实得怎么样, not 领导来看看党员活动室 or 工委来看看垃圾分类落实情况.
-    "来看看": _CHECKS_ON_THE_OPINION,
+    # 上面会不会来看看落实得怎么样, 工委会不会下来催一催融合落实; not 领导来看看党员活动室,
+    # 工委来看看垃圾分类落实情况 or 融合项目的尾款怎么催一催.
+    **dict.fromkeys((*_COME_TO_CHECK, "下来了解"), _CHECKS_ON_THE_OPINION),
     # 党建考核跟评先评优不挂钩, not 党支部评先评优的时间.
     "评先评优": re.compile("考核"),
     # Training and the integration: 融合这块内容是可学可不学的吗, not 支部的插花课可学可不学.
@@ -457,9 +454,7 @@ _ONLY_BESIDE = {
     # 处理意见, 评审意见 or 我对他意见很大.
     **dict.fromkeys(_THESAURUS["怎么来的"], re.compile("^意见(?!反馈|很大)")),
     # 党建和业务捏到一块, not 馄饨两张皮怎么捏在一起.
-    **dict.fromkeys(("捏到一块", "捏在一起", "捏到一起", "弄到一块"), re.compile("党建|业务")),
-    # 工委会不会下来催一催融合落实, not 融合项目的尾款怎么催一催.
-    **dict.fromkeys(("催一催", "催促", "下来了解"), _CHECKS_ON_THE_OPINION),
+    **dict.fromkeys(_PUT_TOGETHER, re.compile("党建|业务")),
 }
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
