@@ -105,6 +105,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev13.yaml",
     "blind_dev14.yaml",
     "blind_dev15.yaml",
+    "blind_dev16.yaml",
     "blind_test.yaml",
     "blind_test2.yaml",
 )
