@@ -579,3 +579,35 @@ def test_words_withdrawn_after_the_dev14_round_stay_withdrawn(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Asked in three dev sets (dev13, dev14, dev16), each in its own words.
+        ("机关党建到底有多重要", "party_building_role"),
+        ("党建说到底对机关有多重要？", "party_building_role"),
+        # 目标是什么 is the Opinion's 目的 only when said of the Opinion.
+        ("机制融合的目标是什么？", "mechanism_integration"),
+    ],
+)
+def test_blind_dev16s_words_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    assert answerer.ask(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Found by the adversarial round that followed blind_dev16.
+        "机关党建群里的红包有多重要",  # 有多重要 only of 党建 itself
+        "申论里写党建有多重要",
+        "记者采访路人时，路人回答问题很紧张怎么办",  # 回答问题 was withdrawn
+        "what should I do next",  # do next, share, holding back were withdrawn
+        "who shares the responsibility for climate change",
+        "what is holding back the team",
+    ],
+)
+def test_words_withdrawn_or_gated_after_the_dev16_round(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED

@@ -331,6 +331,8 @@ _THESAURUS = {
     "培训": ("办班", "培训班", "上课"),
     "督促": ("下来看看", "下来检查", *_COME_TO_CHECK),  # _COME_TO_CHECK: see `_ONLY_BESIDE`
     "调研": ("下来了解",),  # see `_ONLY_BESIDE`
+    "为什么重要": ("有多重要", "有多要紧"),  # see `_ONLY_BESIDE`
+    "中心工作": ("核心任务", "主要任务", "中心任务", "最核心的任务"),
     "怎么来的": (  # see `_ONLY_BESIDE`
         "凭空想出来的",
         "凭空写出来的",
@@ -453,6 +455,15 @@ _ONLY_BESIDE = {
     # 这份意见是凭空想出来的还是总结出来的: the Opinion itself, as the question's subject, not
     # 处理意见, 评审意见 or 我对他意见很大.
     **dict.fromkeys(_THESAURUS["怎么来的"], re.compile("^意见(?!反馈|很大)")),
+    # 党建到底有多重要, 机关党建搞好不好有多要紧: 党建 itself, as what the question asks about,
+    # not 机关党建群里的红包有多重要 or 申论里写党建有多重要.
+    **dict.fromkeys(
+        _THESAURUS["为什么重要"],
+        re.compile(
+            "^(?:机关|单位里?)?(?:党建|党的工作)(?:工作|搞好不好|搞得好不好|说到底|说|到底|对机关|对单位)*"
+            "有多(?:重要|要紧)"
+        ),
+    ),
     # 党建和业务捏到一块, not 馄饨两张皮怎么捏在一起.
     **dict.fromkeys(_PUT_TOGETHER, re.compile("党建|业务")),
 }
@@ -467,6 +478,8 @@ THESAURUS_FOLDS = {
 # A variant that ends a longer everyday word before it is no variant there: 用意 in 作用意见 or
 # 适用意见 (作用 + 意见, not 作 + 用意 + 见).
 _NOT_AFTER = {"用意": "作适使运采应利费实通信享"}
+# 机制融合的目标是什么 asks what that integration aims at, not the Opinion's purpose.
+_NOT_AFTER_WORDS = {"目标是什么": ("融合的", "融合")}
 
 
 def _variant_pattern(variant: str, canonical: str) -> str:
@@ -481,6 +494,7 @@ def _variant_pattern(variant: str, canonical: str) -> str:
         guards.append("(?<!第)")  # 第六招 counts one of them, it does not name the six
     if variant in _NOT_AFTER:
         guards.append(f"(?<![{_NOT_AFTER[variant]}])")
+    guards.extend(f"(?<!{word})" for word in _NOT_AFTER_WORDS.get(variant, ()))
     # Nor one that begins a longer word after it: 专门搞党务的人 in 专门搞党务的人员.
     ahead = "(?![员们])" if variant.endswith("的人") else ""
     if variant.endswith(_DOER_ENDINGS):  # 专门管党务的部门 is a department, not a cadre
