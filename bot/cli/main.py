@@ -106,6 +106,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev14.yaml",
     "blind_dev15.yaml",
     "blind_dev16.yaml",
+    "blind_dev17.yaml",
     "blind_test.yaml",
     "blind_test2.yaml",
 )
