@@ -207,7 +207,8 @@ _SYNONYMS = {
 # words (年轻人, 反弹, 兜底, 好处): they stand for the interview's terms only in a question that
 # is about its subject at all (see `_SUBJECT_WORDS` below); 年轻人找工作难怎么办 or 股市反弹了吗
 # keep their own words and are declined.
-# Each doer below ends so; followed by 部门 or 单位 it names a department (see `_variant_pattern`).
+# How the doers below end: followed by 部门 or 单位, a doer names a department (see
+# `_variant_pattern`).
 _DOER_ENDINGS = ("党务的", "党建的", "组织工作的")
 _PARTY_WORK_DOERS = (
     "搞党务的",
@@ -402,8 +403,9 @@ _THESAURUS = {
 # cadres or Party members, where an everyday word (反弹, 好处, 年轻人, 本事) still means itself
 # and only a variant that says so itself (搞党务的, 表率作用, 思想工作) is folded.
 # 意见 after 有/提/的 is a complaint or an opinion (我对食堂有意见, 医生的意见), after 专家, 家长,
-# 医生, 老师 someone's advice, and 指导意见, 处理意见 or 意见书 another kind of paper; 融合 of 文旅
-# or 民族 and 脱节 from 实践 or 社会 are other things' (each would let every fold through).
+# 医生, 老师, 教练, 群众 or 网友 someone's advice, and 指导意见, 处理意见 or 意见书 another kind of
+# paper; 融合 of 文旅 or 民族 and 脱节 from 实践 or 社会 are other things' (each would let every
+# fold through).
 _DOCUMENT = "(?<![有提的求听给家长生练众师友导理])意见(?![箱稿书])"
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
