@@ -420,9 +420,16 @@ _SUBJECT_WORDS = re.compile(f"{_OPINION_WORDS}|党组|党委|党员|党的|机�
 # 业务 beside 政治 or 党 is the Opinion's own pairing (机关里抓业务和讲政治是两回事吗).
 _OPINION_SUBJECT = re.compile(f"{_OPINION_WORDS}|业务(?!员).*(?:政治|党)|(?:政治|党).*业务(?!员)")
 _DOMAIN_VARIANT = re.compile("党|业务|政治|干部|班子|思想|思政|案例|培训|作用")
+
+
+def _all_of(*alternatives: str) -> re.Pattern[str]:
+    """A gate met when the question holds one of each set of alternatives, in any order."""
+    return re.compile("^" + "".join(f"(?=.*(?:{words}))" for words in alternatives))
+
+
 # Someone coming to check how the Opinion is carried out: 落实 or 推进, and the Opinion or the
 # integration, in the same question.
-_CHECKS_ON_THE_OPINION = re.compile(f"^(?=.*(?:落实|推进))(?=.*(?:{_DOCUMENT}|{_INTEGRATION}))")
+_CHECKS_ON_THE_OPINION = _all_of("落实|推进", f"{_DOCUMENT}|{_INTEGRATION}")
 # Variants whose canonical form any question on the subject could use: they fold only in a
 # question that also names what the interview says them of.  "光是机关党委一家的事吗" asks
 # whether integration is everyone's, but 团支部组织春游是团支书一个人的事吗 does not; "两张皮是
@@ -443,12 +450,12 @@ _ONLY_BESIDE = {
     # 党建考核跟评先评优不挂钩, not 党支部评先评优的时间.
     "评先评优": re.compile("考核"),
     # Training and the integration: 融合这块内容是可学可不学的吗, not 支部的插花课可学可不学.
-    "可学可不学": re.compile(f"^(?=.*(?:培训|办班|上课))(?=.*(?:{_INTEGRATION}|结合))"),
+    "可学可不学": _all_of("培训|办班|上课", f"{_INTEGRATION}|结合"),
     # Party-work cadres trained by practice, not 支部篮球队下去练练.
     **dict.fromkeys(_THESAURUS["实践锻炼"], re.compile("党务")),
     # 融合这个想法要体现在哪些环节: the idea carried through all work, not 党员有什么想法 or
     # 两家公司融合发展的想法.
-    "想法": re.compile(f"^(?=.*{_INTEGRATION})(?=.*(?:环节|全过程|贯穿))"),
+    "想法": _all_of(_INTEGRATION, "环节|全过程|贯穿"),
     # 意见是拍脑袋想出来的还是总结经验: where the Opinion came from, not any 经验.
     "经验": re.compile("凭空|拍脑袋|空想|想出来的还是|编出来"),
     # 机制这块一只手抓什么: the two hands of 机制融合, not 一只手抓党建一只手抓孩子.
@@ -477,11 +484,10 @@ THESAURUS_FOLDS = {
 }
 
 
-# A variant that ends a longer everyday word before it is no variant there: 用意 in 作用意见 or
-# 适用意见 (作用 + 意见, not 作 + 用意 + 见).
-_NOT_AFTER = {"用意": "作适使运采应利费实通信享"}
-# 机制融合的目标是什么 asks what that integration aims at, not the Opinion's purpose.
-_NOT_AFTER_WORDS = {"目标是什么": ("融合的", "融合")}
+# A variant that ends a longer word before it is no variant there: 用意 in 作用意见 or 适用意见
+# (作用 + 意见, not 作 + 用意 + 见); 机制融合的目标是什么 asks what that integration aims at, not
+# the Opinion's purpose.
+_NOT_AFTER = {"用意": tuple("作适使运采应利费实通信享"), "目标是什么": ("融合的", "融合")}
 
 
 def _variant_pattern(variant: str, canonical: str) -> str:
@@ -494,9 +500,7 @@ def _variant_pattern(variant: str, canonical: str) -> str:
     ]
     if variant[0] in "一二三四五六七八九十":
         guards.append("(?<!第)")  # 第六招 counts one of them, it does not name the six
-    if variant in _NOT_AFTER:
-        guards.append(f"(?<![{_NOT_AFTER[variant]}])")
-    guards.extend(f"(?<!{word})" for word in _NOT_AFTER_WORDS.get(variant, ()))
+    guards.extend(f"(?<!{re.escape(word)})" for word in _NOT_AFTER.get(variant, ()))
     # Nor one that begins a longer word after it: 专门搞党务的人 in 专门搞党务的人员.
     ahead = "(?![员们])" if variant.endswith("的人") else ""
     if variant.endswith(_DOER_ENDINGS):  # 专门管党务的部门 is a department, not a cadre
