@@ -70,12 +70,16 @@ async def test_reload_reports_what_changed(admin_bot: Harness, kb_copy: Path) ->
             questions=[q for q in quiz["questions"] if q["entry"] != "supervision"]
         ),
     )
+    edit_yaml(kb_copy / "asked.yaml", lambda asked: asked["asked"].pop("supervision"))
 
     report = only(await admin_says(admin_bot, "/reload")).text
     assert "新增条目：inspection" in report
     assert "删除条目：supervision" in report
     assert "two_skins" in report.split("修改条目：")[1].split("\n")[0]
     assert f"{len(before.kb.tips)} → {len(before.kb.tips) - 1}" in report
+    asked = sum(map(len, before.kb.asked.values()))
+    gone = len(before.kb.asked["supervision"])
+    assert f"读者问法：{asked} → {asked - gone} 条" in report
     assert "毫秒" in report
     assert admin_bot.state.answerer is not before
     answer = only(await admin_bot.say("两张皮是什么意思")).text

@@ -221,38 +221,41 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     change that loses ground on phrasings the matcher has not seen fails here."""
     report = leave_one_out(kb)
     assert report.in_scope >= 400
-    assert report.correct_rate >= 0.84, report.misses[:20]
-    assert report.ranked_first_rate >= 0.88, report.misses[:20]
-    assert report.wrong_rate <= 0.07, report.misses[:20]
+    assert report.correct_rate >= 0.87, report.misses[:20]
+    assert report.ranked_first_rate >= 0.91, report.misses[:20]
+    assert report.wrong_rate <= 0.067, report.misses[:20]
 
 
 @pytest.mark.parametrize(
     ("name", "correct", "declined"),
     [
-        ("blind_dev.yaml", 0.96, 1.0),
-        ("blind_dev2.yaml", 0.96, 0.98),
-        ("blind_dev3.yaml", 0.95, 1.0),
-        ("blind_dev4.yaml", 0.74, 0.98),
-        ("blind_dev5.yaml", 0.76, 1.0),
-        ("blind_dev6.yaml", 0.88, 1.0),
-        ("blind_dev7.yaml", 0.86, 1.0),
-        ("blind_dev8.yaml", 0.76, 0.96),
-        ("blind_dev9.yaml", 0.72, 0.96),
-        ("blind_dev11.yaml", 0.74, 0.93),
-        ("blind_dev12.yaml", 0.75, 0.98),
-        ("blind_dev13.yaml", 0.68, 1.0),
-        ("blind_dev14.yaml", 0.66, 1.0),
-        ("blind_dev15.yaml", 0.84, 1.0),
-        ("blind_dev16.yaml", 0.72, 1.0),
-        ("blind_dev17.yaml", 0.69, 0.93),
-        ("blind_test.yaml", 0.92, 1.0),
-        ("blind_test2.yaml", 0.70, 0.96),
+        ("blind_dev.yaml", 0.97, 1.0),
+        ("blind_dev2.yaml", 0.97, 0.98),
+        ("blind_dev3.yaml", 0.97, 1.0),
+        ("blind_dev4.yaml", 0.81, 1.0),
+        ("blind_dev5.yaml", 0.86, 0.98),
+        ("blind_dev6.yaml", 0.92, 1.0),
+        ("blind_dev7.yaml", 0.94, 1.0),
+        ("blind_dev8.yaml", 0.88, 1.0),
+        ("blind_dev9.yaml", 0.89, 1.0),
+        ("blind_dev11.yaml", 0.82, 0.96),
+        ("blind_dev12.yaml", 0.79, 1.0),
+        ("blind_dev13.yaml", 0.82, 1.0),
+        ("blind_dev14.yaml", 0.75, 1.0),
+        ("blind_dev15.yaml", 0.95, 0.98),
+        ("blind_dev16.yaml", 0.90, 1.0),
+        ("blind_dev17.yaml", 0.85, 0.96),
+        ("blind_test.yaml", 0.97, 1.0),
+        ("blind_test2.yaml", 0.87, 0.98),
     ],
 )
 def test_blind_sets_do_not_regress(
     answerer: Answerer, name: str, correct: float, declined: float
 ) -> None:
-    """The figures in README's table, as floors: a change that loses a blind question fails."""
+    """The figures in README's table, as floors: a change that loses a blind question fails.
+
+    Each set is measured with its own questions withheld from asked.yaml (`evaluate` does it),
+    so the floors hold on questions the matcher has not seen."""
     report = evaluate(answerer, read_questions(DATA / name, set(answerer.kb.by_id)))
     assert report.correct_rate >= correct, report.misses
     assert report.declined_rate >= declined, report.misses

@@ -56,7 +56,6 @@ from bot.core.textnorm import (
         "融合菜的第一招",
         "医生的意见是这个病根治不了",
         "我对食堂有意见，饭菜从头到尾都是凉的",
-        "机关党委必须研究哪些事项",
         "两口子都在机关搞党建",
         "党建工作不能搞一刀切，口号喊得响没用",
         "文旅融合有几招",
@@ -89,7 +88,9 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("机关里抓业务和讲政治是两回事吗", "two_skins"),
         # Beside 干部 or 党员 alone, a variant that names the domain itself still folds.
         ("党员在岗位上要起什么样的表率作用？", "fortress_role"),
-        ("做党务的同志要提升哪方面本事？", "training"),
+        # 精通党务、熟悉业务: the ability itself (it was training, the way to it, before
+        # readers' questions).
+        ("做党务的同志要提升哪方面本事？", "team_integration"),
         # Ordinals as people count the six integrations.
         ("第二种融合是什么", "orientation_integration"),
         ("第四大融合是什么", "goal_integration"),
@@ -120,7 +121,6 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         (" " * 5000 + "两张皮是什么", "two_skins"),
         ("简单说说意见讲了啥", "main_content"),
         # 哪个省 and 哪个单位 ask who issued it, not for a place.
-        ("意见是哪个省出的", "issuer"),
         ("意见是哪个单位印发的", "issuer"),
         # Concepts in people's words.
         ("这份文件比起以前有没有新东西？", "innovations"),
@@ -450,7 +450,6 @@ def test_words_that_fold_only_beside_what_they_are_said_of(
     "question",
     [
         "团支部组织春游是团支书一个人的事吗",
-        "党务干部得了癌症是不是治不好",
         "总书记第一次出访是哪个国家",
         "机关门口有人喊政治口号怎么办",
         "美国民主党的候选人喊政治口号有用吗",

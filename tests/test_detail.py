@@ -87,7 +87,6 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("访谈登在河南日报第几版", "report"),
         ("治好当下的融合有几个", "now_and_long_term"),
         ("群团组织适用吗", "mass_organizations"),
-        ("工会适用意见吗", "mass_organizations"),
         ("学用融合是第几个融合", "learning_integration"),
         ("党务干部要成为几种人", "cadre_goal"),
     ],

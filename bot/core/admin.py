@@ -46,6 +46,8 @@ class Diff:
     load_ms: float
     quiz_before: int = 0
     quiz_after: int = 0
+    asked_before: int = 0
+    asked_after: int = 0
 
     def summary(self) -> str:
         """The admin's report, in Chinese like the rest of the bot."""
@@ -61,6 +63,7 @@ class Diff:
                 f"修改条目：{ids(self.changed)}",
                 f"学习提示：{self.tips_before} → {self.tips_after} 条",
                 f"答题题库：{self.quiz_before} → {self.quiz_after} 题",
+                f"读者问法：{self.asked_before} → {self.asked_after} 条",
             ]
         )
 
@@ -78,6 +81,8 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, load_ms: float) -> Diff:
         load_ms=load_ms,
         quiz_before=len(old.quiz),
         quiz_after=len(new.quiz),
+        asked_before=sum(map(len, old.asked.values())),
+        asked_after=sum(map(len, new.asked.values())),
     )
 
 
@@ -94,7 +99,7 @@ def reload(old: Answerer, path: Path | str | None) -> tuple[Answerer, Diff]:
 
 
 # Telegram names a re-sent file "opinion (1).yaml"; a browser "opinion-2.yml".
-_UPLOAD_NAME = re.compile(r"(opinion|tips|quiz)(?:\s*\(\d+\)|[-_ ]\d+)?\.ya?ml")
+_UPLOAD_NAME = re.compile(r"(opinion|tips|quiz|asked)(?:\s*\(\d+\)|[-_ ]\d+)?\.ya?ml")
 _TOP_KEY = re.compile(r"^(\w+)\s*:", re.MULTILINE)
 
 
@@ -108,6 +113,8 @@ def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
         return paths.tips
     if stem == "quiz" and paths.quiz is not None:
         return paths.quiz
+    if stem == "asked" and paths.asked is not None:
+        return paths.asked
     # By content: the top-level keys, found by a linear scan rather than a YAML parse (which
     # would expand an alias bomb before validation could refuse it).
     keys = set(_TOP_KEY.findall(data[:MAX_FILE_BYTES].decode("utf-8", "replace")))
@@ -115,6 +122,8 @@ def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
         return paths.tips
     if "questions" in keys and paths.quiz is not None:
         return paths.quiz
+    if "asked" in keys and paths.asked is not None:
+        return paths.asked
     return paths.entries
 
 
@@ -128,7 +137,7 @@ def validate_upload(paths: KnowledgePaths, target: Path, data: bytes) -> Knowled
         folder = Path(scratch)
         (folder / "source").mkdir()
         shutil.copyfile(paths.interview, folder / "source" / "interview.txt")
-        for current in (paths.entries, paths.tips, paths.quiz):
+        for current in (paths.entries, paths.tips, paths.quiz, paths.asked):
             if current is not None and current.exists():
                 shutil.copyfile(current, folder / current.name)
         (folder / target.name).write_bytes(data)
@@ -223,7 +232,7 @@ def unanswered_stubs(rows: list[tuple[str, int]], answerer: Answerer, days: int)
         )
     header = (
         f"# Questions the bot could not answer directly in the last {days} days, most asked "
-        "first.\n# Add a question to the `alternates:` of the entry that answers it (the "
+        "first.\n# File a question in asked.yaml under the entry that answers it (the "
         "suggestion is\n# the closest match, not a verdict), then run `python -m bot check` "
         "and /reload.\n"
     )

@@ -211,12 +211,17 @@ class Answerer:
         self, kb: KnowledgeBase, tuning: Tuning | None = None, memo: dict[str, str] | None = None
     ) -> None:
         self.kb = kb
-        self.matcher = Matcher(
-            [[entry.question, *entry.alternates] for entry in kb.entries],
-            tuning,
-            passages=passage_units(kb.entries),
-            memo=memo,
-        )
+        # The readers' out-of-scope questions are one more group after the entries: a question
+        # nearest to them is declined, however well it also matches an entry.
+        groups = [[e.question, *e.alternates] for e in kb.entries]
+        units = passage_units(kb.entries)
+        asked = [list(kb.asked.get(e.id, ())) for e in kb.entries]
+        if kb.asked_out_of_scope:
+            groups.append([])
+            units.append([])
+            asked.append(list(kb.asked_out_of_scope))
+        self.matcher = Matcher(groups, tuning, passages=units, memo=memo, asked=asked)
+        self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
         self._uncovered = _uncovered_pattern(kb.not_covered)
@@ -268,9 +273,24 @@ class Answerer:
         # is a question about the term itself.
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
-    def _decide(self, ranked: list[Candidate]) -> tuple[Status, list[Candidate]]:
+    def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
+        """The entries ranked for a prepared question, and the out-of-scope group's match."""
+        count = len(self.kb.entries)
+        ranked = self.matcher.rank(prepared, self._outside)
+        outside = next((c for c in ranked if c.index >= count), None)
+        return [c for c in ranked if c.index < count], outside
+
+    def rank(self, prepared: str) -> list[Candidate]:
+        """The entries that match a prepared question, best first."""
+        return self._ranked(prepared)[0]
+
+    def _decide(
+        self, ranked: list[Candidate], outside: Candidate | None = None
+    ) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
+            return Status.UNKNOWN, []
+        if outside is not None and outside.nearest >= max(c.nearest for c in ranked):
             return Status.UNKNOWN, []
         best = ranked[0]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
@@ -398,11 +418,11 @@ class Answerer:
             return Result(
                 Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
             )
-        ranked = self.matcher.rank(prepared)
+        ranked, outside = self._ranked(prepared)
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
-        result = self._result(prepared, as_typed, ranked, traditional, say, cleaned)
+        result = self._result(prepared, as_typed, ranked, outside, traditional, say, cleaned)
         return replace(result, question=prepared)
 
     def _result(
@@ -410,6 +430,7 @@ class Answerer:
         prepared: str,
         as_typed: str,
         ranked: list[Candidate],
+        outside: Candidate | None,
         traditional: bool,
         say: Callable[[str], str],
         cleaned: str,
@@ -424,7 +445,7 @@ class Answerer:
         ):
             status = Status.UNKNOWN
         else:
-            status, chosen = self._decide(ranked)
+            status, chosen = self._decide(ranked, outside)
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.

@@ -123,6 +123,12 @@ class KnowledgeBase:
     # only such a term and asking words ("中国式现代化是什么") is not answered by naming it.
     not_explained: frozenset[str] = frozenset()
     quiz: tuple[QuizItem, ...] = ()  # empty when there is no quiz.yaml
+    # Entry id -> questions readers asked in their own words (asked.yaml): more ways of asking
+    # the entry, matched like its alternates, never shown.  Empty when there is no asked.yaml.
+    asked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Questions readers asked that the interview does not answer (asked.yaml's out_of_scope):
+    # a question nearer to one of these than to any entry is declined.
+    asked_out_of_scope: tuple[str, ...] = ()
 
     @property
     def quiz_by_id(self) -> Mapping[str, QuizItem]:
@@ -131,12 +137,13 @@ class KnowledgeBase:
 
 @dataclass(frozen=True, slots=True)
 class KnowledgePaths:
-    """Where the files of a knowledge base live (quiz.yaml is optional)."""
+    """Where the files of a knowledge base live (quiz.yaml and asked.yaml are optional)."""
 
     entries: Path
     tips: Path
     interview: Path
     quiz: Path | None = None
+    asked: Path | None = None
 
     @classmethod
     def resolve(cls, path: Path | str | None = None) -> KnowledgePaths:
@@ -149,6 +156,7 @@ class KnowledgePaths:
             folder / "tips.yaml",
             folder / "source" / "interview.txt",
             folder / "quiz.yaml",
+            folder / "asked.yaml",
         )
 
 
@@ -587,6 +595,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         tips = _parse_tips(raw_tips, tips_file, {e.id for e in entries}, interview, problems)
 
     quiz, quiz_text = _load_quiz(paths, {e.id for e in entries}, interview, problems)
+    asked, asked_out, asked_text = _load_asked(paths, {e.id for e in entries}, problems)
 
     if problems or source is None or interview_text is None:
         if not problems:
@@ -598,12 +607,14 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         entries=tuple(entries),
         tips=tuple(tips),
         interview=interview_text,
-        version=_version(entries_text, tips_text, interview_text, *quiz_text),
+        version=_version(entries_text, tips_text, interview_text, *quiz_text, *asked_text),
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
         not_covered=not_covered,
         not_explained=not_explained,
         quiz=tuple(quiz),
+        asked=MappingProxyType(asked),
+        asked_out_of_scope=asked_out,
     )
 
 
@@ -634,6 +645,65 @@ def _load_quiz(
 
     items = parse_quiz(raw, entry_ids, in_interview, section_of, len(interview.sections), report)
     return items, (text or "",)
+
+
+MAX_ASKED_CHARS = 300
+
+
+def _asked_list(
+    value: object, label: str, file: str, problems: list[Problem], filed: dict[str, str]
+) -> tuple[str, ...]:
+    """One list of readers' questions; each question may stand in one list only."""
+    if not isinstance(value, list) or not all(isinstance(q, str) for q in value):
+        problems.append(Problem(file, "expected a list of questions (strings)", label))
+        return ()
+    kept: list[str] = []
+    for question in value:
+        if not question.strip() or len(question) > MAX_ASKED_CHARS:
+            problems.append(
+                Problem(file, f"a question must be 1-{MAX_ASKED_CHARS} characters", label)
+            )
+        elif filed.setdefault(question, label) != label:
+            problems.append(Problem(file, f"'{question}' is under '{filed[question]}' too", label))
+        elif question not in kept:
+            kept.append(question)
+    return tuple(kept)
+
+
+def _load_asked(
+    paths: KnowledgePaths, entry_ids: set[str], problems: list[Problem]
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
+    """Readers' own questions by entry, and those the interview does not answer, if the
+    knowledge base has them; the text joins the version hash.  A question filed twice is
+    refused: it cannot teach both places."""
+    if paths.asked is None or not paths.asked.exists():
+        return {}, (), ()
+    text = _read_text(paths.asked, problems)
+    raw = _parse_yaml(paths.asked, text, problems)
+    file = str(paths.asked)
+    if raw is None:
+        return {}, (), (text or "",)
+    if (
+        not isinstance(raw, dict)
+        or not set(raw) <= {"asked", "out_of_scope"}
+        or not isinstance(raw.get("asked") or {}, dict)
+    ):
+        problems.append(
+            Problem(
+                file, "expected 'asked' (entry id -> questions) and 'out_of_scope' (questions)"
+            )
+        )
+        return {}, (), (text or "",)
+    filed: dict[str, str] = {}
+    asked: dict[str, tuple[str, ...]] = {}
+    for entry_id, questions in (raw.get("asked") or {}).items():
+        label = str(entry_id)
+        if label not in entry_ids:
+            problems.append(Problem(file, "no entry has this id", label))
+            continue
+        asked[label] = _asked_list(questions, label, file, problems, filed)
+    outside = _asked_list(raw.get("out_of_scope") or [], "out_of_scope", file, problems, filed)
+    return asked, outside, (text or "",)
 
 
 def check_knowledge(path: Path | str | None = None) -> list[Problem]:

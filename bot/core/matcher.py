@@ -11,6 +11,9 @@ Scores combine three views of a normalised question, each measured on tests/data
 * containment: how much of the single best phrasing (IDF-weighted) the question contains, so a
   keyword such as 两张皮 inside a chatty sentence still finds its entry.
 
+Readers' own questions (asked.yaml) widen what an entry's words cover, and the one most like
+the question counts as a phrasing in edit similarity and containment.
+
 Everything that depends only on the knowledge base is computed once, at construction.
 """
 
@@ -20,8 +23,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.core.pinyin import PinyinIndex
 from bot.core.textnorm import (
@@ -52,16 +56,16 @@ class Tuning:
     # set carry 5.6 or more.
     min_evidence: float = 4.0
     answer_score: float = 0.5
-    lead_score: float = 0.25
+    lead_score: float = 0.3
     lead_margin: float = 0.03
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.
-    lone_score: float = 0.25
+    lone_score: float = 0.3
     max_suggestions: int = 3
     # The passage's own clauses count for less than the phrasings in ratio and containment.
     passage_weight: float = 0.8
-    shortlist: int = 12
+    shortlist: int = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,9 @@ class Candidate:
     score: float
     evidence: float = 0.0  # IDF mass of the question's grams that the entry explains
     exact: bool = False  # the question is one of the entry's phrasings, once normalised
+    # The score against its single nearest phrasing or readers' question, without the credit
+    # that many together earn: how near the nearest thing anyone asked of it is.
+    nearest: float = 0.0
 
 
 def features(text: str) -> Counter[str]:
@@ -79,6 +86,28 @@ def features(text: str) -> Counter[str]:
     grams: Counter[str] = Counter(text)
     grams.update(text[i : i + 2] for i in range(len(text) - 1))
     return grams
+
+
+# Knowledge-base texts only (never users' questions): a reload, or the next bot a test starts,
+# finds the 3,000 readers' questions already normalised, which is most of a build.
+_normalized = lru_cache(maxsize=32_768)(normalize)
+
+
+@lru_cache(maxsize=32_768)
+def _normalized_on_subject(text: str) -> str:
+    """A reader's question, normalised as a question about the Opinion."""
+    return normalize(text, on_subject=True)
+
+
+def forget_normalised() -> None:
+    """Empty the caches of normalised knowledge-base texts (the benchmark's cold start)."""
+    _normalized.cache_clear()
+    _normalized_on_subject.cache_clear()
+
+
+def _teaches(gram: str) -> bool:
+    """A gram of Chinese characters, digits or +: what readers' questions may add."""
+    return all("\u4e00" <= c <= "\u9fff" or c in "0123456789+" for c in gram)
 
 
 class Matcher:
@@ -90,16 +119,21 @@ class Matcher:
         tuning: Tuning | None = None,
         passages: Sequence[Sequence[str]] | None = None,
         memo: dict[str, str] | None = None,
+        asked: Sequence[Sequence[str]] | None = None,
     ) -> None:
         """`memo` keeps normalised texts between builds of nearly the same knowledge base
-        (leave-one-phrasing-out builds one per phrasing): normalising is a third of a build."""
+        (leave-one-phrasing-out builds one per phrasing): normalising is a third of a build.
+
+        `asked` are readers' own questions by entry: they widen what an entry's words cover
+        and may be the phrasing a question resembles most, but they are not the interview's
+        vocabulary, so homophone correction never reads a question into one of their words."""
         self.tuning = tuning or Tuning()
         known = {} if memo is None else memo
 
         def normal(text: str) -> str:
             found = known.get(text)
             if found is None:
-                found = known[text] = normalize(text)
+                found = known[text] = _normalized(text)
             return found
 
         normalised = [
@@ -126,9 +160,36 @@ class Matcher:
         self._choice_features = [
             tuple(interned.setdefault(g, g) for g in features(p)) for p in self._choices
         ]
+
+        def asked_normal(text: str, index: int) -> str:
+            # A reader's question filed under an entry is about the Opinion, whatever words it
+            # uses: its everyday words fold to the interview's (最要紧 → 关键), so they teach
+            # the entry nothing that an everyday question (业务员最要紧的是什么) could match.
+            # A group with no phrasings of its own holds the out-of-scope questions, read as
+            # any question is.
+            return _normalized_on_subject(text) if phrasings[index] else normal(text)
+
+        self._asked: list[list[str]] = [
+            [
+                n
+                for n in dict.fromkeys(asked_normal(q, i) for q in group)
+                if n and n not in normalised[i]
+            ]
+            for i, group in enumerate(asked or [[] for _ in phrasings])
+        ]
+        # Only their Chinese teaches: letters left of pinyin the matcher could not read, and
+        # the stand-ins of unknown English words, would make any such question look known.
+        self._asked_features = [
+            [tuple(interned.setdefault(g, g) for g in features(q) if _teaches(g)) for q in group]
+            for group in self._asked
+        ]
+        self._asked_grams = [
+            frozenset(g for grams in group for g in grams) for group in self._asked_features
+        ]
         postings: dict[str, list[int]] = {}
         for index, positions in enumerate(self._entry_choices):
             bag = {gram for i in positions for gram in self._choice_features[i]}
+            bag |= self._asked_grams[index]
             for gram in bag:
                 postings.setdefault(gram, []).append(index)
         total = max(len(self._entry_choices), 1)
@@ -142,6 +203,10 @@ class Matcher:
         self._postings = {g: e for g, e in postings.items() if len(e) <= rare}
         self._unknown_idf = math.log((total + 1) / 0.5)
         self._choice_mass = [sum(self._gram_idf(g) for g in f) for f in self._choice_features]
+        self._asked_mass = [
+            [sum(self._gram_idf(g) for g in grams) for grams in group]
+            for group in self._asked_features
+        ]
         # Thesaurus words are read from pinyin as themselves (nianqingren → 年轻人): whether
         # they stand for the interview's term depends on the rest of the question.
         aliases = {**{v: v for v in THESAURUS_FOLDS}, **SYNONYM_FOLDS}
@@ -190,35 +255,66 @@ class Matcher:
         ranked = sorted(shared, key=lambda index: (-shared[index], index))
         return ranked[: self.tuning.shortlist]
 
-    def rank(self, prepared: str) -> list[Candidate]:
-        """The shortlisted entries ordered by score, best first."""
+    def _candidate(self, index: int, prepared: str, weights: dict[str, float]) -> Candidate:
+        """How well one entry's phrasings, passage clauses and readers' questions match."""
+        tuning = self.tuning
+        mass = sum(weights.values())
+
+        def alone(similar: float, shared_mass: float, contained: float) -> float:
+            return (
+                tuning.ratio_weight * similar / 100
+                + tuning.coverage_weight * shared_mass / mass
+                + tuning.containment_weight * contained
+            )
+
+        ratio = containment = nearest = 0.0
+        covered: set[str] = set()
+        quoted_from = self._quoted_from[index]
+        for position in self._entry_choices[index]:
+            factor = 1.0 if position < quoted_from else tuning.passage_weight
+            similar = factor * fuzz.ratio(prepared, self._choices[position])
+            ratio = max(ratio, similar)
+            shared = weights.keys() & self._choice_features[position]
+            shared_mass = contained = 0.0
+            if shared:
+                covered |= shared
+                shared_mass = math.fsum(map(weights.__getitem__, shared))
+                contained = factor * shared_mass / self._choice_mass[position]
+                containment = max(containment, contained)
+            nearest = max(nearest, alone(similar, factor * shared_mass, contained))
+        asked = self._asked[index]
+        if asked:
+            # The bag is the larger: intersect from its side, which walks the question's grams.
+            covered |= self._asked_grams[index].intersection(weights)
+            # Only the readers' question most like this one (by edit similarity, in C) is
+            # weighed as a phrasing is: weighing each of hundreds would triple the time.
+            found = process.extractOne(prepared, asked, scorer=fuzz.ratio)
+            if found is not None:
+                _, similar, at = found
+                ratio = max(ratio, similar)
+                shared = weights.keys() & self._asked_features[index][at]
+                shared_mass = contained = 0.0
+                if shared:
+                    shared_mass = math.fsum(map(weights.__getitem__, shared))
+                    contained = shared_mass / self._asked_mass[index][at]
+                    containment = max(containment, contained)
+                nearest = max(nearest, alone(similar, shared_mass, contained))
+        evidence = math.fsum(map(weights.__getitem__, covered))
+        score = (
+            tuning.ratio_weight * ratio / 100
+            + tuning.coverage_weight * evidence / mass
+            + tuning.containment_weight * containment
+        )
+        return Candidate(index, score, evidence, ratio == 100, nearest)
+
+    def rank(self, prepared: str, always: Sequence[int] = ()) -> list[Candidate]:
+        """The shortlisted entries, and those in `always`, ordered by score, best first."""
         if not prepared or not self._choices:
             return []
-        tuning = self.tuning
         query = features(prepared)
         weights = {gram: self._gram_idf(gram) for gram in query}
-        query_mass = sum(weights.values())
-        candidates: list[Candidate] = []
-        for index in self._shortlist(query):
-            ratio = containment = 0.0
-            covered: set[str] = set()
-            quoted_from = self._quoted_from[index]
-            for position in self._entry_choices[index]:
-                factor = 1.0 if position < quoted_from else tuning.passage_weight
-                ratio = max(ratio, factor * fuzz.ratio(prepared, self._choices[position]))
-                shared = weights.keys() & self._choice_features[position]
-                if shared:
-                    covered |= shared
-                    shared_mass = sum(weights[g] for g in shared)
-                    containment = max(
-                        containment, factor * shared_mass / self._choice_mass[position]
-                    )
-            evidence = sum(weights[g] for g in covered)
-            score = (
-                tuning.ratio_weight * ratio / 100
-                + tuning.coverage_weight * evidence / query_mass
-                + tuning.containment_weight * containment
-            )
-            candidates.append(Candidate(index, score, evidence, ratio == 100))
+        shortlist = self._shortlist(query)
+        chosen = [*shortlist, *(i for i in always if i not in shortlist)]
+        candidates = [self._candidate(index, prepared, weights) for index in chosen]
         candidates.sort(key=lambda c: (-c.score, c.index))
         return candidates

@@ -1159,9 +1159,9 @@ def clean(text: str) -> str:
     return to_simplified(text)[:MAX_QUERY_CHARS]
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, on_subject: bool = False) -> str:
     """The canonical form used for matching: `clean` and then polite filler stripped."""
-    return fold_cleaned(clean(text))
+    return fold_cleaned(clean(text), on_subject)
 
 
 def _fold(
@@ -1195,12 +1195,16 @@ def _nth_integration(match: re.Match[str]) -> str:
     return f"{match.group(1) or match.group(2)}是融合"
 
 
-def fold_cleaned(cleaned: str) -> str:
-    """`normalize` for text that has been through `clean` already."""
+def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
+    """`normalize` for text that has been through `clean` already.
+
+    `on_subject=True` reads the text as a question about the Opinion whatever it names: a
+    reader's question filed under an entry is one, though it may say so in no word."""
     stripped = _FILLER_RE.sub("", cleaned)
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
     general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
-    on_subject, on_opinion = about_subject(general), _OPINION_SUBJECT.search(general) is not None
+    on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
+    on_subject = on_subject or about_subject(general)
     cited = _CITING_RE.sub("", stripped)
     framed = _META_RE.sub("", cited)
     if framed != stripped:

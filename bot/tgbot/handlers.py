@@ -424,9 +424,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             ids: list[str] = []
         else:
             floor = answerer.tuning.suggest_score
-            ids = [
-                kb.entries[c.index].id for c in answerer.matcher.rank(prepared) if c.score >= floor
-            ]
+            ids = [kb.entries[c.index].id for c in answerer.rank(prepared) if c.score >= floor]
     else:
         ids = await asyncio.to_thread(state.store.top_entries, INLINE_RESULTS)
         ids += [e.id for e in kb.entries if e.id not in ids]
