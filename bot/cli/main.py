@@ -108,6 +108,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev15.yaml",
     "blind_dev16.yaml",
     "blind_dev17.yaml",
+    "blind_dev18.yaml",
     "blind_test.yaml",
     "blind_test2.yaml",
 )
