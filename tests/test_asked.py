@@ -50,7 +50,9 @@ def test_every_question_is_filed_where_its_set_says_the_answer_is(kb: KnowledgeB
             passage = fold_for_comparison(kb.by_id[filed[question]].passage)
             assert fold_for_comparison(item.excerpt) in passage, (path.name, question)
             seen.add(question)
-    assert seen == set(filed)
+    # An admin may file more than the sets hold; every question the sets hold is checked.
+    assert len(seen) >= 2000
+    assert seen <= set(filed)
 
 
 @pytest.mark.parametrize(
@@ -89,12 +91,22 @@ def test_a_question_nearest_to_out_of_scope_ones_is_declined(answerer: Answerer)
     assert open_door.ask(question).entry == "two_skins"
 
 
+def test_readers_words_are_not_the_interviews_vocabulary(answerer: Answerer) -> None:
+    """A term the interview names without explaining stays unexplained: readers' words (体系,
+    提出) do not make a question about it one of the knowledge base's words."""
+    for question in ("二十大精神是哪年提出的", "党内法规体系怎么构成"):
+        assert answerer.ask(question).status is Status.UNKNOWN, question
+
+
 def test_a_set_is_measured_without_its_own_questions(answerer: Answerer) -> None:
     items = read_questions(DATA / "blind_dev14.yaml", set(answerer.kb.by_id))
     unseen = withholding(answerer, items)
     asked = {q for group in unseen.kb.asked.values() for q in group}
     assert not asked & {i.question for i in items}
     assert not set(unseen.kb.asked_out_of_scope) & {i.question for i in items}
+    # A space more or less hides nothing.
+    padded = [Labelled(i.question + " ", i.expected, i.excerpt) for i in items]
+    assert withholding(answerer, padded).kb.asked == unseen.kb.asked
     # A set none of whose questions are in asked.yaml is measured on the full knowledge base.
     assert withholding(answerer, [Labelled("六个融合有哪些", "main_content")]) is answerer
     # Measured on its own questions, the set would look better than it is.
@@ -116,6 +128,9 @@ def _write(folder: Path, text: str) -> None:
         ("asked:\n  two_skins: [啥是两张皮]\n  issuer: [啥是两张皮]\n", "too", "也列在"),
         ("questions: []\n", "expected 'asked'", "应只有“asked”"),
         ("asked: [1, 2]\n", "expected 'asked'", "应只有“asked”"),
+        # The same question once more, but for a space, or as an entry's own question.
+        ("asked:\n  two_skins: [啥是两张皮]\nout_of_scope: ['啥是两张皮 ']\n", "too", "也列在"),
+        ("out_of_scope: [意见是谁发的？]\n", "is under 'issuer' too", "也列在 issuer"),
         ("asked:\n  two_skins: [\n", "YAML syntax error", "YAML 格式错误"),
     ],
 )
@@ -149,3 +164,4 @@ def test_an_upload_named_or_shaped_like_it_replaces_it(kb_copy: Path) -> None:
     paths = KnowledgePaths.resolve(kb_copy)
     assert upload_target(paths, "asked (1).yaml", b"") == paths.asked
     assert upload_target(paths, "mine.yaml", "asked:\n  two_skins: [啥]\n".encode()) == paths.asked
+    assert upload_target(paths, "mine.yaml", "out_of_scope: [啥]\n".encode()) == paths.asked

@@ -79,7 +79,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _fail(f"{len(exc.problems)} problem(s) found")
     print(
         f"ok: {len(kb.entries)} entries, {len(kb.tips)} tips, {len(kb.quiz)} quiz questions, "
-        f"{sum(map(len, kb.asked.values()))} readers' questions, "
+        f"{sum(map(len, kb.asked.values()))} readers' questions "
+        f"(and {len(kb.asked_out_of_scope)} out of scope), "
         f"{len(kb.topics)} topics, every passage, excerpt and quiz answer proved against the "
         f"interview (version {kb.version})"
     )

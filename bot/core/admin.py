@@ -122,7 +122,7 @@ def upload_target(paths: KnowledgePaths, name: str | None, data: bytes) -> Path:
         return paths.tips
     if "questions" in keys and paths.quiz is not None:
         return paths.quiz
-    if "asked" in keys and paths.asked is not None:
+    if keys & {"asked", "out_of_scope"} and paths.asked is not None:
         return paths.asked
     return paths.entries
 

@@ -23,7 +23,7 @@ from types import MappingProxyType
 import yaml
 
 from bot.core.answering import Answerer, Status
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import KnowledgeBase, asked_key
 from bot.core.matcher import Tuning
 from bot.core.textnorm import fold_for_comparison
 
@@ -166,17 +166,20 @@ def _record(answerer: Answerer, item: Labelled, report: Report) -> None:
 
 
 def withholding(answerer: Answerer, questions: list[Labelled]) -> Answerer:
-    """An Answerer whose knowledge base has none of `questions` among its readers' questions.
+    """An Answerer whose knowledge base has none of `questions` among its readers' questions
+    (compared as `asked_key` compares them: a trailing space hides nothing).
 
     asked.yaml holds the development sets' questions: a set measured with its own questions
     in the matcher would measure recall of what it has seen, not answering."""
     kb = answerer.kb
-    held = {item.question for item in questions}
-    known = {q for group in kb.asked.values() for q in group} | set(kb.asked_out_of_scope)
-    if held.isdisjoint(known):
+    held = {asked_key(item.question) for item in questions}
+    known = {asked_key(q) for group in kb.asked.values() for q in group}
+    if held.isdisjoint(known | {asked_key(q) for q in kb.asked_out_of_scope}):
         return answerer
-    kept = {e: tuple(q for q in group if q not in held) for e, group in kb.asked.items()}
-    outside = tuple(q for q in kb.asked_out_of_scope if q not in held)
+    kept = {
+        e: tuple(q for q in group if asked_key(q) not in held) for e, group in kb.asked.items()
+    }
+    outside = tuple(q for q in kb.asked_out_of_scope if asked_key(q) not in held)
     smaller = replace(kb, asked=MappingProxyType(kept), asked_out_of_scope=outside)
     return Answerer(smaller, answerer.tuning)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -595,7 +596,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         tips = _parse_tips(raw_tips, tips_file, {e.id for e in entries}, interview, problems)
 
     quiz, quiz_text = _load_quiz(paths, {e.id for e in entries}, interview, problems)
-    asked, asked_out, asked_text = _load_asked(paths, {e.id for e in entries}, problems)
+    asked, asked_out, asked_text = _load_asked(paths, entries, problems)
 
     if problems or source is None or interview_text is None:
         if not problems:
@@ -650,32 +651,40 @@ def _load_quiz(
 MAX_ASKED_CHARS = 300
 
 
+def asked_key(question: str) -> str:
+    """What two readers' questions must differ in to be two questions: width, case, spaces
+    and punctuation aside (cheap enough for 3,000 questions at every load)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", question).casefold() if c.isalnum())
+
+
 def _asked_list(
     value: object, label: str, file: str, problems: list[Problem], filed: dict[str, str]
 ) -> tuple[str, ...]:
-    """One list of readers' questions; each question may stand in one list only."""
+    """One list of readers' questions; each question may stand in one place only (`filed`
+    maps a question's key to where it stands, an entry's own phrasings included)."""
     if not isinstance(value, list) or not all(isinstance(q, str) for q in value):
         problems.append(Problem(file, "expected a list of questions (strings)", label))
         return ()
     kept: list[str] = []
     for question in value:
-        if not question.strip() or len(question) > MAX_ASKED_CHARS:
+        key = asked_key(question)
+        if not key or len(question) > MAX_ASKED_CHARS:
             problems.append(
                 Problem(file, f"a question must be 1-{MAX_ASKED_CHARS} characters", label)
             )
-        elif filed.setdefault(question, label) != label:
-            problems.append(Problem(file, f"'{question}' is under '{filed[question]}' too", label))
+        elif filed.setdefault(key, label) != label:
+            problems.append(Problem(file, f"'{question}' is under '{filed[key]}' too", label))
         elif question not in kept:
             kept.append(question)
     return tuple(kept)
 
 
 def _load_asked(
-    paths: KnowledgePaths, entry_ids: set[str], problems: list[Problem]
+    paths: KnowledgePaths, entries: list[Entry], problems: list[Problem]
 ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
     """Readers' own questions by entry, and those the interview does not answer, if the
-    knowledge base has them; the text joins the version hash.  A question filed twice is
-    refused: it cannot teach both places."""
+    knowledge base has them; the text joins the version hash.  A question filed twice, or
+    filed other than where an entry already asks it, is refused: it cannot teach both."""
     if paths.asked is None or not paths.asked.exists():
         return {}, (), ()
     text = _read_text(paths.asked, problems)
@@ -688,17 +697,17 @@ def _load_asked(
         or not set(raw) <= {"asked", "out_of_scope"}
         or not isinstance(raw.get("asked") or {}, dict)
     ):
-        problems.append(
-            Problem(
-                file, "expected 'asked' (entry id -> questions) and 'out_of_scope' (questions)"
-            )
-        )
+        expected = "expected 'asked' (entry id -> questions) and 'out_of_scope' (questions)"
+        problems.append(Problem(file, expected))
         return {}, (), (text or "",)
-    filed: dict[str, str] = {}
+    filed = {
+        asked_key(p): entry.id for entry in entries for p in (entry.question, *entry.alternates)
+    }
     asked: dict[str, tuple[str, ...]] = {}
+    ids = {entry.id for entry in entries}
     for entry_id, questions in (raw.get("asked") or {}).items():
         label = str(entry_id)
-        if label not in entry_ids:
+        if label not in ids:
             problems.append(Problem(file, "no entry has this id", label))
             continue
         asked[label] = _asked_list(questions, label, file, problems, filed)

@@ -186,6 +186,10 @@ class Matcher:
         self._asked_grams = [
             frozenset(g for grams in group for g in grams) for group in self._asked_features
         ]
+        # The words the knowledge base itself uses: readers' questions, in scope or out, are
+        # not the interview's vocabulary (党内法规体系 is not known because a reader asked of
+        # another 体系).
+        self._vocabulary = frozenset(g for grams in self._choice_features for g in grams)
         postings: dict[str, list[int]] = {}
         for index, positions in enumerate(self._entry_choices):
             bag = {gram for i in positions for gram in self._choice_features[i]}
@@ -242,18 +246,19 @@ class Matcher:
         why it is most and not all."""
         pairs = [prepared[i : i + 2] for i in range(len(prepared) - 1)]
         content = [p for p in pairs if p not in GENERIC_GRAMS and has_content(p)]
-        known = sum(p in self._idf for p in content)
+        known = sum(p in self._vocabulary for p in content)
         return 2 * known >= len(content)
 
-    def _shortlist(self, query: Counter[str]) -> list[int]:
-        """The entries sharing the most informative grams with the question."""
+    def _shortlist(self, query: Counter[str], besides: Sequence[int] = ()) -> list[int]:
+        """The entries sharing the most informative grams with the question (`besides`, which
+        are scored anyway, take no place in it)."""
         shared: dict[int, float] = {}
         for gram in query:
             weight = self._idf.get(gram, 0.0)
             for index in self._postings.get(gram, ()):
                 shared[index] = shared.get(index, 0.0) + weight
         ranked = sorted(shared, key=lambda index: (-shared[index], index))
-        return ranked[: self.tuning.shortlist]
+        return [i for i in ranked if i not in besides][: self.tuning.shortlist]
 
     def _candidate(self, index: int, prepared: str, weights: dict[str, float]) -> Candidate:
         """How well one entry's phrasings, passage clauses and readers' questions match."""
@@ -313,8 +318,7 @@ class Matcher:
             return []
         query = features(prepared)
         weights = {gram: self._gram_idf(gram) for gram in query}
-        shortlist = self._shortlist(query)
-        chosen = [*shortlist, *(i for i in always if i not in shortlist)]
+        chosen = [*self._shortlist(query, always), *always]
         candidates = [self._candidate(index, prepared, weights) for index in chosen]
         candidates.sort(key=lambda c: (-c.score, c.index))
         return candidates
