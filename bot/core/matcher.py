@@ -274,19 +274,25 @@ class Matcher:
 
         ratio = containment = nearest = 0.0
         covered: set[str] = set()
+
+        def weigh(similar: float, grams: tuple[str, ...], whole: float, factor: float) -> None:
+            """One phrasing (or reader's question) of `whole` IDF mass, `similar` by ratio."""
+            nonlocal ratio, containment, nearest
+            ratio = max(ratio, similar)
+            shared = weights.keys() & grams
+            shared_mass = contained = 0.0
+            if shared:
+                covered.update(shared)
+                shared_mass = math.fsum(map(weights.__getitem__, shared))
+                contained = factor * shared_mass / whole
+                containment = max(containment, contained)
+            nearest = max(nearest, alone(similar, factor * shared_mass, contained))
+
         quoted_from = self._quoted_from[index]
         for position in self._entry_choices[index]:
             factor = 1.0 if position < quoted_from else tuning.passage_weight
             similar = factor * fuzz.ratio(prepared, self._choices[position])
-            ratio = max(ratio, similar)
-            shared = weights.keys() & self._choice_features[position]
-            shared_mass = contained = 0.0
-            if shared:
-                covered |= shared
-                shared_mass = math.fsum(map(weights.__getitem__, shared))
-                contained = factor * shared_mass / self._choice_mass[position]
-                containment = max(containment, contained)
-            nearest = max(nearest, alone(similar, factor * shared_mass, contained))
+            weigh(similar, self._choice_features[position], self._choice_mass[position], factor)
         asked = self._asked[index]
         if asked:
             # The bag is the larger: intersect from its side, which walks the question's grams.
@@ -296,20 +302,10 @@ class Matcher:
             found = process.extractOne(prepared, asked, scorer=fuzz.ratio)
             if found is not None:
                 _, similar, at = found
-                ratio = max(ratio, similar)
-                shared = weights.keys() & self._asked_features[index][at]
-                shared_mass = contained = 0.0
-                if shared:
-                    shared_mass = math.fsum(map(weights.__getitem__, shared))
-                    contained = shared_mass / self._asked_mass[index][at]
-                    containment = max(containment, contained)
-                nearest = max(nearest, alone(similar, shared_mass, contained))
+                grams, whole = self._asked_features[index][at], self._asked_mass[index][at]
+                weigh(similar, grams, whole, 1.0)
         evidence = math.fsum(map(weights.__getitem__, covered))
-        score = (
-            tuning.ratio_weight * ratio / 100
-            + tuning.coverage_weight * evidence / mass
-            + tuning.containment_weight * containment
-        )
+        score = alone(ratio, evidence, containment)
         return Candidate(index, score, evidence, ratio == 100, nearest)
 
     def rank(self, prepared: str, always: Sequence[int] = ()) -> list[Candidate]:
