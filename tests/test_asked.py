@@ -165,3 +165,14 @@ def test_an_upload_named_or_shaped_like_it_replaces_it(kb_copy: Path) -> None:
     assert upload_target(paths, "asked (1).yaml", b"") == paths.asked
     assert upload_target(paths, "mine.yaml", "asked:\n  two_skins: [啥]\n".encode()) == paths.asked
     assert upload_target(paths, "mine.yaml", "out_of_scope: [啥]\n".encode()) == paths.asked
+
+
+def test_users_questions_are_never_cached(answerer: Answerer) -> None:
+    """README, Speed: the cache of normalised texts holds knowledge-base texts only."""
+    from bot.core import matcher
+
+    caches = (matcher._normalized, matcher._normalized_on_subject)
+    before = [cache.cache_info().currsize for cache in caches]
+    for question in ("我的手机号是13800000000，两张皮是什么", "一个从没人问过的问题", "ni hao"):
+        answerer.ask(question)
+    assert [cache.cache_info().currsize for cache in caches] == before
