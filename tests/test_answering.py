@@ -124,6 +124,9 @@ def test_vague_keywords_get_choices_not_an_answer(answerer: Answerer, vague: str
         ("再见", Kind.FAREWELL),
         ("你是谁", Kind.ABOUT),
         ("你叫什么名字", Kind.ABOUT),
+        ("哈哈哈", Kind.CHAT),
+        ("呵呵！", Kind.CHAT),
+        ("唉", Kind.CHAT),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind: Kind) -> None:

@@ -42,6 +42,9 @@ from bot.core.textnorm import (
         ("两张皮这病能治不能治啊，得劲不", "两张皮这病可控可治"),
         ("党建跟业务拧成一股绳中不中", "党建跟业务融合"),
         ("有没有现成的经验 hhh", "有没有现成的经验"),
+        # Laughter and interjections are chat: a reader's 两张皮算癌症吗哈哈 taught 哈哈.
+        ("两张皮算癌症吗哈哈", "两张皮算癌症"),
+        ("嗯，唉，六个融合呗", "六个融合"),
         ("哪几种融合是解决眼前问题的", "哪几种融合是解决当下问题的"),
         ("两张皮是不治之症吗", "两张皮是顽症"),
         # A variant that begins with the end of its canonical form is not folded inside it.

@@ -88,6 +88,7 @@ class Kind(StrEnum):
     THANKS = "thanks"
     FAREWELL = "farewell"
     ABOUT = "about"
+    CHAT = "chat"  # laughter or an interjection alone (哈哈, 嗯…): nothing asked
     EMPTY = "empty"
     VAGUE = "vague"  # only question words (是什么, 这是啥): nothing to look up
     CHOICE = "choice"  # a bare number that picks nothing the previous reply offered
@@ -162,6 +163,7 @@ _SMALL_TALK = (
         ),
     ),
     (Kind.FAREWELL, re.compile(rf"^(再见|拜拜|bye|byebye|回见|下次见){_PARTICLES}$")),
+    (Kind.CHAT, re.compile(r"^(哈|呵|嘿|嘻|嗯|哦|噢|哎|唉|哇|啊|呀|哟)+$")),
     (
         Kind.ABOUT,
         re.compile(
@@ -408,6 +410,7 @@ class Answerer:
                 Kind.GREETING: replies.GREETING,
                 Kind.THANKS: replies.THANKS,
                 Kind.FAREWELL: replies.FAREWELL,
+                Kind.CHAT: replies.CHAT,
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)

@@ -85,6 +85,21 @@ _FILLERS = (
     "呢",
     "吧",
     "嘛",
+    # Laughter and interjections: chat, never content (a reader's 两张皮算癌症吗哈哈 must not
+    # make 哈哈 a word of the passage on 癌症).
+    "哈哈",
+    "呵呵",
+    "嘿嘿",
+    "嘻嘻",
+    "哈",
+    "哦",
+    "噢",
+    "嗯",
+    "哎",
+    "唉",
+    "呗",
+    "啦",
+    "哟",
 )
 # Words that people use interchangeably when asking about the document; both the knowledge base's
 # phrasings and the questions are folded the same way, so one alternate covers every spelling.
