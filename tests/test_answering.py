@@ -239,9 +239,9 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev5.yaml", 0.86, 0.98),
         ("blind_dev6.yaml", 0.92, 1.0),
         ("blind_dev7.yaml", 0.94, 1.0),
-        ("blind_dev8.yaml", 0.88, 1.0),
+        ("blind_dev8.yaml", 0.88, 0.98),
         ("blind_dev9.yaml", 0.89, 1.0),
-        ("blind_dev11.yaml", 0.82, 0.96),
+        ("blind_dev11.yaml", 0.82, 0.95),
         ("blind_dev12.yaml", 0.79, 1.0),
         ("blind_dev13.yaml", 0.82, 1.0),
         ("blind_dev14.yaml", 0.75, 1.0),
@@ -250,7 +250,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev17.yaml", 0.85, 0.96),
         ("blind_dev18.yaml", 0.75, 0.98),
         ("blind_test.yaml", 0.97, 1.0),
-        ("blind_test2.yaml", 0.87, 0.98),
+        ("blind_test2.yaml", 0.87, 0.96),
     ],
 )
 def test_blind_sets_do_not_regress(

@@ -91,6 +91,14 @@ def test_a_question_nearest_to_out_of_scope_ones_is_declined(answerer: Answerer)
     assert open_door.ask(question).entry == "two_skins"
 
 
+def test_the_knowledge_bases_own_question_is_never_declined_by_readers(answerer: Answerer) -> None:
+    """Readers filed 《意见》具体是几月几号印发的 out of scope, and it folds to the very words of
+    the entry's own question: the curated phrasing wins (its reply says no exact date is given)."""
+    result = answerer.ask("意见是什么时候印发的")
+    assert (result.status, result.entry) == (Status.ANSWERED, "when_issued")
+    assert "没有给出具体日期" in result.reply
+
+
 def test_readers_words_are_not_the_interviews_vocabulary(answerer: Answerer) -> None:
     """A term the interview names without explaining stays unexplained: readers' words (体系,
     提出) do not make a question about it one of the knowledge base's words."""

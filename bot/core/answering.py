@@ -292,9 +292,15 @@ class Answerer:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
             return Status.UNKNOWN, []
-        if outside is not None and outside.nearest >= max(c.nearest for c in ranked):
-            return Status.UNKNOWN, []
         best = ranked[0]
+        # Readers' out-of-scope questions never overrule the knowledge base's own phrasing:
+        # 《意见》具体是几月几号印发的 folds to the very words of 《意见》是什么时候印发的.
+        if (
+            outside is not None
+            and not best.own
+            and outside.nearest >= max(c.nearest for c in ranked)
+        ):
+            return Status.UNKNOWN, []
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
         if self._specific(best) and (

@@ -79,6 +79,9 @@ class Candidate:
     # The score against its single nearest phrasing or readers' question, without the credit
     # that many together earn: how near the nearest thing anyone asked of it is.
     nearest: float = 0.0
+    # The question is one of the entry's own (curated) phrasings, once normalised: not a
+    # reader's question, not a clause of its passage.
+    own: bool = False
 
 
 def features(text: str) -> Counter[str]:
@@ -289,9 +292,11 @@ class Matcher:
             nearest = max(nearest, alone(similar, factor * shared_mass, contained))
 
         quoted_from = self._quoted_from[index]
+        own = False
         for position in self._entry_choices[index]:
             factor = 1.0 if position < quoted_from else tuning.passage_weight
             similar = factor * fuzz.ratio(prepared, self._choices[position])
+            own = own or (position < quoted_from and similar == 100)
             weigh(similar, self._choice_features[position], self._choice_mass[position], factor)
         asked = self._asked[index]
         if asked:
@@ -306,7 +311,7 @@ class Matcher:
                 weigh(similar, grams, whole, 1.0)
         evidence = math.fsum(map(weights.__getitem__, covered))
         score = alone(ratio, evidence, containment)
-        return Candidate(index, score, evidence, ratio == 100, nearest)
+        return Candidate(index, score, evidence, ratio == 100, nearest, own)
 
     def rank(self, prepared: str, always: Sequence[int] = ()) -> list[Candidate]:
         """The shortlisted entries, and those in `always`, ordered by score, best first."""
