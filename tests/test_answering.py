@@ -64,6 +64,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "中国式现代化是什么",
         "什么是二十大精神",
         "党章是啥",
+        # Everyday English the vocabulary leaves alone (textnorm's English words).
+        "the entry point of the river",
+        "how to share responsibility in a marriage",
+        "How to improve the ability of a football team",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -226,31 +230,50 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     assert report.in_scope >= 400
     assert report.correct_rate >= 0.87, report.misses[:20]
     assert report.ranked_first_rate >= 0.91, report.misses[:20]
-    assert report.wrong_rate <= 0.067, report.misses[:20]
+    assert report.wrong_rate <= 0.07, report.misses[:20]
 
 
 @pytest.mark.parametrize(
     ("name", "correct", "declined"),
     [
-        ("blind_dev.yaml", 0.97, 1.0),
-        ("blind_dev2.yaml", 0.97, 0.98),
-        ("blind_dev3.yaml", 0.97, 1.0),
-        ("blind_dev4.yaml", 0.81, 1.0),
-        ("blind_dev5.yaml", 0.86, 0.98),
-        ("blind_dev6.yaml", 0.92, 1.0),
-        ("blind_dev7.yaml", 0.94, 1.0),
+        ("blind_dev.yaml", 0.98, 0.98),
+        ("blind_dev2.yaml", 0.98, 0.98),
+        ("blind_dev3.yaml", 0.96, 1.0),
+        ("blind_dev4.yaml", 0.88, 1.0),
+        ("blind_dev5.yaml", 0.91, 0.98),
+        ("blind_dev6.yaml", 0.95, 1.0),
+        ("blind_dev7.yaml", 0.96, 1.0),
         ("blind_dev8.yaml", 0.88, 0.98),
-        ("blind_dev9.yaml", 0.89, 1.0),
-        ("blind_dev11.yaml", 0.82, 0.95),
-        ("blind_dev12.yaml", 0.79, 1.0),
-        ("blind_dev13.yaml", 0.82, 1.0),
-        ("blind_dev14.yaml", 0.75, 1.0),
-        ("blind_dev15.yaml", 0.95, 0.98),
+        ("blind_dev9.yaml", 0.92, 1.0),
+        ("blind_dev11.yaml", 0.86, 0.96),
+        ("blind_dev12.yaml", 0.80, 1.0),
+        ("blind_dev13.yaml", 0.84, 1.0),
+        ("blind_dev14.yaml", 0.80, 1.0),
+        ("blind_dev15.yaml", 0.96, 0.98),
         ("blind_dev16.yaml", 0.90, 1.0),
-        ("blind_dev17.yaml", 0.85, 0.96),
-        ("blind_dev18.yaml", 0.75, 0.98),
+        ("blind_dev19.yaml", 0.87, 0.96),
+        ("blind_dev20.yaml", 0.94, 1.0),
+        ("blind_dev21.yaml", 0.92, 0.96),
+        ("blind_dev22.yaml", 0.85, 0.96),
+        ("blind_dev23.yaml", 0.80, 0.96),
+        ("blind_dev24.yaml", 0.96, 0.96),
+        ("blind_dev25.yaml", 0.90, 1.0),
+        ("blind_dev26.yaml", 0.94, 0.98),
+        ("blind_dev27.yaml", 0.97, 0.98),
+        ("blind_dev28.yaml", 0.92, 1.0),
+        ("blind_dev29.yaml", 0.90, 1.0),
+        ("blind_dev30.yaml", 0.88, 0.96),
+        ("blind_dev31.yaml", 0.87, 1.0),
+        ("blind_dev32.yaml", 0.96, 0.96),
+        ("blind_dev33.yaml", 0.92, 1.0),
+        ("blind_dev34.yaml", 0.89, 0.98),
+        ("blind_dev35.yaml", 0.94, 1.0),
+        ("blind_dev36.yaml", 0.96, 1.0),
+        ("blind_dev37.yaml", 0.90, 0.95),
+        ("blind_dev17.yaml", 0.88, 0.96),
+        ("blind_dev18.yaml", 0.82, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
-        ("blind_test2.yaml", 0.87, 0.96),
+        ("blind_test2.yaml", 0.90, 0.96),
     ],
 )
 def test_blind_sets_do_not_regress(

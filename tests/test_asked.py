@@ -12,7 +12,13 @@ import yaml
 from bot.core.admin import upload_target
 from bot.core.answering import Answerer, Status
 from bot.core.evaluation import Labelled, evaluate, read_questions, withholding
-from bot.core.knowledge import KnowledgeBase, KnowledgeError, KnowledgePaths, load_knowledge
+from bot.core.knowledge import (
+    KnowledgeBase,
+    KnowledgeError,
+    KnowledgePaths,
+    asked_key,
+    load_knowledge,
+)
 from bot.core.problem_text import problems_zh
 from bot.core.textnorm import fold_for_comparison
 
@@ -29,30 +35,46 @@ def bare(kb: KnowledgeBase) -> Answerer:
 
 
 def test_the_bundled_file_is_loaded(kb: KnowledgeBase) -> None:
-    assert sum(map(len, kb.asked.values())) >= 2000
-    assert len(kb.asked_out_of_scope) >= 800
+    assert sum(map(len, kb.asked.values())) >= 3500
+    assert len(kb.asked_out_of_scope) >= 1300
     assert set(kb.asked) <= set(kb.by_id)
 
 
 def test_every_question_is_filed_where_its_set_says_the_answer_is(kb: KnowledgeBase) -> None:
     """An in-scope question sits under an entry whose passage holds the excerpt its set gives;
-    an out-of-scope one is out of scope in its set.  A wrong label would teach a wrong answer."""
-    filed = {q: e for e, group in kb.asked.items() for q in group}
-    outside = set(kb.asked_out_of_scope)
-    seen: set[str] = set()
+    an out-of-scope one is out of scope in its set.  A wrong label would teach a wrong answer.
+
+    Questions are compared as `check` compares them (`asked_key`: two spellings are one
+    question).  The script leaves two kinds out: a question whose sets answer it in passages
+    that share nothing, and an entry's own phrasing that its set answers elsewhere."""
+    filed = {asked_key(q): e for e, group in kb.asked.items() for q in group}
+    outside = {asked_key(q) for q in kb.asked_out_of_scope}
+    phrased = {asked_key(p): e.id for e in kb.entries for p in (e.question, *e.alternates)}
+    passages = {e.id: fold_for_comparison(e.passage) for e in kb.entries}
+    holders: dict[str, set[str]] = {}
+    declined: set[str] = set()
     for path in SOURCES:
         for item in read_questions(path, set(kb.by_id)):
-            question = item.question.strip()
+            key = asked_key(item.question)
             if not item.in_scope:
-                assert question in outside, (path.name, question)
+                declined.add(key)
                 continue
             assert item.excerpt is not None
-            passage = fold_for_comparison(kb.by_id[filed[question]].passage)
-            assert fold_for_comparison(item.excerpt) in passage, (path.name, question)
-            seen.add(question)
+            excerpt = fold_for_comparison(item.excerpt)
+            found = {e for e, passage in passages.items() if excerpt in passage}
+            holders[key] = holders.get(key, found) & found
+    for key, found in holders.items():
+        own = phrased.get(key)
+        if not found or (own is not None and own not in found):
+            assert key not in filed, key
+            assert key not in outside, key
+        else:
+            assert filed[key] in found, key
+    for key in declined - set(holders):
+        assert key in outside or key in phrased, key
     # An admin may file more than the sets hold; every question the sets hold is checked.
-    assert len(seen) >= 2000
-    assert seen <= set(filed)
+    assert len(filed.keys() & holders.keys()) >= 3500
+    assert len(holders) - len(filed.keys() & holders.keys()) <= 10
 
 
 @pytest.mark.parametrize(
@@ -74,21 +96,15 @@ def test_readers_questions_answer_one_they_never_asked(
     assert bare(answerer.kb).ask(question).status is not Status.ANSWERED
 
 
-def test_a_question_near_the_bar_gets_choices_with_its_answer_first(answerer: Answerer) -> None:
-    """Answered outright before the bars rose to 0.30 (README, Readers' questions)."""
-    result = answerer.ask("意见是哪个省出的")
-    assert result.status is Status.SUGGESTED
-    assert result.suggestions[0].entry == "issuer"
-
-
 def test_a_question_nearest_to_out_of_scope_ones_is_declined(answerer: Answerer) -> None:
-    question = "两张皮这个说法最早是谁提的"
+    question = "调研督促什么时候开始，由工委哪个处室负责？"
     unseen = withholding(answerer, [Labelled(question, None)])
     assert question not in unseen.kb.asked_out_of_scope
     assert unseen.ask(question).status is Status.UNKNOWN
-    # Without the out-of-scope questions the same words would get the definition of 两张皮.
+    # Without the out-of-scope questions the same words would get the passage on supervision,
+    # which names neither a date nor an office.
     open_door = Answerer(replace(unseen.kb, asked_out_of_scope=()))
-    assert open_door.ask(question).entry == "two_skins"
+    assert open_door.ask(question).entry == "supervision"
 
 
 def test_the_knowledge_bases_own_question_is_never_declined_by_readers(answerer: Answerer) -> None:
