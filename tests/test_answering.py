@@ -68,6 +68,9 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "the entry point of the river",
         "how to share responsibility in a marriage",
         "How to improve the ability of a football team",
+        "What's new?",
+        "internet disconnection problems",
+        "I posted my article online",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -131,6 +134,8 @@ def test_vague_keywords_get_choices_not_an_answer(answerer: Answerer, vague: str
         ("哈哈哈", Kind.CHAT),
         ("呵呵！", Kind.CHAT),
         ("唉", Kind.CHAT),
+        ("嗯哼", Kind.CHAT),
+        ("啦啦啦", Kind.CHAT),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind: Kind) -> None:

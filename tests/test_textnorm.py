@@ -37,8 +37,7 @@ from bot.core.textnorm import (
         ("这个意见算是个啥举措", "意见是个什么举措"),
         ("理念上有啥新提法", "理念上有什么创新"),
         ("which newspaper published this interview", "哪些报纸刊登采访"),
-        ("What is the headline of this Henan Daily article?", "什么标题河南日报报道"),
-        ("What are the six disconnections?", "什么六个脱节"),
+        ("check一下两张皮是什么", "两张皮"),
         # Henan speech and chat noise.
         ("恁说这文件主要是管哪些单位哩", "你说这意见主要是管哪些单位的"),
         ("两张皮这病能治不能治啊，得劲不", "两张皮这病可控可治"),

@@ -163,7 +163,7 @@ _SMALL_TALK = (
         ),
     ),
     (Kind.FAREWELL, re.compile(rf"^(再见|拜拜|bye|byebye|回见|下次见){_PARTICLES}$")),
-    (Kind.CHAT, re.compile(r"^(哈|呵|嘿|嘻|嗯|哦|噢|哎|唉|哇|啊|呀|哟)+$")),
+    (Kind.CHAT, re.compile(r"^(哈|呵|嘿|嘻|嗯|哦|噢|哎|唉|哇|啊|呀|哟|呗|啦|哼|呐)+$")),
     (
         Kind.ABOUT,
         re.compile(
