@@ -7,7 +7,9 @@ stay unseen, nor blind_test or blind_test2) is filed under an entry whose passag
 excerpt its set gives as the answer: the one the bot answered it with (if that is one of them),
 else the first of them among the TOP entries the bot ranks highest, else the one with the
 smallest passage.  A question asked in two sets with different excerpts goes where both
-excerpts stand; the sets' out-of-scope questions become `out_of_scope`.  The labels are
+excerpts stand, and is left out when no passage holds both; two spellings of one question (as
+`asked_key` compares them) count as one, and an entry's own phrasing is left out unless its
+entry holds the excerpt.  The sets' out-of-scope questions become `out_of_scope`.  The labels are
 made on the knowledge base without readers' questions, so they never depend on the file they
 are written to.
 
