@@ -136,6 +136,10 @@ def test_vague_keywords_get_choices_not_an_answer(answerer: Answerer, vague: str
         ("唉", Kind.CHAT),
         ("嗯哼", Kind.CHAT),
         ("啦啦啦", Kind.CHAT),
+        ("呗", Kind.CHAT),
+        # 嗯 is "OK" (README, What the bot understands), thanked rather than invited.
+        ("嗯", Kind.THANKS),
+        ("嗯嗯", Kind.THANKS),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind: Kind) -> None:
