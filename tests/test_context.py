@@ -183,7 +183,10 @@ def test_only_ordinals_that_count_items_are_read_as_items(question: str, folded:
 
 def test_an_article_number_is_not_an_item_of_the_six(answerer: Answerer) -> None:
     assert answerer.ask("意见第六条是什么").status is Status.UNKNOWN
+    assert answerer.ask("这个文件第三条讲了啥").status is Status.UNKNOWN
+    assert answerer.ask("《意见》第十二条讲的是什么").status is Status.UNKNOWN
     assert answerer.ask("意见一共六条吗").status is Status.UNKNOWN
+    assert answerer.ask("意见第六条融合是什么").entry == "team_integration"
     assert answerer.ask("第五条是啥融合").entry == "mechanism_integration"
 
 

@@ -40,6 +40,9 @@ _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
     r"讲(?![^的]*(?:两张皮|党建|融合|业务|党务))[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
 )
+# An article of the Opinion by its number (意见第六条): the interview never numbers them, and
+# readers who say 第六条 alone mean the sixth integration, which their questions teach.
+_ARTICLE_RE = re.compile(r"意见(?:的|里|中|里面)?第[一二三四五六七八九十百0-9]+条")
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 
@@ -448,6 +451,7 @@ class Answerer:
         if (
             self._about_unexplained(prepared)
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
+            or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
             or _names_uncovered(self._uncovered, prepared)
             or _names_uncovered(self._uncovered, as_typed)
