@@ -71,6 +71,7 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "哪月开展调研督促",
         "考核评价的具体标准是什么",
         "记者姓什么",
+        "《意见》是哪位领导签发的",
         "专职党务干部怎么考核",
         "必研题有几道",
         "推荐几本书",
@@ -90,6 +91,8 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("群团组织适用吗", "mass_organizations"),
         ("学用融合是第几个融合", "learning_integration"),
         ("党务干部要成为几种人", "cadre_goal"),
+        # "Which official" is answered by the office the interview names.
+        ("记者采访的是哪位领导", "interview"),
     ],
 )
 def test_detail_questions_the_interview_answers_are_answered(

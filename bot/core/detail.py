@@ -137,6 +137,14 @@ def _time(question: str, passage: str) -> bool:
     return ((vague and "具体" not in question) or "适时" in question) and "适时" in passage
 
 
+def _name(question: str, passage: str) -> bool:
+    # "Which official" is answered by the office the interview names (工委负责人), a name by
+    # a name.
+    if "哪位领导" in question and "负责人" in passage:
+        return True
+    return _NAME_ANSWER.search(passage) is not None
+
+
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.TIME: _time,
     Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
@@ -144,7 +152,7 @@ _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.ORDINAL: lambda _q, p: _ORDINAL_ANSWER.search(p) is not None,
     Slot.PLACE: lambda _q, p: _PLACE_ANSWER.search(p) is not None,
     Slot.PROCEDURE: _procedure,
-    Slot.NAME: lambda _q, p: _NAME_ANSWER.search(p) is not None,
+    Slot.NAME: _name,
     Slot.APPLIES: _applies,
     Slot.SYMBOL: lambda _q, p: _SYMBOL_ANSWER.search(p) is not None,
 }
