@@ -79,6 +79,8 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
     ("question", "entry"),
     [
         ("党建和业务老是两回事咋整", "main_content"),
+        # 讲讲 asks for something; it does not describe another document (这个讲垃圾分类的文件).
+        ("讲讲谁印发的这个文件", "issuer"),
         ("总书记是在什么会上讲到这个两回事问题的", "xi_remarks"),
         # The frame's 文件 shows the subject, though the frame itself is dropped.
         ("单位里年轻人学理论这块，文件有没有专门点到", "learning_groups"),

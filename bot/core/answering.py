@@ -38,7 +38,7 @@ _EXPLAIN_LEAD_RE = re.compile(
 # what it is about ("这个讲垃圾分类的文件"): the Opinion's passages would answer for it.
 _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
-    r"讲(?![^的]*(?:两张皮|党建|融合|业务|党务))[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
+    r"(?<!讲)讲(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|什么|啥|哪))[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
 )
 # An article of the Opinion by its number (意见第六条): the interview never numbers them, and
 # readers who say 第六条 alone mean the sixth integration, which their questions teach.
