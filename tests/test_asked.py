@@ -119,20 +119,6 @@ def test_a_question_nearest_to_out_of_scope_ones_is_declined(answerer: Answerer)
     assert open_door.ask(question).entry == "supervision"
 
 
-def test_a_detail_added_to_the_question_does_not_decline_the_bare_one(answerer: Answerer) -> None:
-    """Readers filed 总书记在中央和国家机关党建工作会议上讲话是什么时候 out of scope (the
-    interview gives no date), and it is the nearest question to one the interview answers: a
-    question that asks for no detail is declined by such a question only when it is nearer than
-    every entry by `detail_margin`."""
-    question = "总书记在中央和国家机关党的建设工作会议上说了什么"
-    result = answerer.ask(question)
-    assert (result.status, result.entry) == (Status.ANSWERED, "xi_remarks")
-    assert answerer.ask("中央和国家机关党的建设工作会议是哪年开的").status is Status.UNKNOWN
-    assert answerer.ask("端午节是哪天").status is Status.UNKNOWN
-    strict = Answerer(answerer.kb, replace(answerer.tuning, detail_margin=0.0))
-    assert strict.ask(question).status is Status.UNKNOWN
-
-
 def test_the_knowledge_bases_own_question_is_never_declined_by_readers(answerer: Answerer) -> None:
     """Readers filed 《意见》具体是几月几号印发的 out of scope, and it folds to the very words of
     the entry's own question: the curated phrasing wins (its reply says no exact date is given)."""

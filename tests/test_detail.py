@@ -20,7 +20,6 @@ from bot.core.detail import Slot
         ("理念融合是第几个", Slot.ORDINAL),
         ("观摩会在哪个城市", Slot.PLACE),
         ("观摩会在哪里举办", Slot.PLACE),
-        ("现场观摩放在哪个单位搞", Slot.PLACE),
         ("机关党委书记怎么选举", Slot.PROCEDURE),
         ("工作法的评选标准", Slot.PROCEDURE),
         ("负责人叫什么名字", Slot.NAME),

@@ -227,11 +227,6 @@ class Answerer:
             asked.append(list(kb.asked_out_of_scope))
         self.matcher = Matcher(groups, tuning, passages=units, memo=memo, asked=asked)
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
-        # Which of them ask for a detail (by their place in the matcher's group): see `_ranked`.
-        self._asking_detail = self.matcher.asked_positions(
-            len(kb.entries),
-            [q for q in kb.asked_out_of_scope if detail.asked(clean(q)) is not None],
-        )
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
         self._uncovered = _uncovered_pattern(kb.not_covered)
@@ -283,36 +278,16 @@ class Answerer:
         # is a question about the term itself.
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
-    def _ranked(
-        self, prepared: str, wants_detail: bool = False
-    ) -> tuple[list[Candidate], Candidate | None]:
-        """The entries ranked for a prepared question, and the out-of-scope group's match.
-
-        A reader's out-of-scope question that asks for a detail is often an in-scope question
-        with the detail added (总书记在中央和国家机关党建工作会议上讲话是什么时候).  When it is the
-        nearest, it declines a question that asks for no detail only if it is nearer than
-        every entry by `detail_margin`: the bare question (总书记在那次会议上说了什么) keeps its
-        passage, an off-topic one (端午节的来由) is still declined."""
+    def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
+        """The entries ranked for a prepared question, and the out-of-scope group's match."""
         count = len(self.kb.entries)
         ranked = self.matcher.rank(prepared, self._outside)
         outside = next((c for c in ranked if c.index >= count), None)
-        if outside is not None and not wants_detail and outside.asked_at in self._asking_detail:
-            outside = replace(outside, nearest=outside.nearest - self.tuning.detail_margin)
         return [c for c in ranked if c.index < count], outside
 
     def rank(self, prepared: str) -> list[Candidate]:
         """The entries that match a prepared question, best first."""
         return self._ranked(prepared)[0]
-
-    @staticmethod
-    def _wanted(cleaned: str, prepared: str) -> tuple[detail.Slot, str] | None:
-        """The detail a question asks for, read before filler and synonym folding (which drop
-        具体 and split 适用意见)."""
-        wanted = detail.asked(cleaned)
-        if wanted is None and any("a" <= c <= "z" for c in cleaned):
-            # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
-            wanted = detail.asked(prepared)
-        return wanted
 
     def _decide(
         self, ranked: list[Candidate], outside: Candidate | None = None
@@ -455,7 +430,7 @@ class Answerer:
             return Result(
                 Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
             )
-        ranked, outside = self._ranked(prepared, self._wanted(cleaned, prepared) is not None)
+        ranked, outside = self._ranked(prepared)
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
@@ -487,7 +462,11 @@ class Answerer:
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.
-            wanted = self._wanted(cleaned, prepared)
+            # Read before filler and synonym folding, which drop 具体 and split 适用意见.
+            wanted = detail.asked(cleaned)
+            if wanted is None and any("a" <= c <= "z" for c in cleaned):
+                # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
+                wanted = detail.asked(prepared)
             if wanted is not None:
                 passages = self._folded_passages
                 chosen = [c for c in chosen if detail.gives(wanted[0], cleaned, passages[c.index])]

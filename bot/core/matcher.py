@@ -63,9 +63,6 @@ class Tuning:
     # With no rival within `suggest_band`, a specific question is answered from this score.
     lone_score: float = 0.3
     max_suggestions: int = 3
-    # How much nearer than every entry a reader's out-of-scope question that asks for a detail
-    # must be to decline a question that asks for none.
-    detail_margin: float = 0.05
     # The passage's own clauses count for less than the phrasings in ratio and containment.
     passage_weight: float = 0.8
     shortlist: int = 8
@@ -85,8 +82,6 @@ class Candidate:
     # The question is one of the entry's own (curated) phrasings, once normalised: not a
     # reader's question, not a clause of its passage.
     own: bool = False
-    # Which of the entry's readers' questions was weighed as a phrasing (-1: none).
-    asked_at: int = -1
 
 
 def features(text: str) -> Counter[str]:
@@ -224,13 +219,6 @@ class Matcher:
         aliases = {**{v: v for v in THESAURUS_FOLDS}, **SYNONYM_FOLDS}
         self._pinyin = PinyinIndex(self._choices, aliases)
 
-    def asked_positions(self, index: int, questions: Sequence[str]) -> frozenset[int]:
-        """Where these readers' questions of one group stand, in the order `asked_at` counts."""
-        if index >= len(self._asked):
-            return frozenset()
-        forms = {_normalized(q) for q in questions}
-        return frozenset(at for at, text in enumerate(self._asked[index]) if text in forms)
-
     def _weight(self, gram: str) -> float:
         weight = self.tuning.unigram_weight if len(gram) == 1 else 1.0
         return weight * self.tuning.generic_weight if gram in GENERIC_GRAMS else weight
@@ -288,7 +276,6 @@ class Matcher:
             )
 
         ratio = containment = nearest = 0.0
-        asked_at = -1
         covered: set[str] = set()
 
         def weigh(similar: float, grams: tuple[str, ...], whole: float, factor: float) -> None:
@@ -319,13 +306,12 @@ class Matcher:
             # weighed as a phrasing is: weighing each of hundreds would triple the time.
             found = process.extractOne(prepared, asked, scorer=fuzz.ratio)
             if found is not None:
-                _, similar, asked_at = found
-                grams = self._asked_features[index][asked_at]
-                whole = self._asked_mass[index][asked_at]
+                _, similar, at = found
+                grams, whole = self._asked_features[index][at], self._asked_mass[index][at]
                 weigh(similar, grams, whole, 1.0)
         evidence = math.fsum(map(weights.__getitem__, covered))
         score = alone(ratio, evidence, containment)
-        return Candidate(index, score, evidence, ratio == 100, nearest, own, asked_at)
+        return Candidate(index, score, evidence, ratio == 100, nearest, own)
 
     def rank(self, prepared: str, always: Sequence[int] = ()) -> list[Candidate]:
         """The shortlisted entries, and those in `always`, ordered by score, best first."""
