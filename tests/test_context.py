@@ -63,6 +63,7 @@ from bot.core.textnorm import (
         "八项规定是哪年下发的",
         "该通知的印发时间节点为何时",
         "这个讲垃圾分类的文件是哪个部门发的",
+        "讲讲关于中心组学习制度化的文件",
         "省委一号文件主要讲了哪些东西",
         "党的十九届六中全会决议的背景和意义是什么",
         "意见有没有实施方案",
@@ -187,6 +188,9 @@ def test_an_article_number_is_not_an_item_of_the_six(answerer: Answerer) -> None
     assert answerer.ask("意见第六条是什么").status is Status.UNKNOWN
     assert answerer.ask("这个文件第三条讲了啥").status is Status.UNKNOWN
     assert answerer.ask("《意见》第十二条讲的是什么").status is Status.UNKNOWN
+    assert answerer.ask("意见中的第六条是什么").status is Status.UNKNOWN
+    assert answerer.ask("宪法第六条是什么").status is Status.UNKNOWN
+    assert answerer.ask("民法典第六条").status is Status.UNKNOWN
     assert answerer.ask("意见一共六条吗").status is Status.UNKNOWN
     assert answerer.ask("意见第六条融合是什么").entry == "team_integration"
     assert answerer.ask("第五条是啥融合").entry == "mechanism_integration"

@@ -38,11 +38,14 @@ _EXPLAIN_LEAD_RE = re.compile(
 # what it is about ("这个讲垃圾分类的文件"): the Opinion's passages would answer for it.
 _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
-    r"(?<!讲)讲(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|什么|啥|哪))[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
+    r"讲(?:讲)?(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|哪)|(?:什么|啥)的)[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
 )
-# An article of the Opinion by its number (意见第六条): the interview never numbers them, and
-# readers who say 第六条 alone mean the sixth integration, which their questions teach.
-_ARTICLE_RE = re.compile(r"意见(?:的|里|中|里面)?第[一二三四五六七八九十百0-9]+条")
+# An article of the Opinion (意见里的第六条) or of a law or rules by its number: the interview
+# never numbers the Opinion's, and readers who say 第六条 alone mean the sixth integration,
+# which their questions teach.
+_ARTICLE_RE = re.compile(
+    r"(?:意见|法典?|规定|办法|章程|细则)[的里中头面当正文]{0,3}第[一二三四五六七八九十百0-9]+条"
+)
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 

@@ -137,10 +137,13 @@ def _time(question: str, passage: str) -> bool:
     return ((vague and "具体" not in question) or "适时" in question) and "适时" in passage
 
 
+_INTERVIEWED = re.compile("记者|采访|访谈|答")
+
+
 def _name(question: str, passage: str) -> bool:
-    # "Which official" is answered by the office the interview names (工委负责人), a name by
-    # a name.
-    if "哪位领导" in question and "负责人" in passage:
+    # "Which official answered the reporter" is answered by the office the interview names
+    # (工委有关负责人); any other official, and any name, only by a name.
+    if "哪位领导" in question and _INTERVIEWED.search(question) and "工委有关负责人" in passage:
         return True
     return _NAME_ANSWER.search(passage) is not None
 
