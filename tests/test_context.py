@@ -184,6 +184,13 @@ def test_only_ordinals_that_count_items_are_read_as_items(question: str, folded:
     assert normalize(question) == folded
 
 
+def test_a_question_about_what_the_opinion_says_is_not_another_document(
+    answerer: Answerer,
+) -> None:
+    """讲什么的文件 asks what the Opinion is about; it names no other document."""
+    assert answerer.ask("讲什么的文件").status is not Status.UNKNOWN
+
+
 def test_an_article_number_is_not_an_item_of_the_six(answerer: Answerer) -> None:
     assert answerer.ask("意见第六条是什么").status is Status.UNKNOWN
     assert answerer.ask("这个文件第三条讲了啥").status is Status.UNKNOWN

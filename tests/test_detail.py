@@ -92,7 +92,7 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("群团组织适用吗", "mass_organizations"),
         ("学用融合是第几个融合", "learning_integration"),
         ("党务干部要成为几种人", "cadre_goal"),
-        # "Which official" is answered by the office the interview names.
+        # "Which official answered the reporter" is answered by the office the interview names.
         ("记者采访的是哪位领导", "interview"),
     ],
 )
