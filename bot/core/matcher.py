@@ -281,23 +281,32 @@ class Matcher:
         def weigh(similar: float, grams: tuple[str, ...], whole: float, factor: float) -> None:
             """One phrasing (or reader's question) of `whole` IDF mass, `similar` by ratio."""
             nonlocal ratio, containment, nearest
-            ratio = max(ratio, similar)
+            if similar > ratio:
+                ratio = similar
             shared = weights.keys() & grams
-            shared_mass = contained = 0.0
             if shared:
                 covered.update(shared)
                 shared_mass = math.fsum(map(weights.__getitem__, shared))
                 contained = factor * shared_mass / whole
-                containment = max(containment, contained)
-            nearest = max(nearest, alone(similar, factor * shared_mass, contained))
+                if contained > containment:
+                    containment = contained
+                near = alone(similar, factor * shared_mass, contained)
+                if near > nearest:
+                    nearest = near
+            # A phrasing sharing no gram scores by similarity alone, never above the most
+            # similar one: that one is weighed once, after the loops.
 
-        quoted_from = self._quoted_from[index]
+        choices, grams_of, mass_of = self._choices, self._choice_features, self._choice_mass
+        span, quoted_from = self._entry_choices[index], self._quoted_from[index]
         own = False
-        for position in self._entry_choices[index]:
-            factor = 1.0 if position < quoted_from else tuning.passage_weight
-            similar = factor * fuzz.ratio(prepared, self._choices[position])
-            own = own or (position < quoted_from and similar == 100)
-            weigh(similar, self._choice_features[position], self._choice_mass[position], factor)
+        for position in range(span.start, quoted_from):
+            similar = fuzz.ratio(prepared, choices[position])
+            own = own or similar == 100
+            weigh(similar, grams_of[position], mass_of[position], 1.0)
+        factor = tuning.passage_weight
+        for position in range(quoted_from, span.stop):
+            similar = factor * fuzz.ratio(prepared, choices[position])
+            weigh(similar, grams_of[position], mass_of[position], factor)
         asked = self._asked[index]
         if asked:
             # The bag is the larger: intersect from its side, which walks the question's grams.
@@ -309,6 +318,7 @@ class Matcher:
                 _, similar, at = found
                 grams, whole = self._asked_features[index][at], self._asked_mass[index][at]
                 weigh(similar, grams, whole, 1.0)
+        nearest = max(nearest, alone(ratio, 0.0, 0.0))
         evidence = math.fsum(map(weights.__getitem__, covered))
         score = alone(ratio, evidence, containment)
         return Candidate(index, score, evidence, ratio == 100, nearest, own)
