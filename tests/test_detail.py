@@ -24,6 +24,16 @@ from bot.core.detail import Slot
         ("工作法的评选标准", Slot.PROCEDURE),
         ("负责人叫什么名字", Slot.NAME),
         ("事业单位适用吗", Slot.APPLIES),
+        ("会议召开时间", Slot.TIME),
+        ("观摩会的时间地点", Slot.TIME),
+        ("中心组学习的日程", Slot.TIME),
+        ("培训的名额", Slot.COUNT),
+        ("任职培训多少课时", Slot.COUNT),
+        ("示范培训分几期", Slot.COUNT),
+        ("培训班开几天", Slot.COUNT),
+        ("考核的分值", Slot.COUNT),
+        ("青年干部多大年龄", Slot.COUNT),
+        ("支部书记的选举办法", Slot.PROCEDURE),
     ],
 )
 def test_what_a_question_asks_for(question: str, slot: Slot) -> None:
@@ -76,6 +86,14 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "专职党务干部怎么考核",
         "必研题有几道",
         "推荐几本书",
+        # Each was answered with the passage on its topic until its detail words were read.
+        "中心组学习的日程",
+        "任职培训的开班时间",
+        "党务干部轮岗交流的名额",
+        "案例教材一共几章",
+        "考核评价的分值",
+        "调研督促的日程",
+        "党务干部培训报名方式",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:

@@ -51,7 +51,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile(
             r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
             r"多久|多长时间|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
-            r"每月|每个月|季度|定期"
+            r"每月|每个月|季度|定期|日程|(召开|举办|举行|开会|开班|培训|报名)时间|时间(和|、|与)?地点"
         ),
     ),
     (Slot.ORDINAL, re.compile("第几")),
@@ -60,7 +60,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # 那几个人, 这几条: pointing at some, not asking how many.
     (
         Slot.COUNT,
-        re.compile(rf"多少|(?<![哪那这])几[{_UNIT}]|编制|人数|数量|比例|任期|年限|学分|学时"),
+        re.compile(
+            rf"多少|(?<![哪那这])几[{_UNIT}天期章]|编制|人数|数量|比例|任期|年限|学分|学时|课时|"
+            r"名额|分值|多大年[龄纪]|年龄"
+        ),
     ),
     (
         Slot.PLACE,
@@ -77,7 +80,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.PROCEDURE,
         re.compile(
             rf"(怎么|如何|怎样|咋|咋样)(才能)?({_PROCEDURE_VERBS})|"
-            rf"(评选|评比|选拔|考核|具体)标准|{_PROCEDURE_NOUNS}"
+            rf"(评选|评比|选拔|考核|具体)标准|(选举|评选|选拔|报名|申报)(办法|方式|规则)|"
+            rf"{_PROCEDURE_NOUNS}"
         ),
     ),
     (
