@@ -608,3 +608,21 @@ def test_first_time_in_english_is_first_only_beside_what_the_opinion_made_clear(
     assert answerer.ask("what did the teacher clarify for the first time").status is not (
         Status.ANSWERED
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("两张皮被比作哪种病", "common_ailment"),
+        ("这个问题被比作什么病", "common_ailment"),
+        ("兩張皮被比作什麼病", "common_ailment"),
+        ("网瘾被比作什么病", None),
+        ("爱情被比喻成什么病", None),
+        ("拖延症被比成什么病", None),
+    ],
+)
+def test_only_what_the_interview_likens_is_likened(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    result = answerer.ask(question)
+    assert result.entry == entry, result

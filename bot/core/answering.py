@@ -40,6 +40,9 @@ _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
     r"讲(?:讲)?(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|哪)|(?:什么|啥)的)[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
 )
+# What something is likened to (网瘾被比作什么病): the interview likens only 两张皮, so a thing
+# it never names is not its subject.
+_LIKENED_RE = re.compile("^(.+?)被(?:比作|比做|比成|比喻成|比喻为|比为|喻为)")
 # An article of the Opinion (意见里的第六条) or of a law or rules by its number: the interview
 # never numbers the Opinion's, and readers who say 第六条 alone mean the sixth integration,
 # which their questions teach.
@@ -253,6 +256,14 @@ class Answerer:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
 
+    def _likens_another_thing(self, as_typed: str) -> bool:
+        """The question asks what a thing the knowledge base never names is likened to."""
+        found = _LIKENED_RE.search(as_typed)
+        if found is None:
+            return False
+        subject = found.group(1)
+        return not about_subject(subject) and not self.matcher.knows_words(subject)
+
     def _asks_what_a_term_is(self, cleaned: str) -> bool:
         """What a not-explained term is, however framed: 请解释一下中国式现代化, 意见里的党章
         是什么意思."""
@@ -458,6 +469,7 @@ class Answerer:
             or self._asks_what_a_term_is(cleaned)
             or _names_uncovered(self._uncovered, prepared)
             or _names_uncovered(self._uncovered, as_typed)
+            or self._likens_another_thing(as_typed)
         ):
             status = Status.UNKNOWN
         else:
