@@ -934,8 +934,6 @@ _ENGLISH = {
     "list": "有哪些",
     "difference": "区别",
     "break new ground": "创新突破",
-    "innovative": "创新",
-    "groundbreaking": "创新突破",
     "new ground": "创新突破",
     "shared": "共同",
     "day to day": "日常",
@@ -1005,16 +1003,6 @@ _ENGLISH = {
     # disconnection) answered off-topic English ("What's new?", "internet disconnection").
     "check一下": "",
 }
-# "What's new in this document" asks what the Opinion changed; a bare "new" stays unknown, so
-# "what's new in the iPhone" is not read as a question about innovations.
-_ENGLISH.update(
-    {
-        f"new {link} {the} {paper}": "意见的创新"
-        for link in ("in", "about", "or innovative about", "or groundbreaking about")
-        for the in ("this", "the")
-        for paper in ("document", "opinion", "opinions", "policy")
-    }
-)
 _ENGLISH_RE = re.compile(
     r"(?<![a-z])("
     + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
