@@ -40,9 +40,10 @@ _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
     r"讲(?:讲)?(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|哪)|(?:什么|啥)的)[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
 )
-# What something is likened to (网瘾被比作什么病): the interview likens only 两张皮, so a thing
-# it never names is not its subject.
+# What something is likened to (网瘾被比作什么病, 党支部被比作什么): the interview likens only
+# 两张皮, the problem of Party building and business work coming apart, to an illness.
 _LIKENED_RE = re.compile("^(.+?)被(?:比作|比做|比成|比喻成|比喻为|比为|喻为)")
+_LIKENED_OWN_RE = re.compile("两张皮|脱节|问题|现象|毛病|它|这|那|(?:党建|党务).{0,2}业务")
 # An article of the Opinion (意见里的第六条) or of a law or rules by its number: the interview
 # never numbers the Opinion's, and readers who say 第六条 alone mean the sixth integration,
 # which their questions teach.
@@ -257,12 +258,12 @@ class Answerer:
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
 
     def _likens_another_thing(self, as_typed: str) -> bool:
-        """The question asks what a thing the knowledge base never names is likened to."""
+        """The question asks what something other than 两张皮 is likened to."""
         found = _LIKENED_RE.search(as_typed)
         if found is None:
             return False
-        subject = found.group(1)
-        return not about_subject(subject) and not self.matcher.knows_words(subject)
+        subject = self.matcher.prepare(found.group(1))
+        return has_content(subject) and _LIKENED_OWN_RE.search(subject) is None
 
     def _asks_what_a_term_is(self, cleaned: str) -> bool:
         """What a not-explained term is, however framed: 请解释一下中国式现代化, 意见里的党章
