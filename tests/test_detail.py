@@ -164,3 +164,21 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert not detail.answers("调研督促具体什么时候开始", passage)
     assert not detail.answers("调研督促哪个月开始", passage)
     assert not detail.answers("什么时候出版", "编印案例教材、开展现场观摩")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("前几天印发的那个破解两张皮的意见是谁发的", "issuer"),
+        ("十几天前印发的意见叫什么名字", "title"),
+        ("好几期培训要研究的必研题是什么", "must_study"),
+        ("一旦放松，过不了几天两张皮就会反复发作吗", "common_ailment"),
+        ("党建和业务融合要贯穿工作全过程，不分时间地点吗", "idea_integration"),
+    ],
+)
+def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """前几天, 好几期 are a few, not how many; 不分时间地点 sets time and place aside."""
+    assert detail.asked(question) is None
+    assert answerer.ask(question).entry == entry
