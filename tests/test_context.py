@@ -621,6 +621,8 @@ def test_first_time_in_english_is_first_only_beside_what_the_opinion_made_clear(
         # Words the knowledge base knows, but not what the interview likens.
         ("形式主义被比作什么病", None),
         ("党支部被比作什么", None),
+        # The interview's other figure.
+        ("党组织被比作战斗堡垒吗", "fortress_role"),
         ("爱情被比喻成什么病", None),
         ("拖延症被比成什么病", None),
     ],

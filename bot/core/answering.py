@@ -44,6 +44,8 @@ _OTHER_DOCUMENT_RE = re.compile(
 # 两张皮, the problem of Party building and business work coming apart, to an illness.
 _LIKENED_RE = re.compile("^(.+?)被(?:比作|比做|比成|比喻成|比喻为|比为|喻为)")
 _LIKENED_OWN_RE = re.compile("两张皮|脱节|问题|现象|毛病|它|这|那|(?:党建|党务).{0,2}业务")
+# Its other figure: Party organisations as 战斗堡垒, Party members as 先锋模范.
+_FORTRESS_RE = re.compile("(?:党组织|支部|党员).*(?:堡垒|先锋|模范)")
 # An article of the Opinion (意见里的第六条) or of a law or rules by its number: the interview
 # never numbers the Opinion's, and readers who say 第六条 alone mean the sixth integration,
 # which their questions teach.
@@ -261,6 +263,8 @@ class Answerer:
         """The question asks what something other than 两张皮 is likened to."""
         found = _LIKENED_RE.search(as_typed)
         if found is None:
+            return False
+        if _FORTRESS_RE.search(as_typed):
             return False
         subject = self.matcher.prepare(found.group(1))
         return has_content(subject) and _LIKENED_OWN_RE.search(subject) is None

@@ -51,7 +51,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile(
             r"什么时候|什么时间|啥时候|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
             r"多久|多长时间|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
-            r"每月|每个月|季度|定期|日程|(召开|举办|举行|开会|开班|培训|报名)时间|"
+            r"每月|每个月|季度|定期|(?<!提上)(?<!列入)(?<!纳入)日程|(召开|举办|举行|开会|开班|培训|报名)时间|"
             # Not 不分时间地点 or 时间与地点不限, which set the time and place aside.
             r"(?<!不分)(?<!无论)时间(和|、|与)?地点(?!不限)"
         ),
@@ -59,12 +59,12 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (Slot.ORDINAL, re.compile("第几")),
     # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
     (Slot.KINDS, re.compile("(?<![哪那这])几(种|类|个方面)")),
-    # 那几个人, 这几条: pointing at some, not asking how many; 前几天, 好几期, 十几天前, 没几天:
-    # a few, not how many.
+    # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 好几期, 十几期: a few, not
+    # how many.  (几天 is left out: 前几天, 放松几天 are a few days far more often than a count.)
     (
         Slot.COUNT,
         re.compile(
-            rf"多少|(?<![哪那这前近没好十了])几[{_UNIT}天期章]|编制|人数|数量|比例|任期|年限|学分|学时|课时|"
+            rf"多少|(?<![哪那这前近没好十了])几[{_UNIT}期章]|编制|人数|数量|比例|任期|年限|学分|学时|课时|"
             r"名额|分值|多大年[龄纪]|年龄"
         ),
     ),
@@ -83,7 +83,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.PROCEDURE,
         re.compile(
             rf"(怎么|如何|怎样|咋|咋样)(才能)?({_PROCEDURE_VERBS})|"
-            rf"(评选|评比|选拔|考核|具体)标准|(选举|评选|选拔|报名|申报)(办法|方式|规则)|"
+            rf"(评选|评比|选拔|考核|具体)标准|(选举|评选|报名|申报)(办法|方式|规则)|"
             rf"{_PROCEDURE_NOUNS}"
         ),
     ),
