@@ -30,6 +30,7 @@ from bot.core.detail import Slot
         ("培训的名额", Slot.COUNT),
         ("任职培训多少课时", Slot.COUNT),
         ("示范培训分几期", Slot.COUNT),
+        ("任职培训要培训几天", Slot.COUNT),
         ("考核的分值", Slot.COUNT),
         ("青年干部多大年龄", Slot.COUNT),
         ("支部书记的选举办法", Slot.PROCEDURE),

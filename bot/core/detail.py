@@ -60,12 +60,13 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
     (Slot.KINDS, re.compile("(?<![哪那这])几(种|类|个方面)")),
     # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 好几期, 十几期: a few, not
-    # how many.  (几天 is left out: 前几天, 放松几天 are a few days far more often than a count.)
+    # how many.  几天 asks a count only after what takes days (培训几天, 开几天): 前几天 and
+    # 放松几天 are a few days.
     (
         Slot.COUNT,
         re.compile(
-            rf"多少|(?<![哪那这前近没好十了])几[{_UNIT}期章]|编制|人数|数量|比例|任期|年限|学分|学时|课时|"
-            r"名额|分值|多大年[龄纪]|年龄"
+            rf"多少|(?<![哪那这前近没好十了])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
+            r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
         ),
     ),
     (
