@@ -10,9 +10,9 @@ smallest passage.  A question asked in two sets with different excerpts goes whe
 excerpts stand, and is left out when no passage holds both; two spellings of one question (as
 `asked_key` compares them) count as one, and an entry's own phrasing is left out unless its
 entry holds the excerpt, as is a question the normaliser reads as an integration by number
-(最后一项措施 as 六是融合) when no passage holding its excerpt numbers one so.  The sets' out-of-scope questions become `out_of_scope`.  The labels are
-made on the knowledge base without readers' questions, so they never depend on the file they
-are written to.
+(最后一项措施 as 六是融合) when no passage holding its excerpt numbers one so.  The sets'
+out-of-scope questions become `out_of_scope`.  The labels are made on the knowledge base
+without readers' questions, so they never depend on the file they are written to.
 
 An admin's additions are lost on regeneration: add them to a dev set instead, or not at all.
 """
