@@ -86,7 +86,7 @@ def test_every_question_is_filed_where_its_set_says_the_answer_is(kb: KnowledgeB
         assert key in outside or key in phrased, key
     # An admin may file more than the sets hold; every question the sets hold is checked.
     assert len(filed.keys() & holders.keys()) >= 3500
-    assert len(holders) - len(filed.keys() & holders.keys()) <= 15
+    assert len(holders) - len(filed.keys() & holders.keys()) <= 10
 
 
 def test_the_bundled_file_is_what_the_script_makes(tmp_path: Path) -> None:
