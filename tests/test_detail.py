@@ -179,6 +179,7 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
         ("前几天印发的那个破解两张皮的意见是谁发的", "issuer"),
         ("十几天前印发的意见叫什么名字", "title"),
         ("好几期培训要研究的必研题是什么", "must_study"),
+        ("十几期培训都要研究必研题吗", "must_study"),
         ("一旦放松，过不了几天两张皮就会反复发作吗", "common_ailment"),
         ("党建和业务融合要贯穿工作全过程，不分时间地点吗", "idea_integration"),
         ("两张皮问题放松几天就会反复发作吗", "common_ailment"),
