@@ -19,7 +19,6 @@ An admin's additions are lost on regeneration: add them to a dev set instead, or
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -30,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.answering import Answerer  # noqa: E402
-from bot.core.knowledge import asked_key, load_knowledge  # noqa: E402
-from bot.core.textnorm import fold_for_comparison, normalize  # noqa: E402
+from bot.core.knowledge import asked_key, integration_ordinal, load_knowledge  # noqa: E402
+from bot.core.textnorm import fold_for_comparison  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TARGET = ROOT / "knowledge" / "asked.yaml"
@@ -40,7 +39,6 @@ TARGET = ROOT / "knowledge" / "asked.yaml"
 # As in tests/test_asked.py.
 UNSEEN = {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 62))}
 TOP = 3
-_ORDINAL_RE = re.compile("[一二三四五六]是融合")
 
 HEADER = """\
 # Questions readers asked, in their own words, each under the entry whose passage answers it.
@@ -108,9 +106,9 @@ def main() -> int:
             continue
         # 最后一项措施 reads as 六是融合 (the sixth integration): a reader who meant the last of
         # the next steps would teach that reading to a passage that has no sixth integration.
-        ordinal = _ORDINAL_RE.search(normalize(question, on_subject=True))
+        ordinal = integration_ordinal(question)
         if ordinal is not None:
-            found = {i for i in found if ordinal.group(0)[:2] in passages[i]}
+            found = {i for i in found if ordinal in passages[i]}
             if not found:
                 print(f"dropped (read as another ordinal): {question}", file=sys.stderr)
                 continue

@@ -3,7 +3,6 @@ checked, and that no set is measured on questions it gave."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -20,10 +19,11 @@ from bot.core.knowledge import (
     KnowledgeError,
     KnowledgePaths,
     asked_key,
+    integration_ordinal,
     load_knowledge,
 )
 from bot.core.problem_text import problems_zh
-from bot.core.textnorm import fold_for_comparison, normalize
+from bot.core.textnorm import fold_for_comparison
 
 DATA = Path(__file__).parent / "data"
 # The sets asked.yaml was made from (scripts/build_asked.py); blind_dev17, blind_dev18,
@@ -73,9 +73,9 @@ def test_every_question_is_filed_where_its_set_says_the_answer_is(kb: KnowledgeB
             found = {e for e, passage in passages.items() if excerpt in passage}
             holders[key] = holders.get(key, found) & found
     for key, found in holders.items():
-        ordinal = re.search("[一二三四五六]是融合", normalize(spelling[key], on_subject=True))
+        ordinal = integration_ordinal(spelling[key])
         if ordinal is not None:
-            found = {e for e in found if ordinal.group(0)[:2] in passages[e]}
+            found = {e for e in found if ordinal in passages[e]}
         own = phrased.get(key)
         if not found or (own is not None and own not in found):
             assert key not in filed, key
@@ -222,3 +222,10 @@ def test_users_questions_are_never_cached(answerer: Answerer) -> None:
     for question in ("我的手机号是13800000000，两张皮是什么", "一个从没人问过的问题", "ni hao"):
         answerer.ask(question)
     assert [cache.cache_info().currsize for cache in caches] == before
+
+
+def test_an_integration_named_by_its_place_is_read_as_its_number() -> None:
+    """The build's rule for 最后一项措施 rests on this reading."""
+    assert integration_ordinal("最后一项措施是啥") == "六是"
+    assert integration_ordinal("第三个融合是什么") == "三是"
+    assert integration_ordinal("下一步有哪些措施") is None

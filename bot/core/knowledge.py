@@ -657,6 +657,16 @@ def asked_key(question: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", question).casefold() if c.isalnum())
 
 
+_INTEGRATION_ORDINAL_RE = re.compile("[一二三四五六]是融合")
+
+
+def integration_ordinal(question: str) -> str | None:
+    """How a reader's question names an integration by number once normalised (最后一项措施
+    reads as 六是融合: "六是"), or None: it may be filed only where a passage numbers one so."""
+    found = _INTEGRATION_ORDINAL_RE.search(normalize(question, on_subject=True))
+    return None if found is None else found.group(0)[:2]
+
+
 def _asked_list(
     value: object, label: str, file: str, problems: list[Problem], filed: dict[str, str]
 ) -> tuple[str, ...]:
