@@ -2,8 +2,8 @@
 
     python scripts/build_asked.py [OUTPUT]        (default: knowledge/asked.yaml)
 
-Each in-scope question of tests/data/blind_dev*.yaml (not blind_dev17 or blind_dev18, which
-stay unseen, nor blind_test or blind_test2) is filed under an entry whose passage holds the
+Each in-scope question of tests/data/blind_dev*.yaml (not those in evaluation.NEVER_JOINED,
+nor blind_test or blind_test2) is filed under an entry whose passage holds the
 excerpt its set gives as the answer: the one the bot answered it with (if that is one of them),
 else the first of them among the TOP entries the bot ranks highest, else the one with the
 smallest passage.  A question asked in two sets with different excerpts goes where both
@@ -29,15 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.answering import Answerer  # noqa: E402
+from bot.core.evaluation import NEVER_JOINED  # noqa: E402
 from bot.core.knowledge import asked_key, integration_ordinal, load_knowledge  # noqa: E402
 from bot.core.textnorm import fold_for_comparison  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TARGET = ROOT / "knowledge" / "asked.yaml"
-# blind_dev54 to blind_dev61 measure only: joined, their questions taught everyday frames
-# (当好哪三种人，医生; 依据啥定的房价) to passages, so they were withdrawn.
-# As in tests/test_asked.py.
-UNSEEN = {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 62))}
 TOP = 3
 
 HEADER = """\
@@ -68,7 +65,7 @@ def main() -> int:
     answerer = Answerer(kb)
     passages = [fold_for_comparison(e.passage) for e in kb.entries]
     sets = sorted(
-        (p for p in DATA.glob("blind_dev*.yaml") if p.stem not in UNSEEN),
+        (p for p in DATA.glob("blind_dev*.yaml") if p.stem not in NEVER_JOINED),
         key=lambda p: int(p.stem.removeprefix("blind_dev") or 1),
     )
     # Two spellings of one question (width, case, spaces and punctuation aside, as `check`

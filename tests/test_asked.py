@@ -13,7 +13,7 @@ import yaml
 
 from bot.core.admin import upload_target
 from bot.core.answering import Answerer, Status
-from bot.core.evaluation import Labelled, evaluate, read_questions, withholding
+from bot.core.evaluation import NEVER_JOINED, Labelled, evaluate, read_questions, withholding
 from bot.core.knowledge import (
     KnowledgeBase,
     KnowledgeError,
@@ -27,11 +27,8 @@ from bot.core.textnorm import fold_for_comparison
 
 DATA = Path(__file__).parent / "data"
 # The sets asked.yaml was made from (scripts/build_asked.py); blind_dev17, blind_dev18,
-# blind_test and blind_test2 stay unseen.
-# blind_dev54 to blind_dev61 measure only: joined, their questions taught everyday frames
-# (当好哪三种人，医生; 依据啥定的房价) to passages, so they were withdrawn.
-UNSEEN = {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 62))}
-SOURCES = sorted(p for p in DATA.glob("blind_dev*.yaml") if p.stem not in UNSEEN)
+# blind_test and blind_test2 stay unseen (see evaluation.NEVER_JOINED).
+SOURCES = sorted(p for p in DATA.glob("blind_dev*.yaml") if p.stem not in NEVER_JOINED)
 
 
 def bare(kb: KnowledgeBase) -> Answerer:
