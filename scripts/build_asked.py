@@ -10,8 +10,9 @@ smallest passage.  A question asked in two sets with different excerpts goes whe
 excerpts stand, and is left out when no passage holds both; two spellings of one question (as
 `asked_key` compares them) count as one, and an entry's own phrasing is left out unless its
 entry holds the excerpt, as is a question the normaliser reads as an integration by number
-(最后一项措施 as 六是融合) when no passage holding its excerpt numbers one so.  The sets'
-out-of-scope questions become `out_of_scope`.  The labels are made on the knowledge base
+(最后一项措施 as 六是融合) when no passage holding its excerpt numbers one so.  An entry with
+`anchors` takes only questions holding one of them, as the bot answers only those from it.
+The sets' out-of-scope questions become `out_of_scope`.  The labels are made on the knowledge base
 without readers' questions, so they never depend on the file they are written to.
 
 An admin's additions are lost on regeneration: add them to a dev set instead, or not at all.
@@ -30,7 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.answering import Answerer  # noqa: E402
 from bot.core.evaluation import NEVER_JOINED  # noqa: E402
-from bot.core.knowledge import asked_key, integration_ordinal, load_knowledge  # noqa: E402
+from bot.core.knowledge import (  # noqa: E402
+    asked_key,
+    integration_ordinal,
+    load_knowledge,
+)
 from bot.core.textnorm import fold_for_comparison  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -109,6 +114,14 @@ def main() -> int:
             if not found:
                 print(f"dropped (read as another ordinal): {question}", file=sys.stderr)
                 continue
+        # An entry with anchors answers no question holding none of them (the bot drops it as a
+        # candidate): 开重要会议能不能当党建的抓手 quotes the misconception's passage but asks
+        # for the entry points that share it.
+        anchored = {i for i in found if answerer.may_answer(i, question)}
+        if not anchored:
+            print(f"dropped (holds none of its entries' anchors): {question}", file=sys.stderr)
+            continue
+        found = anchored
         result = answerer.ask(question)
         before = result.entry
         if before is not None and kb.entries.index(kb.by_id[before]) in found:

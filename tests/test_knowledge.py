@@ -281,3 +281,18 @@ def test_alternates_are_distinct_after_normalising(kb: KnowledgeBase) -> None:
         for phrasing in (entry.question, *entry.alternates):
             key = normalize(phrasing)
             assert seen.setdefault(key, entry.id) == entry.id, phrasing
+
+
+def test_an_entrys_own_phrasing_must_hold_one_of_its_anchors(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: _entry(d, "misconception")["alternates"].append("抓GDP才算政绩吗"))
+    assert any(
+        "entry 'misconception'" in m and "'抓GDP才算政绩吗' holds none of the anchors" in m
+        for m in _messages(kb_copy)
+    )
+
+
+def test_anchors_when_given_are_a_list_of_words(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: _entry(d, "misconception").update(anchors=[]))
+    assert any("anchors, when given, must list at least one word" in m for m in _messages(kb_copy))
+    _edit(kb_copy, lambda d: _entry(d, "misconception").update(anchors="服务"))
+    assert any("field 'anchors' must be a list" in m for m in _messages(kb_copy))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core import detail, replies
-from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
 from bot.core.textnorm import (
@@ -259,6 +259,20 @@ class Answerer:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
 
+    def _anchored(self, index: int, *texts: str) -> bool:
+        """The entry has no anchors, or the question (in any of its forms) holds one.
+
+        An entry with anchors is no candidate for a question holding none of them: 有人说只有
+        考公才算有出息，对吗 fits the misconception's frame, not its subject."""
+        anchors = self.kb.entries[index].anchors
+        return not anchors or holds_anchor(anchors, *texts)
+
+    def may_answer(self, index: int, question: str) -> bool:
+        """The entry at `index` can answer this question (its anchors allow it)."""
+        cleaned = clean(question)
+        prepared = self.matcher.prepare_cleaned(cleaned)
+        return self._anchored(index, cleaned, fold_cleaned(cleaned), prepared)
+
     def _likens_another_thing(self, as_typed: str) -> bool:
         """The question asks what something other than 两张皮 is likened to."""
         found = _LIKENED_RE.search(as_typed)
@@ -453,6 +467,7 @@ class Answerer:
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
+        ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
         result = self._result(prepared, as_typed, ranked, outside, traditional, say, cleaned)
         return replace(result, question=prepared)
 

@@ -19,14 +19,14 @@ from typing import Any
 import yaml
 
 from bot.core.quiz import QuizItem, parse_quiz
-from bot.core.textnorm import fold_for_comparison, normalize
+from bot.core.textnorm import clean, fold_for_comparison, normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MIN_ALTERNATES = 5
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 
 ENTRY_REQUIRED = ("id", "topic", "question", "alternates", "passage")
-ENTRY_OPTIONAL = ("summary", "related")
+ENTRY_OPTIONAL = ("summary", "related", "anchors")
 TIP_REQUIRED = ("id", "entry", "excerpt")
 TIP_OPTIONAL = ("summary", "heading")
 SOURCE_REQUIRED = ("title", "issuer", "publication", "published", "page", "interview_date")
@@ -94,6 +94,9 @@ class Entry:
     section: Section
     summary: str | None = None
     related: tuple[str, ...] = ()
+    # Words one of which a question must hold to be answered from this entry: its frame alone
+    # (只有X才算Y，对吗; 干X能锻炼干部吗) fits questions about anything.
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +363,11 @@ def _parse_source(
     return source
 
 
+def holds_anchor(anchors: tuple[str, ...] | list[str], *texts: str) -> bool:
+    """True when one of the texts (a question as cleaned, as matched …) holds an anchor."""
+    return any(anchor in text for anchor in anchors for text in texts)
+
+
 def _parse_entries(
     raw: Any, file: str, interview: _Interview | None, problems: list[Problem]
 ) -> list[Entry]:
@@ -394,6 +402,16 @@ def _parse_entries(
         summary = _text_field(item, "summary", file, label, problems)
         alternates = _text_list(item, "alternates", file, label, problems)
         related = _text_list(item, "related", file, label, problems)
+        anchors = _text_list(item, "anchors", file, label, problems)
+        if "anchors" in item and not anchors:
+            problems.append(
+                Problem(file, "anchors, when given, must list at least one word", label)
+            )
+        for phrasing in ([question] if question else []) + alternates:
+            if anchors and not holds_anchor(anchors, clean(phrasing), normalize(phrasing)):
+                problems.append(
+                    Problem(file, f"phrasing '{phrasing}' holds none of the anchors", label)
+                )
         if "alternates" in item and len(alternates) < MIN_ALTERNATES:
             problems.append(
                 Problem(
@@ -427,6 +445,7 @@ def _parse_entries(
                     section,
                     summary,
                     tuple(related),
+                    tuple(anchors),
                 )
             )
     known = {entry.id for entry in entries} | seen_ids

@@ -1,0 +1,52 @@
+"""An entry's frame fitted to another subject: what its `anchors` keep it from answering."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.core.answering import Answerer, Status
+from bot.core.knowledge import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "有人说只有考公才算有出息，这说法对吗",
+        "有人说只有抓GDP才算政绩，这说法对吗",
+        "只有挣大钱才算成功，对不对",
+        "干销售能锻炼干部吗",
+        "当兵能锻炼干部吗",
+    ],
+)
+def test_a_frame_about_another_subject_is_not_answered(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("有人说只有服务经济才是服务中心，对吗", "misconception"),
+        ("服务经济才是服务中心这种说法对吗", "misconception"),
+        ("偏颇认识有哪些", "misconception"),
+        ("党务岗位能锻炼干部吗", "party_post_platform"),
+        ("干党务有前途吗", "party_post_platform"),
+        # The entry points share the misconception's passage and hold none of its anchors.
+        ("开重要会议能不能当党建的抓手", "entry_points"),
+    ],
+)
+def test_the_frame_about_its_own_subject_is_answered(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+def test_without_anchors_the_frame_alone_answers(kb: KnowledgeBase) -> None:
+    """The guard is the anchors: the same knowledge base without them answers the frame."""
+    entries = tuple(replace(e, anchors=()) for e in kb.entries)
+    bare = replace(kb, entries=entries, by_id={e.id: e for e in entries})
+    result = Answerer(bare).ask("有人说只有考公才算有出息，这说法对吗")
+    assert (result.status, result.entry) == (Status.ANSWERED, "misconception")
+    assert Answerer(kb).ask("有人说只有考公才算有出息，这说法对吗").status is Status.UNKNOWN
