@@ -134,6 +134,25 @@ def test_the_knowledge_bases_own_question_is_never_declined_by_readers(answerer:
     assert "没有给出具体日期" in result.reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "总书记在中央和国家机关党的建设工作会议上说了什么",
+        "习总书记在中央和国家机关党建工作会议上说了什么",
+    ],
+)
+def test_a_readers_question_out_of_scope_for_its_detail_declines_only_that_detail(
+    answerer: Answerer, question: str
+) -> None:
+    """总书记在中央和国家机关党建工作会议上讲话是哪一年 is out of scope for its year; the same
+    words asking what was said are the interview's, though that reader's question is nearer
+    than any question of the entry."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "xi_remarks")
+    for detail_asked in ("总书记在中央和国家机关党建工作会议上讲话是哪一年", "那次会议啥时间开的"):
+        assert answerer.ask(detail_asked).status is Status.UNKNOWN, detail_asked
+
+
 def test_readers_words_are_not_the_interviews_vocabulary(answerer: Answerer) -> None:
     """A term the interview names without explaining stays unexplained: readers' words (体系,
     提出) do not make a question about it one of the knowledge base's words."""

@@ -322,6 +322,25 @@ class Answerer:
         """The entries that match a prepared question, best first."""
         return self._ranked(prepared)[0]
 
+    @staticmethod
+    def _vetoes(ranked: list[Candidate], outside: Candidate) -> bool:
+        """A reader's out-of-scope question is nearer than anything asked of the best entry.
+
+        Readers' out-of-scope questions never overrule the knowledge base's own phrasing:
+        《意见》具体是几月几号印发的 folds to the very words of 《意见》是什么时候印发的."""
+        return not ranked[0].own and outside.nearest >= max(c.nearest for c in ranked)
+
+    def _for_its_detail(self, best: Candidate, prepared: str, cleaned: str) -> bool:
+        """The out-of-scope question nearest to this one was out of scope for a detail (哪一年,
+        多少) that this one, matching its entry well enough to be answered outright, does not
+        ask: 总书记在那次会议上说了什么 is not 那次会议是哪一年开的."""
+        if best.score < self.tuning.answer_score or not self._outside:
+            return False
+        if detail.asked(cleaned) is not None:
+            return False
+        nearest = self.matcher.nearest_asked(self._outside[0], prepared)
+        return nearest is not None and detail.asked(nearest) is not None
+
     def _decide(
         self, ranked: list[Candidate], outside: Candidate | None = None
     ) -> tuple[Status, list[Candidate]]:
@@ -329,13 +348,7 @@ class Answerer:
         if not ranked or ranked[0].score < tuning.suggest_score:
             return Status.UNKNOWN, []
         best = ranked[0]
-        # Readers' out-of-scope questions never overrule the knowledge base's own phrasing:
-        # 《意见》具体是几月几号印发的 folds to the very words of 《意见》是什么时候印发的.
-        if (
-            outside is not None
-            and not best.own
-            and outside.nearest >= max(c.nearest for c in ranked)
-        ):
+        if outside is not None and self._vetoes(ranked, outside):
             return Status.UNKNOWN, []
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
@@ -493,6 +506,13 @@ class Answerer:
         ):
             status = Status.UNKNOWN
         else:
+            if (
+                outside is not None
+                and ranked
+                and self._vetoes(ranked, outside)
+                and self._for_its_detail(ranked[0], prepared, cleaned)
+            ):
+                outside = None
             status, chosen = self._decide(ranked, outside)
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the

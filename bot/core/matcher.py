@@ -323,6 +323,12 @@ class Matcher:
         score = alone(ratio, evidence, containment)
         return Candidate(index, score, evidence, ratio == 100, nearest, own)
 
+    def nearest_asked(self, index: int, prepared: str) -> str | None:
+        """The reader's question of entry `index` most like this one (by edit similarity), as
+        matched: the one `nearest` weighed."""
+        found = process.extractOne(prepared, self._asked[index], scorer=fuzz.ratio)
+        return None if found is None else str(found[0])
+
     def rank(self, prepared: str, always: Sequence[int] = ()) -> list[Candidate]:
         """The shortlisted entries, and those in `always`, ordered by score, best first."""
         if not prepared or not self._choices:
