@@ -346,3 +346,34 @@ def test_a_shared_memo_changes_no_answer(kb: KnowledgeBase) -> None:
     for question in ("两张披是什么意思", "六个融合有哪些", "liuge ronghe you naxie", "今天天气"):
         results = [a.ask(question) for a in (first, again, plain)]
         assert len({(r.status, r.entry, r.score, r.reply) for r in results}) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "《关于加强机关党建的意见》的主要内容是什么",
+        "《关于推动党建和业务融合的指导意见》是哪个省出的",
+        "《省直机关基层党组织标准化规范化建设意见》的要点",
+        "我们厅里新出了《考勤办法》，是哪个单位印发的？",
+    ],
+)
+def test_another_documents_title_is_not_the_opinion(answerer: Answerer, question: str) -> None:
+    """Without the title guard each got the Opinion's passage (main content or issuer)."""
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("《意见》的主要内容是什么", "main_content"),
+        ("《意見》是誰印發的", "issuer"),
+        ("《关于破解两张皮问题的意见》是谁印发的", "issuer"),
+        ("《河南日报》哪天登的", "report"),
+        ("《关于破解“两张皮”问题推动省直机关党建和业务工作深度融合的意见》的全称", "title"),
+    ],
+)
+def test_the_opinions_own_title_whole_or_in_part_is_the_opinion(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)

@@ -52,6 +52,26 @@ _FORTRESS_RE = re.compile("(?:党组织|支部|党员).*(?:堡垒|先锋|模范)
 _ARTICLE_RE = re.compile(
     r"(?:意见|法典?|规定|办法|章程|细则)[的里中头面当正文]{0,3}第[一二三四五六七八九十百0-9]+条"
 )
+# A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
+# own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
+# document's kind is another document, which the Opinion's passages would answer for.
+_TITLE_RE = re.compile("《([^《》]{1,80})》")
+_DOCUMENT_KIND_RE = re.compile(
+    "(?:意见|条例|通知|规定|办法|决定|纲要|方案|准则|规划|决议|报告|讲话)$"
+)
+
+
+def _names_another_title(question: str, own: Sequence[str]) -> bool:
+    """The question names, in 《》, a document that is not the Opinion."""
+    for title in _TITLE_RE.findall(unicodedata.normalize("NFKC", question)):
+        folded = clean(title)
+        if not folded or any(folded in mine for mine in own) or "两张皮" in folded:
+            continue
+        if _DOCUMENT_KIND_RE.search(folded):
+            return True
+    return False
+
+
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 
@@ -238,6 +258,10 @@ class Answerer:
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
+        source = kb.source
+        self._own_titles = tuple(
+            clean(text) for text in (source.title, source.publication, source.headline or "")
+        )
         self._uncovered = _uncovered_pattern(kb.not_covered)
         # Longest first, so 党的二十大精神 is taken whole before 二十大精神.
         self._unexplained = tuple(sorted(kb.not_explained, key=len, reverse=True))
@@ -469,6 +493,9 @@ class Answerer:
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
             return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
+        if _names_another_title(question, self._own_titles):
+            text = say(replies.render_unknown(self.kb))
+            return Result(Status.UNKNOWN, None, 0.0, text, traditional=traditional)
         prepared = self.matcher.prepare_cleaned(cleaned)
         if not has_content(prepared):
             # Any passage offered for "这是什么" would be a guess: ask what they want to know.
