@@ -377,3 +377,32 @@ def test_the_opinions_own_title_whole_or_in_part_is_the_opinion(
 ) -> None:
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "习近平总书记在河南考察时说了什么",
+        "总书记在二十大上说了什么",
+        "总书记在座谈会上说了什么",
+        "总书记给河南的回信说了啥",
+    ],
+)
+def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
+    answerer: Answerer, question: str
+) -> None:
+    """The interview quotes him once; without this guard each was answered or offered it."""
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "总书记在中央和国家机关党的建设工作会议上说了什么",
+        "总书记怎么说的两张皮",
+        "总书记是在哪个会上讲的",
+    ],
+)
+def test_the_quoted_remark_is_still_answered(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "xi_remarks")

@@ -72,6 +72,25 @@ def _names_another_title(question: str, own: Sequence[str]) -> bool:
     return False
 
 
+# What General Secretary Xi said on another occasion (在河南考察时, 在二十大上, 七一讲话, 回信):
+# the interview quotes him once, at the central and state organs' Party-building conference, and
+# that quote must never stand for anything else he said.
+_XI_RE = re.compile(r"总书记|习近平|习总|\bxi\b")
+_ANOTHER_OCCASION_RE = re.compile(
+    "考察|视察|二十大(?:上|会上|报告|开幕)|七一|两会|座谈会|回信|贺信|贺词|全会|开学典礼|党校|新年"
+)
+_THE_QUOTED_OCCASION_RE = re.compile("中央和国家机关|机关党建|机关党的建设|工作会议")
+
+
+def _xi_elsewhere(cleaned: str) -> bool:
+    """The question asks about something Xi said on an occasion the interview does not quote."""
+    return (
+        _XI_RE.search(cleaned) is not None
+        and _ANOTHER_OCCASION_RE.search(cleaned) is not None
+        and _THE_QUOTED_OCCASION_RE.search(cleaned) is None
+    )
+
+
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
 
@@ -530,6 +549,7 @@ class Answerer:
             or _names_uncovered(self._uncovered, prepared)
             or _names_uncovered(self._uncovered, as_typed)
             or self._likens_another_thing(as_typed)
+            or _xi_elsewhere(cleaned)
         ):
             status = Status.UNKNOWN
         else:
