@@ -50,3 +50,41 @@ def test_without_anchors_the_frame_alone_answers(kb: KnowledgeBase) -> None:
     result = Answerer(bare).ask("有人说只有考公才算有出息，这说法对吗")
     assert (result.status, result.entry) == (Status.ANSWERED, "misconception")
     assert Answerer(kb).ask("有人说只有考公才算有出息，这说法对吗").status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's new in this document?",
+        "What's new or groundbreaking about the Opinions?",
+        "what's new in this document compared to before?",
+        "What is new or a breakthrough about the Opinion?",
+        "what’s new about it",
+        "What breakthroughs does the Opinion make?",
+        "In what ways is the document innovative?",
+    ],
+)
+def test_whats_new_in_this_document_asks_for_its_innovations(
+    answerer: Answerer, question: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "innovations")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's new in this document about the Uyghurs?",
+        "What's new in the document on Xinjiang?",
+        "What's new in the 20th Party Congress report?",
+        "What's new in China's foreign policy?",
+        "What's new?",
+        "what's new today",
+        "What's groundbreaking about ChatGPT?",
+    ],
+)
+def test_whats_new_in_anything_else_is_not_the_opinions_innovations(
+    answerer: Answerer, question: str
+) -> None:
+    """Only the whole question reads as 创新和突破: "new" anywhere answered these with it."""
+    assert answerer.ask(question).status is not Status.ANSWERED

@@ -1122,6 +1122,29 @@ def _keep(char: str) -> bool:
     return char == "+" or unicodedata.category(char)[0] in "LN"
 
 
+# "What's new in this document?", asked whole: the interview's 创新和突破.  Only the whole
+# question, with nothing after what it is about: "new" alone reads as nothing (新 is no term of
+# the interview's), and read as 创新 anywhere it answered "What's new in this document about
+# the Uyghurs?" and 57 other off-topic questions with the innovations passage.
+_NOVELTY = "(?:new|innovative|groundbreaking|novel|innovations?|breakthroughs?)"
+_WHATS_NEW_RE = re.compile(
+    r"(?:so |and |ok |okay )?(?:what(?:'s|’s| is| are)|anything|any|is there anything) "
+    rf"(?:actually |really |genuinely |particularly )?(?:an? )?{_NOVELTY}"
+    rf"(?: (?:or|and|/) (?:an? )?{_NOVELTY})?"
+    r"(?: (?:in|about|from|with) (?:this|the|these|it|its)"
+    r"(?: (?:henan |provincial )?(?:document|opinion|opinions|policy|doc|paper))?"
+    r"(?: (?:compared (?:to|with)|versus|vs\.?) (?:before|the past|earlier|"
+    r"how things were done before|previous (?:practice|documents|ones)))?"
+    r"| compared (?:to|with) (?:before|the past))"
+    r"\s*[?？!.。]*"
+    rf"|what {_NOVELTY}(?: (?:or|and) {_NOVELTY})? (?:does|did|do) (?:the|this|these|it)"
+    r"(?: (?:henan |provincial )?(?:document|opinion|opinions|policy))? "
+    r"(?:make|contain|have|bring|introduce|offer)\s*[?？!.。]*"
+    r"|in what ways? (?:is|are) (?:the|this|these|it)(?: (?:document|opinion|opinions|policy))? "
+    rf"{_NOVELTY}\s*[?？!.。]*"
+)
+
+
 def _english(text: str) -> str:
     """The domain's English words in the interview's terms; other English words marked.
 
@@ -1174,6 +1197,8 @@ def clean(text: str) -> str:
     # Runs of spaces go before the cut: 5,000 spaces and then a question is still a question.
     text = " ".join(text[: MAX_QUERY_CHARS * 50].split())[: MAX_QUERY_CHARS * 4]
     text = _toneless(unicodedata.normalize("NFKC", text).lower())
+    if _WHATS_NEW_RE.fullmatch(text):
+        text = "意见有哪些创新和突破"
     text = _english(text)
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
