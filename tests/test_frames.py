@@ -88,3 +88,44 @@ def test_whats_new_in_anything_else_is_not_the_opinions_innovations(
 ) -> None:
     """Only the whole question reads as 创新和突破: "new" anywhere answered these with it."""
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("What will the working committee do next?", "implementation"),
+        ("What happens next after the document?", "implementation"),
+        ("How will the Opinions be implemented going forward?", "implementation"),
+        ("What's the headline of this interview?", "report"),
+        ("When was this piece posted online? date?", "report"),
+        ("Which newspaper ran this interview?", "report"),
+        ("What happens if people let their guard down?", "common_ailment"),
+        (
+            "Can full-time Party affairs cadres rotate with administrative staff?",
+            "two_way_exchange",
+        ),
+    ],
+)
+def test_whole_english_questions_of_one_shape_are_read_whole(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What will the Fed do next?",
+        "How will the new tax law be implemented?",
+        "What happens next after the election?",
+        "What's the headline of today's People's Daily?",
+        "Which newspaper ran the story about the Uyghurs?",
+        "What happens if people stop exercising?",
+        "Can doctors rotate with nurses?",
+    ],
+)
+def test_the_same_shapes_about_anything_else_are_not_read_so(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED

@@ -36,7 +36,9 @@ from bot.core.textnorm import (
         ("这篇稿子是几月发布的", "这篇报道是几月刊登的"),
         ("这个意见算是个啥举措", "意见是个什么举措"),
         ("理念上有啥新提法", "理念上有什么创新"),
-        ("which newspaper published this interview", "哪些报纸刊登采访"),
+        # Read whole (textnorm._WHOLE_ENGLISH); its plural is read word by word.
+        ("which newspaper published this interview", "刊登在什么报纸"),
+        ("which newspapers published this interview", "哪些报纸刊登采访"),
         ("check一下两张皮是什么", "两张皮"),
         # Henan speech and chat noise.
         ("恁说这文件主要是管哪些单位哩", "你说这意见主要是管哪些单位的"),

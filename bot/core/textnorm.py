@@ -1122,27 +1122,89 @@ def _keep(char: str) -> bool:
     return char == "+" or unicodedata.category(char)[0] in "LN"
 
 
-# "What's new in this document?", asked whole: the interview's 创新和突破.  Only the whole
-# question, with nothing after what it is about: "new" alone reads as nothing (新 is no term of
-# the interview's), and read as 创新 anywhere it answered "What's new in this document about
-# the Uyghurs?" and 57 other off-topic questions with the innovations passage.
+# Whole English questions that readers ask in one shape, each read as one question of the
+# interview's: only the whole question, with nothing after what it is about.  Read word by word,
+# "new" (新 is no term of the interview's) reads as nothing, and read as 创新 anywhere it answered
+# "What's new in this document about the Uyghurs?" and 57 other off-topic questions with the
+# innovations passage; headline, posted and rotate, likewise, answered everyday English.
 _NOVELTY = "(?:new|innovative|groundbreaking|novel|innovations?|breakthroughs?)"
-_WHATS_NEW_RE = re.compile(
-    r"(?:so |and |ok |okay )?(?:what(?:'s|’s| is| are)|anything|any|is there anything) "
-    rf"(?:actually |really |genuinely |particularly )?(?:an? )?{_NOVELTY}"
-    rf"(?: (?:or|and|/) (?:an? )?{_NOVELTY})?"
-    r"(?: (?:in|about|from|with) (?:this|the|these|it|its)"
-    r"(?: (?:henan |provincial )?(?:document|opinion|opinions|policy|doc|paper))?"
-    r"(?: (?:compared (?:to|with)|versus|vs\.?) (?:before|the past|earlier|"
-    r"how things were done before|previous (?:practice|documents|ones)))?"
-    r"| compared (?:to|with) (?:before|the past))"
-    r"\s*[?？!.。]*"
-    rf"|what {_NOVELTY}(?: (?:or|and) {_NOVELTY})? (?:does|did|do) (?:the|this|these|it)"
-    r"(?: (?:henan |provincial )?(?:document|opinion|opinions|policy))? "
-    r"(?:make|contain|have|bring|introduce|offer)\s*[?？!.。]*"
-    r"|in what ways? (?:is|are) (?:the|this|these|it)(?: (?:document|opinion|opinions|policy))? "
-    rf"{_NOVELTY}\s*[?？!.。]*"
+_THE_DOCUMENT = (
+    r"(?:the|this|these|it)(?: (?:henan |provincial )?(?:document|opinions?|policy|doc))?"
 )
+_THE_PIECE = r"(?:this|the) (?:henan daily )?(?:interview|article|piece|report|story|item)"
+_COMMITTEE = r"(?:the (?:provincial )?(?:work(?:ing)? )?committee|they)"
+_END = r"\s*[?？!.。]*"
+_WHOLE_ENGLISH = tuple(
+    (re.compile(f"(?:{pattern}){_END}"), chinese)
+    for pattern, chinese in (
+        (
+            r"(?:so |and |ok |okay )?(?:what(?:'s|’s| is| are)|anything|any|is there anything) "
+            rf"(?:actually |really |genuinely |particularly )?(?:an? )?{_NOVELTY}"
+            rf"(?: (?:or|and|/) (?:an? )?{_NOVELTY})?"
+            rf"(?: (?:in|about|from|with) {_THE_DOCUMENT}"
+            r"(?: (?:compared (?:to|with)|versus|vs\.?) (?:before|the past|earlier|"
+            r"how things were done before|previous (?:practice|documents|ones)))?"
+            r"| compared (?:to|with) (?:before|the past))",
+            "意见有哪些创新和突破",
+        ),
+        (
+            rf"what {_NOVELTY}(?: (?:or|and) {_NOVELTY})? (?:does|did|do) {_THE_DOCUMENT} "
+            r"(?:make|contain|have|bring|introduce|offer)",
+            "意见有哪些创新和突破",
+        ),
+        (
+            rf"in what ways? (?:is|are) {_THE_DOCUMENT} {_NOVELTY}",
+            "意见有哪些创新和突破",
+        ),
+        (
+            rf"what (?:will|does|is|are) {_COMMITTEE} (?:going to |planning to |plan to )?"
+            r"(?:do|doing) next"
+            rf"|what (?:happens|comes) next after {_THE_DOCUMENT}(?: (?:is|are) issued)?"
+            rf"|what are the next steps(?: after {_THE_DOCUMENT})?",
+            "工委下一步打算怎么推进意见",
+        ),
+        (
+            rf"how will (?:{_COMMITTEE}|{_THE_DOCUMENT}) (?:actually )?(?:be )?"
+            r"(?:implement(?:ed)?|put into practice|carried out)(?: the opinions?| it| this)?"
+            r"(?: next| going forward| from now on)?"
+            rf"|how will {_COMMITTEE} push (?:the )?implementation(?: of {_THE_DOCUMENT})?",
+            "意见怎么推动落实",
+        ),
+        (
+            rf"(?:what(?:'s|’s| is| was)|tell me) the (?:headline|title) of {_THE_PIECE}",
+            "这篇访谈的标题叫什么",
+        ),
+        (
+            rf"when was {_THE_PIECE} (?:originally )?(?:posted|published|put up|uploaded)"
+            r"(?: online)?(?:\?? date)?"
+            rf"|what date is (?:listed|given) as the time of {_THE_PIECE}",
+            "网页上标的发布时间是哪天",
+        ),
+        (
+            rf"(?:which|what) (?:newspaper|paper) (?:ran|carried|published|printed) {_THE_PIECE}",
+            "这篇访谈登在哪家报纸",
+        ),
+        (
+            r"what happens if (?:efforts(?: to fix it)?|people|we|they|the work) "
+            r"(?:slacken|relax|ease off|let up|let (?:their|our) guard down)",
+            "要是放松了会怎么样",
+        ),
+        (
+            r"can (?:full[- ]time )?party[- ]affairs (?:cadres|staff) (?:rotate|swap posts|switch "
+            r"posts|exchange posts) with (?:administrative|business)(?: (?:and|or) "
+            r"(?:administrative|business))? staff",
+            "党务干部能和业务干部交流吗",
+        ),
+    )
+)
+
+
+def _whole_english(text: str) -> str:
+    """A whole English question of one of the shapes above, in the interview's terms."""
+    for pattern, chinese in _WHOLE_ENGLISH:
+        if pattern.fullmatch(text):
+            return chinese
+    return text
 
 
 def _english(text: str) -> str:
@@ -1197,9 +1259,7 @@ def clean(text: str) -> str:
     # Runs of spaces go before the cut: 5,000 spaces and then a question is still a question.
     text = " ".join(text[: MAX_QUERY_CHARS * 50].split())[: MAX_QUERY_CHARS * 4]
     text = _toneless(unicodedata.normalize("NFKC", text).lower())
-    if _WHATS_NEW_RE.fullmatch(text):
-        text = "意见有哪些创新和突破"
-    text = _english(text)
+    text = _english(_whole_english(text))
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
 
