@@ -389,6 +389,10 @@ def test_the_opinions_own_title_whole_or_in_part_is_the_opinion(
         "总书记在二十大上说了什么",
         "总书记在座谈会上说了什么",
         "总书记给河南的回信说了啥",
+        # Another conference is another occasion, whatever it is about.
+        "总书记在中央经济工作会议上讲的关键是什么",
+        "总书记在全国组织工作会议上怎么讲两张皮",
+        "总书记在全国两会上对机关党建说了什么",
     ],
 )
 def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
@@ -404,6 +408,8 @@ def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
         "总书记在中央和国家机关党的建设工作会议上说了什么",
         "总书记怎么说的两张皮",
         "总书记是在哪个会上讲的",
+        "总书记是在哪个会议上讲的解决两张皮问题",
+        "习近平总书记关于两张皮的讲话出自哪次会议",
     ],
 )
 def test_the_quoted_remark_is_still_answered(answerer: Answerer, question: str) -> None:

@@ -32,6 +32,7 @@ def test_a_frame_about_another_subject_is_not_answered(answerer: Answerer, quest
         ("偏颇认识有哪些", "misconception"),
         ("党务岗位能锻炼干部吗", "party_post_platform"),
         ("干党务有前途吗", "party_post_platform"),
+        ("党办的岗位能锻炼干部吗", "party_post_platform"),
         # The entry points share the misconception's passage and hold none of its anchors.
         ("开重要会议能不能当党建的抓手", "entry_points"),
     ],

@@ -77,9 +77,12 @@ def _names_another_title(question: str, own: Sequence[str]) -> bool:
 # that quote must never stand for anything else he said.
 _XI_RE = re.compile(r"总书记|习近平|习总|\bxi\b")
 _ANOTHER_OCCASION_RE = re.compile(
-    "考察|视察|二十大(?:上|会上|报告|开幕)|七一|两会|座谈会|回信|贺信|贺词|全会|开学典礼|党校|新年"
+    "考察|视察|调研时|二十大(?!精神)|七一|两会|座谈会|回信|贺信|贺词|全会|开学典礼|党校|新年|"
+    "论坛|政治局|常委会|[^哪什么那这个次在的]会议"
 )
-_THE_QUOTED_OCCASION_RE = re.compile("中央和国家机关|机关党建|机关党的建设|工作会议")
+# Only the conference itself (中央和国家机关党的建设工作会议, 那次机关党建工作会议) is the quoted
+# occasion: 中央经济工作会议 and 全国组织工作会议 are others.
+_THE_QUOTED_OCCASION_RE = re.compile("(?:中央和国家机关|机关)(?:党的建设|党建)(?:工作)?会|那次会")
 
 
 def _xi_elsewhere(cleaned: str) -> bool:
