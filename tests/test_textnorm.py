@@ -37,7 +37,7 @@ from bot.core.textnorm import (
         ("这个意见算是个啥举措", "意见是个什么举措"),
         ("理念上有啥新提法", "理念上有什么创新"),
         # Read whole (textnorm._WHOLE_ENGLISH); its plural is read word by word.
-        ("which newspaper published this interview", "刊登在什么报纸"),
+        ("which newspaper published this interview", "这篇访谈登在哪家报纸"),
         ("which newspapers published this interview", "哪些报纸刊登采访"),
         ("check一下两张皮是什么", "两张皮"),
         # Henan speech and chat noise.
