@@ -117,7 +117,7 @@ def main() -> int:
         # An entry with anchors answers no question holding none of them (the bot drops it as a
         # candidate): 开重要会议能不能当党建的抓手 quotes the misconception's passage but asks
         # for the entry points that share it.
-        anchored = {i for i in found if answerer.may_answer(i, question)}
+        anchored = answerer.may_answer(question, found)
         if not anchored:
             print(f"dropped (holds none of its entries' anchors): {question}", file=sys.stderr)
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -313,11 +313,12 @@ class Answerer:
         anchors = self.kb.entries[index].anchors
         return not anchors or holds_anchor(anchors, *texts)
 
-    def may_answer(self, index: int, question: str) -> bool:
-        """The entry at `index` can answer this question (its anchors allow it)."""
+    def may_answer(self, question: str, indices: Iterable[int]) -> set[int]:
+        """Those of the entries at `indices` that can answer this question (their anchors
+        allow it); the question is read once for all of them."""
         cleaned = clean(question)
-        prepared = self.matcher.prepare_cleaned(cleaned)
-        return self._anchored(index, cleaned, fold_cleaned(cleaned), prepared)
+        texts = (cleaned, fold_cleaned(cleaned), self.matcher.prepare_cleaned(cleaned))
+        return {index for index in indices if self._anchored(index, *texts)}
 
     def _likens_another_thing(self, as_typed: str) -> bool:
         """The question asks what something other than 两张皮 is likened to."""

@@ -1199,12 +1199,12 @@ _WHOLE_ENGLISH = tuple(
 )
 
 
-def _whole_english(text: str) -> str:
+def _whole_english(text: str) -> str | None:
     """A whole English question of one of the shapes above, in the interview's terms."""
     for pattern, chinese in _WHOLE_ENGLISH:
         if pattern.fullmatch(text):
             return chinese
-    return text
+    return None
 
 
 def _english(text: str) -> str:
@@ -1216,6 +1216,10 @@ def _english(text: str) -> str:
     of France" as a bare 什么; the mark still counts as words the knowledge base does not know."""
     if not any("a" <= c <= "z" for c in text):
         return text
+    # Read only where there are letters: every text the knowledge base loads passes here.
+    whole = _whole_english(text)
+    if whole is not None:
+        return whole
     from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
@@ -1259,7 +1263,7 @@ def clean(text: str) -> str:
     # Runs of spaces go before the cut: 5,000 spaces and then a question is still a question.
     text = " ".join(text[: MAX_QUERY_CHARS * 50].split())[: MAX_QUERY_CHARS * 4]
     text = _toneless(unicodedata.normalize("NFKC", text).lower())
-    text = _english(_whole_english(text))
+    text = _english(text)
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
 
