@@ -18,10 +18,17 @@ from bot.core.knowledge import KnowledgeBase
         "只有挣大钱才算成功，对不对",
         "干销售能锻炼干部吗",
         "当兵能锻炼干部吗",
+        # Without anchors these were offered the misconception, or answered with the platform.
+        "有人说只有挣大钱才算成功，这说法对吗",
+        "有人说只有考研才算有文化，对吗",
+        "客服岗位能锻炼干部吗",
     ],
 )
 def test_a_frame_about_another_subject_is_not_answered(answerer: Answerer, question: str) -> None:
-    assert answerer.ask(question).status is not Status.ANSWERED
+    """Nor offered: the README says the anchored entry is no candidate at all."""
+    result = answerer.ask(question)
+    assert result.status is not Status.ANSWERED
+    assert not {"misconception", "party_post_platform"} & set(result.offered)
 
 
 @pytest.mark.parametrize(
