@@ -154,6 +154,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev62.yaml",
     "blind_dev63.yaml",
     "blind_dev64.yaml",
+    "blind_dev65.yaml",
+    "blind_dev66.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
