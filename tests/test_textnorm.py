@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import detail
 from bot.core.textnorm import (
     MAX_QUERY_CHARS,
     clean,
@@ -122,3 +123,29 @@ def test_fold_for_comparison_only_touches_whitespace_and_quotes() -> None:
 )
 def test_english_remedy_words_and_trailing_what_are_folded(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What kind of Party affairs team should be built?", "什么样的党务队伍要建设"),
+        ("Why does this Opinion matter?", "为什么意见意义"),
+        ("Does it mention politics detached from business?", "政治脱节业务"),
+        ("How can organ Party building serve the central work?", "机关党建服务中心工作"),
+    ],
+)
+def test_english_words_for_the_interviews_terms(text: str, expected: str) -> None:
+    assert expected in normalize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What percentage of cadres work full time on Party affairs?",
+        "How many Party affairs cadres does each department have?",
+        "How much money goes to training?",
+    ],
+)
+def test_english_counts_are_details_asked(text: str) -> None:
+    """A count asked in English is held, as 多少 is, to a passage that gives one."""
+    assert detail.asked(clean(text)) is not None
