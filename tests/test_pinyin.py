@@ -87,6 +87,17 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
         ("gong hui gong qing tuan fu lian ye yao fu ze rong he ma", "也要", "mass_organizations"),
         ("liu ge tuojie houmian ji ge shi shenme", "后面", "six_disconnects"),
         ("guan zhu changqi kao na ji ge ronghe", "管住长期靠", "now_and_long_term"),
+        # Single syllables of everyday questions (shuo, shei, suan), and question words that
+        # an everyday word sounds like (you sha is 有啥, not 油砂).
+        ("xi zong shu ji shuo de liang zhang pi guan jian shi sha", "习总书记说", "xi_remarks"),
+        ("xia yi bu gong wei you sha an pai", "有什么安排", "implementation"),
+        # Longer than the 60 letters a run once could be: a message of two sentences.
+        (
+            "gong hui gong qing tuan fu lian suan bu suan ze ren zhu ti, hai you shei yao fu ze"
+            " rong he? wo men chu li you ren wen",
+            "工会共青团妇联算不算",
+            "mass_organizations",
+        ),
     ],
 )
 def test_sentences_in_pinyin_read_everyday_words(
@@ -94,6 +105,22 @@ def test_sentences_in_pinyin_read_everyday_words(
 ) -> None:
     assert meant in answerer.matcher.prepare(typed)
     assert answerer.ask(typed).entry == entry
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "zhe ge yue de gong zi shen me shi hou fa",
+        "shei fa de gong zi",
+        "xi zong shu ji qu nian qu le na li",
+        "wo yao xie yi pian xin de ti hui, bang wo xie yi xia",
+    ],
+)
+def test_sentences_in_pinyin_off_the_subject_stay_unanswered(
+    answerer: Answerer, typed: str
+) -> None:
+    """Read into Chinese, they meet the same out-of-scope tests a typed question does."""
+    assert answerer.ask(typed).status is not Status.ANSWERED
 
 
 def test_everyday_words_are_read_the_same_in_every_process() -> None:

@@ -18,8 +18,9 @@ from bot.core.textnorm import GENERIC_GRAMS, about_subject, is_cjk
 MAX_NGRAM = 4
 MIN_WORD_COUNT = 2
 MAX_READINGS = 2
-# Longest run of Latin letters read as pinyin: a pasted paragraph is not worth the work.
-MAX_PINYIN_RUN = 60
+# Longest run of Latin letters read as pinyin (a message of two sentences once spaces go): a
+# pasted paragraph is not worth the work.
+MAX_PINYIN_RUN = 160
 # Shortest run read as a sentence, everyday words included (a name is shorter).
 _SENTENCE_RUN = 12
 
@@ -91,6 +92,27 @@ _SENTENCE_WORDS = {
     "hui": "会",
     "dei": "得",
     "kao": "靠",
+    "shei": "谁",
+    "fa": "发",
+    "shuo": "说",
+    "suan": "算",
+    "tian": "天",
+    "pian": "篇",
+    "nian": "年",
+    "hao": "号",
+    "yue": "月",
+    "ban": "版",
+    "wen": "问",
+    "xie": "写",
+    "gao": "搞",
+    "yong": "用",
+    "bu": "不",
+    "mei": "没",
+    "xi": "习",
+    "jiao": "叫",
+    # Question words that an everyday word sounds like (油砂, 终点) and would otherwise win.
+    "yousha": "有啥",
+    "zhongdian": "重点",
 }
 # Question words read as themselves even where the phrasings hold a word that sounds the same
 # more often (这事 for zhe shi, 义思 across 意义思 for yi si): a question is asked with them.
