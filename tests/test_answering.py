@@ -358,6 +358,10 @@ def test_a_shared_memo_changes_no_answer(kb: KnowledgeBase) -> None:
         "《关于推动党建和业务融合的指导意见》是哪个省出的",
         "《省直机关基层党组织标准化规范化建设意见》的要点",
         "我们厅里新出了《考勤办法》，是哪个单位印发的？",
+        # About 两张皮, but another kind of paper or another issuer's.
+        "《关于破解两张皮的若干措施》的主要内容是什么",
+        "《关于破解县直机关党建和业务两张皮问题的意见》讲了什么",
+        "《高校破解两张皮实施方案》有哪些要求",
     ],
 )
 def test_another_documents_title_is_not_the_opinion(answerer: Answerer, question: str) -> None:
@@ -415,3 +419,20 @@ def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
 def test_the_quoted_remark_is_still_answered(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, "xi_remarks")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中央和国家机关党建工作会议的主题是什么",
+        "中央和国家机关党的建设工作会议是谁主持的",
+        "那次会议的议程有哪些",
+        "中央和国家机关党的建设工作会议有哪些人参加",
+        "习近平在中央和国家机关党的建设工作会议上的讲话主题是什么",
+    ],
+)
+def test_the_conferences_particulars_are_not_the_quoted_remark(
+    answerer: Answerer, question: str
+) -> None:
+    """The interview names the conference only as where the remark was made."""
+    assert answerer.ask(question).status is Status.UNKNOWN

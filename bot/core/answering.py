@@ -57,7 +57,12 @@ _ARTICLE_RE = re.compile(
 # document's kind is another document, which the Opinion's passages would answer for.
 _TITLE_RE = re.compile("《([^《》]{1,80})》")
 _DOCUMENT_KIND_RE = re.compile(
-    "(?:意见|条例|通知|规定|办法|决定|纲要|方案|准则|规划|决议|报告|讲话)$"
+    "(?:意见|条例|通知|规定|办法|决定|纲要|方案|准则|规划|决议|报告|讲话|措施)$"
+)
+# A title about 两张皮 is the Opinion's, loosely quoted (《破解两张皮问题的意见》), unless it names
+# another kind of paper or issuer: 《关于破解两张皮的若干措施》, a 县直 or 高校 version.
+_NOT_THE_OPINIONS_RE = re.compile(
+    "措施|通知|方案|办法|规定|条例|细则|县|市(?!场)|区|乡|镇|村|高校|学校|大学|企业|公司|医院"
 )
 
 
@@ -65,7 +70,9 @@ def _names_another_title(question: str, own: Sequence[str]) -> bool:
     """The question names, in 《》, a document that is not the Opinion."""
     for title in _TITLE_RE.findall(unicodedata.normalize("NFKC", question)):
         folded = clean(title)
-        if not folded or any(folded in mine for mine in own) or "两张皮" in folded:
+        if not folded or any(folded in mine for mine in own):
+            continue
+        if "两张皮" in folded and _NOT_THE_OPINIONS_RE.search(folded) is None:
             continue
         if _DOCUMENT_KIND_RE.search(folded):
             return True
@@ -92,6 +99,15 @@ def _xi_elsewhere(cleaned: str) -> bool:
         and _ANOTHER_OCCASION_RE.search(cleaned) is not None
         and _THE_QUOTED_OCCASION_RE.search(cleaned) is None
     )
+
+
+# The conference's own particulars (its theme, host, agenda, who attended): the interview names
+# the conference only as where Xi's remark was made, and that remark is none of them.
+_CONFERENCE_PARTICULARS_RE = re.compile(
+    "(?:会议|大会|工作会|那次会|这次会)(?:的|上|开)?.{0,6}"
+    "(?:主题|主持|议程|谁参加|哪些人参加|谁出席|哪些人出席|出席|规模|开了几天|会场)"
+    "|(?:主题|主持人|议程|出席人员|参会人员).{0,6}(?:会议|大会|工作会)"
+)
 
 
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
@@ -554,6 +570,7 @@ class Answerer:
             or _names_uncovered(self._uncovered, as_typed)
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
+            or _CONFERENCE_PARTICULARS_RE.search(cleaned) is not None
         ):
             status = Status.UNKNOWN
         else:
