@@ -1003,16 +1003,12 @@ _ENGLISH = {
     # disconnection) answered off-topic English ("What's new?", "internet disconnection").
     "check一下": "",
     # Added with blind sets 65 and 66 sealed: words of the dev sets' English questions that
-    # name the interview's terms (建设, 服务, 脱节) or a count (多少, 比例), which a detail
-    # question must keep to be held to a passage that gives one.
-    "building": "建设",
-    "build": "建设",
-    "built": "建设",
+    # name the interview's terms (服务, 脱节) or a count (多少, 比例), which a detail question
+    # must keep to be held to a passage that gives one.  Not building (建设) or matter (意义):
+    # "Who works in this building?" and "Why does dark matter matter?" were answered.
     "serve": "服务",
-    "kind": "种",
     "detached": "脱节",
     "staff": "干部",
-    "matter": "意义",
     "mention": "",
     "percentage": "比例",
     "proportion": "比例",
