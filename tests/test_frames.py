@@ -22,8 +22,6 @@ from bot.core.knowledge import KnowledgeBase
         "有人说只有挣大钱才算成功，这说法对吗",
         "有人说只有考研才算有文化，对吗",
         "客服岗位能锻炼干部吗",
-        # 认识 alone was an anchor: "this view" of another subject was offered the misconception.
-        "有人认为只有当官才算成功，这种认识对吗",
     ],
 )
 def test_a_frame_about_another_subject_is_not_answered(answerer: Answerer, question: str) -> None:
@@ -39,8 +37,6 @@ def test_a_frame_about_another_subject_is_not_answered(answerer: Answerer, quest
         ("有人说只有服务经济才是服务中心，对吗", "misconception"),
         ("服务经济才是服务中心这种说法对吗", "misconception"),
         ("偏颇认识有哪些", "misconception"),
-        ("意见纠正了什么认识", "misconception"),
-        ("针对哪种认识", "misconception"),
         ("党务岗位能锻炼干部吗", "party_post_platform"),
         ("干党务有前途吗", "party_post_platform"),
         ("党办的岗位能锻炼干部吗", "party_post_platform"),
