@@ -65,6 +65,8 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
     assert detail.answers("从几个方面管住长期", "还从机制融合、队伍融合两个方面入手管住长期")
     assert not detail.answers("专职党务干部有多少", "配强专职、激活兼职")
     assert detail.answers("理念融合是第几个", "一是强化理念融合")
+    # Which of the five questions: the citation under every answer names it.
+    assert detail.answers("共同责任是在第几问说的", "是机关党的各级组织的共同责任")
     assert not detail.answers("任期几年", "六是注重队伍融合")
     assert detail.answers("工会适用吗", "以及工会、共青团、妇联等群团组织")
     assert not detail.answers("高校适用吗", "以及工会、共青团、妇联等群团组织")
@@ -116,6 +118,8 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("治好当下的融合有几个", "now_and_long_term"),
         ("群团组织适用吗", "mass_organizations"),
         ("学用融合是第几个融合", "learning_integration"),
+        ("“治好当下、管住长期”出自第几个问题", "now_and_long_term"),
+        ("调研督促是第几问说的", "supervision"),
         ("党务干部要成为几种人", "cadre_goal"),
         # "Which official answered the reporter" is answered by the office the interview names.
         ("记者采访的是哪位领导", "interview"),
@@ -180,6 +184,7 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
         ("十几天前印发的意见叫什么名字", "title"),
         ("好几期培训要研究的必研题是什么", "must_study"),
         ("十几期培训都要研究必研题吗", "must_study"),
+        ("意见是把过去几年的经验提炼出来的吗", "origin"),
         ("一旦放松，过不了几天两张皮就会反复发作吗", "common_ailment"),
         ("党建和业务融合要贯穿工作全过程，不分时间地点吗", "idea_integration"),
         ("两张皮问题放松几天就会反复发作吗", "common_ailment"),

@@ -114,6 +114,12 @@ def test_sentences_in_pinyin_read_everyday_words(
         "shei fa de gong zi",
         "xi zong shu ji qu nian qu le na li",
         "wo yao xie yi pian xin de ti hui, bang wo xie yi xia",
+        # The guards read the characters the pinyin stands for: another occasion, the quoted
+        # conference's host, and not-covered terms (工资, 广西), read as themselves.
+        "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang zenme shuo de",
+        "zhongyang he guojia jiguan dang de jianshe gongzuo huiyi shi shei zhuchi de",
+        "gongzi shi na tian fa de",
+        "guangxi de dangjian yijian shi na tian fa de",
     ],
 )
 def test_sentences_in_pinyin_off_the_subject_stay_unanswered(

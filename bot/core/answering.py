@@ -101,13 +101,21 @@ def _xi_elsewhere(cleaned: str) -> bool:
     )
 
 
-# The conference's own particulars (its theme, host, agenda, who attended): the interview names
-# the conference only as where Xi's remark was made, and that remark is none of them.
+# The quoted conference's own particulars (its theme, host, agenda, who attended): the interview
+# names it only as where Xi's remark was made, and that remark is none of them.  Other meetings
+# (重要工作会议 as an entry point) and 主题教育 are not this.
 _CONFERENCE_PARTICULARS_RE = re.compile(
-    "(?:会议|大会|工作会|那次会|这次会)(?:的|上|开)?.{0,6}"
-    "(?:主题|主持|议程|谁参加|哪些人参加|谁出席|哪些人出席|出席|规模|开了几天|会场)"
-    "|(?:主题|主持人|议程|出席人员|参会人员).{0,6}(?:会议|大会|工作会)"
+    "会(?:议|)(?:的|上|是|有)?"
+    "(?:主题(?!教育)|谁主持|由谁主持|主持人|议程|谁参加|哪些人参加|谁出席|哪些人出席|规模|开了几天|会场)"
 )
+
+
+def _conference_particulars(cleaned: str) -> bool:
+    """The question asks for a particular of the quoted conference that the interview lacks."""
+    return (
+        _THE_QUOTED_OCCASION_RE.search(cleaned) is not None
+        and _CONFERENCE_PARTICULARS_RE.search(cleaned) is not None
+    )
 
 
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
@@ -292,7 +300,9 @@ class Answerer:
             groups.append([])
             units.append([])
             asked.append(list(kb.asked_out_of_scope))
-        self.matcher = Matcher(groups, tuning, passages=units, memo=memo, asked=asked)
+        self.matcher = Matcher(
+            groups, tuning, passages=units, memo=memo, asked=asked, spelled=kb.not_covered
+        )
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
@@ -543,6 +553,10 @@ class Answerer:
                 Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
             )
         ranked, outside = self._ranked(prepared)
+        if any("a" <= c <= "z" for c in cleaned):
+            # Typed in pinyin, the question meets the guards below as its characters would:
+            # "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang …" is another occasion.
+            cleaned = self.matcher.read_pinyin(cleaned)
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
@@ -570,7 +584,7 @@ class Answerer:
             or _names_uncovered(self._uncovered, as_typed)
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
-            or _CONFERENCE_PARTICULARS_RE.search(cleaned) is not None
+            or _conference_particulars(cleaned)
         ):
             status = Status.UNKNOWN
         else:

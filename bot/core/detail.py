@@ -59,13 +59,13 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (Slot.ORDINAL, re.compile("第几")),
     # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
     (Slot.KINDS, re.compile("(?<![哪那这])几(种|类|个方面)")),
-    # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 好几期, 十几期: a few, not
-    # how many.  几天 asks a count only after what takes days (培训几天, 开几天): 前几天 and
-    # 放松几天 are a few days.
+    # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 过去几年, 好几期, 十几期: a
+    # few, not how many.  几天 asks a count only after what takes days (培训几天, 开几天):
+    # 前几天 and 放松几天 are a few days.
     (
         Slot.COUNT,
         re.compile(
-            rf"多少|(?<![哪那这前近没好十了])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
+            rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
             r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
         ),
     ),
@@ -156,11 +156,22 @@ def _name(question: str, passage: str) -> bool:
     return _NAME_ANSWER.search(passage) is not None
 
 
+# Which of the interview's five questions says something (在第几问): every answer's citation
+# names the question its passage answers (问三：…), so any passage gives that.
+_WHICH_QUESTION = re.compile("第几个?问|哪一?个?问题?里|哪一问")
+
+
+def _ordinal(question: str, passage: str) -> bool:
+    return (
+        _WHICH_QUESTION.search(question) is not None or _ORDINAL_ANSWER.search(passage) is not None
+    )
+
+
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.TIME: _time,
     Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
     Slot.KINDS: lambda _q, p: bool(_COUNT_ANSWER.search(p) or _LIST_ANSWER.search(p)),
-    Slot.ORDINAL: lambda _q, p: _ORDINAL_ANSWER.search(p) is not None,
+    Slot.ORDINAL: _ordinal,
     Slot.PLACE: lambda _q, p: _PLACE_ANSWER.search(p) is not None,
     Slot.PROCEDURE: _procedure,
     Slot.NAME: _name,

@@ -123,13 +123,17 @@ class Matcher:
         passages: Sequence[Sequence[str]] | None = None,
         memo: dict[str, str] | None = None,
         asked: Sequence[Sequence[str]] | None = None,
+        spelled: Sequence[str] = (),
     ) -> None:
         """`memo` keeps normalised texts between builds of nearly the same knowledge base
         (leave-one-phrasing-out builds one per phrasing): normalising is a third of a build.
 
         `asked` are readers' own questions by entry: they widen what an entry's words cover
         and may be the phrasing a question resembles most, but they are not the interview's
-        vocabulary, so homophone correction never reads a question into one of their words."""
+        vocabulary, so homophone correction never reads a question into one of their words.
+
+        `spelled` are words pinyin is read as where no knowledge-base word sounds the same: the
+        not-covered terms, so that "guangxi de yijian" names 广西, not some 光熙."""
         self.tuning = tuning or Tuning()
         known = {} if memo is None else memo
 
@@ -217,6 +221,7 @@ class Matcher:
         # Thesaurus words are read from pinyin as themselves (nianqingren → 年轻人): whether
         # they stand for the interview's term depends on the rest of the question.
         aliases = {**{v: v for v in THESAURUS_FOLDS}, **SYNONYM_FOLDS}
+        aliases.update((word, word) for word in spelled if word not in aliases)
         self._pinyin = PinyinIndex(self._choices, aliases)
 
     def _weight(self, gram: str) -> float:
@@ -242,6 +247,10 @@ class Matcher:
                 text = fold_cleaned(self._pinyin.read_letters(text))
             text = self._pinyin.correct(text)
         return text
+
+    def read_pinyin(self, cleaned: str) -> str:
+        """The cleaned text with its runs of pinyin read as words, and nothing else changed."""
+        return self._pinyin.read_letters(cleaned)
 
     def knows_words(self, prepared: str) -> bool:
         """True when most two-character runs of the text, outside question words, are ones the
