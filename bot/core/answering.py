@@ -105,7 +105,7 @@ def _xi_elsewhere(cleaned: str) -> bool:
 # names it only as where Xi's remark was made, and that remark is none of them.  Other meetings
 # (重要工作会议 as an entry point) and 主题教育 are not this.
 _CONFERENCE_PARTICULARS_RE = re.compile(
-    "会(?:议|)(?:的|上|是|有)?"
+    "会议?(?:的|上|是|有)?"
     "(?:主题(?!教育)|谁主持|由谁主持|主持人|议程|谁参加|哪些人参加|谁出席|哪些人出席|规模|开了几天|会场)"
 )
 
