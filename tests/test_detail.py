@@ -103,6 +103,11 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "考核评价的分值",
         "调研督促的日程",
         "党务干部培训报名方式",
+        # The interview says the Opinion was issued 近日: the day, asked for exactly, it lacks.
+        "《意见》具体是几月几号印发的？",
+        "意见具体是哪天印发的",
+        "意见是哪一年哪一天正式印发的",
+        "《意見》具體是哪天印發的？",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:
@@ -123,6 +128,11 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("党务干部要成为几种人", "cadre_goal"),
         # "Which official answered the reporter" is answered by the office the interview names.
         ("记者采访的是哪位领导", "interview"),
+        # 近日 and the summary (no date given) answer a plain "which day"; the report's day is
+        # given for the report.
+        ("意见是哪天印发的", "when_issued"),
+        ("这篇稿子具体是哪天发的", "report"),
+        ("网上发布的具体日期", "report"),
     ],
 )
 def test_detail_questions_the_interview_answers_are_answered(

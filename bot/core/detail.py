@@ -136,7 +136,25 @@ def _applies(question: str, passage: str) -> bool:
     return subject.group(1) in passage
 
 
+# The day the Opinion was issued, asked for exactly (具体是几月几号印发的): the interview says
+# only 近日, and the dates it gives are its report's and its interview's.  A plain 哪天印发的 is
+# still answered, by 近日 and the summary saying that no date is given.
+_EXACT_DAY = re.compile(
+    r"(具体|正式).{0,6}(哪天|哪一天|几月|几号|几日|哪日|日期|哪年)|"
+    r"(哪天|哪一天|几月几[号日]|几号|日期).{0,3}正式"
+)
+_ISSUING = re.compile("印发|出台|下发|颁布|发布|签发|发的")
+_PUBLISHED = re.compile("报|稿|文章|采访|访谈|网|刊|登|这篇|版|记者")
+_ISSUE_DATE_ANSWER = re.compile(r"[0-9一二三四五六七八九十]+[日号](正式)?(印发|出台|下发|颁布)")
+
+
 def _time(question: str, passage: str) -> bool:
+    if (
+        _EXACT_DAY.search(question)
+        and _ISSUING.search(question)
+        and not _PUBLISHED.search(question)
+    ):
+        return _ISSUE_DATE_ANSWER.search(passage) is not None
     if _TIME_ANSWER.search(passage):
         return True
     found = asked(question)
