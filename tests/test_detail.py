@@ -108,6 +108,9 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "意见具体是哪天印发的",
         "意见是哪一年哪一天正式印发的",
         "《意見》具體是哪天印發的？",
+        # Any named role asked for by name: the interview names none but the Secretary-General.
+        "河南日报总编辑是谁",
+        "这篇报道的作者叫什么",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:
