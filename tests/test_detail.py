@@ -152,6 +152,25 @@ def test_the_page_lines_of_the_source_answer_when_it_was_posted(answerer: Answer
     assert "时间：2023-04-10" in result.reply
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("发布时间", "report"),
+        ("发布日期", "report"),
+        ("这个意见的发布日期", "when_issued"),
+        ("意见发布时间", "when_issued"),
+        ("印发时间", "when_issued"),
+        ("文件是哪天发布的", "when_issued"),
+    ],
+)
+def test_published_on_its_own_is_the_pages_date(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """Readers ask 发布时间 for the date the page shows; with 意见 named, for its issue."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
 def test_the_opinion_itself_is_not_who_it_applies_to() -> None:
     listing = "范畴拓展到省直工委、党组（党委）、机关党委、基层党组织以及工会、共青团、妇联"
     assert detail.answers("意见适用于哪些组织", listing)

@@ -117,7 +117,7 @@ _SYNONYMS = {
         "这次意见",
         "该意见",
     ),
-    "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
+    "印发": ("下发", "颁布", "颁发", "制发", "出台", "制定"),
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     # 報導 is 报导 after t2s: Taiwan's spelling of the same word.
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子", "报导"),
@@ -1363,10 +1363,13 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # 六个融合里排第二的是哪个: the second of them.
         stripped = _RANKED_RE.sub(r"\1是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
-    # The report and the web page are published (刊登); only the Opinion is issued (印发,
-    # which 发布 folds to).
+    # The report and the web page are published (刊登); only the Opinion is issued (印发).
+    # 发布 on its own is the page's: readers ask 发布时间 for the date the page shows, and
+    # 意见的发布日期 for when the Opinion was issued.
     if "意见" not in stripped and any(w in stripped for w in ("报道", "网上", "网页")):
-        stripped = stripped.replace("印发", "刊登")
+        stripped = stripped.replace("印发", "刊登").replace("发布", "刊登")
+    elif "意见" in stripped:
+        stripped = stripped.replace("发布", "印发")
     # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
     subject = _TRAILING_WHAT_RE.sub("", stripped)
     stripped = subject if subject not in ("", "意见", "意见里", "意见中") else stripped
