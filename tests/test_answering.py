@@ -39,6 +39,9 @@ DATA = Path(__file__).resolve().parent / "data"
         # "The report says …" names where it was read; the question is what follows.
         ("报道里说两张皮是什么", "two_skins"),
         ("文章中提到的长期药方是什么", "prescriptions"),
+        # Which units: the scope of the responsibility and whose roles were made clear.
+        ("责任范围扩到哪些单位了", "common_responsibility"),
+        ("首次明晰了哪些单位的定位", "clarified_roles"),
     ],
 )
 def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: str) -> None:
@@ -71,6 +74,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "What's new?",
         "internet disconnection problems",
         "I posted my article online",
+        # Which units were chosen or rated: the interview names none.
+        "第一批融合工作法有哪些单位入选",
+        "哪些单位被评为党建和业务融合示范单位",
+        "哪些单位的融合工作法被选为案例了",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
