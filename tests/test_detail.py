@@ -157,7 +157,7 @@ def test_the_page_lines_of_the_source_answer_when_it_was_posted(answerer: Answer
     [
         ("发布时间", "report"),
         ("发布日期", "report"),
-        ("这个意见的发布日期", "when_issued"),
+        ("发布时间给我说下", "report"),
         ("意见发布时间", "when_issued"),
         ("印发时间", "when_issued"),
         ("文件是哪天发布的", "when_issued"),
@@ -169,6 +169,12 @@ def test_published_on_its_own_is_the_pages_date(
     """Readers ask 发布时间 for the date the page shows; with 意见 named, for its issue."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+@pytest.mark.parametrize("question", ["新品发布时间", "政策的发布时间", "招聘信息发布时间"])
+def test_what_else_was_published_is_not_the_pages_date(answerer: Answerer, question: str) -> None:
+    """发布时间 of anything else named is not answered with the page's date (nor the Opinion's)."""
+    assert answerer.ask(question).status is not Status.ANSWERED
 
 
 def test_the_opinion_itself_is_not_who_it_applies_to() -> None:

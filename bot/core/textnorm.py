@@ -117,7 +117,7 @@ _SYNONYMS = {
         "这次意见",
         "该意见",
     ),
-    "印发": ("下发", "颁布", "颁发", "制发", "出台", "制定"),
+    "印发": ("下发", "颁布", "颁发", "制发", "发布", "出台", "制定"),
     "刊登": ("见报", "登报", "刊发", "登载", "发表"),
     # 報導 is 报导 after t2s: Taiwan's spelling of the same word.
     "报道": ("采访稿", "访谈稿", "文章", "新闻稿", "稿子", "报导"),
@@ -1307,6 +1307,13 @@ def about_subject(text: str) -> bool:
     return _SUBJECT_WORDS.search(text) is not None
 
 
+# What a bare question for the page's date (发布时间是哪天, 发布日期给我说下) is made of.
+_PAGE_DATE_ASKED_RE = re.compile("发布的?(时间|日期)")
+_PAGE_DATE_RE = re.compile(
+    "发布|时间|日期|哪一?天|几月|几号|什么时候|啥时候|是|的|给我|说下|说一下|多少|呢|啊|吗"
+)
+
+
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
     return any(c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
@@ -1323,6 +1330,15 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     `on_subject=True` reads the text as a question about the Opinion whatever it names: a
     reader's question filed under an entry is one, though it may say so in no word."""
     stripped = _FILLER_RE.sub("", cleaned)
+    if (
+        not on_subject
+        and _PAGE_DATE_ASKED_RE.search(stripped)
+        and not has_content(_PAGE_DATE_RE.sub("", stripped))
+    ):
+        # 发布时间 with nothing else named is the page's (时间：2023-04-10): readers ask it
+        # for the date the page shows.  Of anything named it is issuing (印发), and so it
+        # stays in readers' questions, where it keeps 新品发布时间 between two entries.
+        stripped = stripped.replace("发布", "刊登")
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
     general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
@@ -1363,13 +1379,10 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # 六个融合里排第二的是哪个: the second of them.
         stripped = _RANKED_RE.sub(r"\1是", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
-    # The report and the web page are published (刊登); only the Opinion is issued (印发).
-    # 发布 on its own is the page's: readers ask 发布时间 for the date the page shows, and
-    # 意见的发布日期 for when the Opinion was issued.
+    # The report and the web page are published (刊登); only the Opinion is issued (印发,
+    # which 发布 folds to).
     if "意见" not in stripped and any(w in stripped for w in ("报道", "网上", "网页")):
-        stripped = stripped.replace("印发", "刊登").replace("发布", "刊登")
-    elif "意见" in stripped:
-        stripped = stripped.replace("发布", "印发")
+        stripped = stripped.replace("印发", "刊登")
     # "意见讲了什么" asks for the content: only a more specific subject loses the ending.
     subject = _TRAILING_WHAT_RE.sub("", stripped)
     stripped = subject if subject not in ("", "意见", "意见里", "意见中") else stripped
