@@ -111,6 +111,8 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         # Any named role asked for by name: the interview names none but the Secretary-General.
         "河南日报总编辑是谁",
         "这篇报道的作者叫什么",
+        "厅长叫什么名字",
+        "河南省长叫什么名字",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:

@@ -41,6 +41,9 @@ _PROCEDURE_VERBS = (
 # Nouns that ask for the rules of a procedure (标准 only with what it is a standard for).
 _PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 
+# Offices and roles whose holder a question may ask by name (the interview names none).
+_ROLES = "负责人|书记|领导|省长|厅长|局长|处长|部长|主任|老板|记者|编辑|主编|社长|作者"
+
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
     # never spells out.
@@ -91,8 +94,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         Slot.NAME,
         re.compile(
-            r"(他|她|人|负责人|书记|领导|记者|编辑|作者)(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|"
-            r"姓名|(书记|厅长|局长|处长|部长|主任|领导|负责人|记者|编辑|主编|社长|作者)是谁|哪位领导"
+            rf"(他|她|人|{_ROLES})(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|姓名|({_ROLES})是谁|"
+            r"哪位领导"
         ),
     ),
     (Slot.APPLIES, re.compile(r"适用")),
