@@ -69,6 +69,8 @@ def test_everyday_words_are_not_typos(answerer: Answerer, everyday: str) -> None
         ("di yi ge ronghe", "一是融合"),
         # Spans that always sit inside a longer word (队伍融 of 队伍融合) are not words.
         ("duiwu ronghe shi sha", "队伍融合"),
+        # A word's usual reading wins over another's rare one: 眼 is rarely read wen.
+        ("wenjian shi shei fa de", "意见是谁发的"),
     ],
 )
 def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> None:

@@ -293,11 +293,18 @@ class PinyinIndex:
         self._recurring_letters.update(_NUMBER_WORDS)
         self._recurring_letters.update(_PREFERRED)
         self._by_letters.update(_PREFERRED)
-        for variant, canonical in (aliases or {}).items():
-            # One-character variants are dialect spellings (恁, 哩, 俺): read from pinyin they
-            # would turn every "ren", "li" or "an" into 你, 的 or 我.
-            if len(variant) > 1 and all(is_cjk(c) for c in variant):
-                for key in _sounds(variant):
+        # One-character variants are dialect spellings (恁, 哩, 俺): read from pinyin they
+        # would turn every "ren", "li" or "an" into 你, 的 or 我.
+        variants = [
+            (list(_sounds(variant)), canonical)
+            for variant, canonical in (aliases or {}).items()
+            if len(variant) > 1 and all(is_cjk(c) for c in variant)
+        ]
+        # Every variant's usual reading before any rare one: wenjian is 文件, not 眼前 (眼 is
+        # rarely read wen).
+        for usual in (True, False):
+            for sounds, canonical in variants:
+                for key in sounds[:1] if usual else sounds[1:]:
                     self._by_letters.setdefault(key.replace(" ", ""), canonical)
                     self._recurring_letters.setdefault(key.replace(" ", ""), canonical)
         self._longest_letters = max((len(k) for k in self._by_letters), default=0)
