@@ -42,6 +42,8 @@ DATA = Path(__file__).resolve().parent / "data"
         # Which units: the scope of the responsibility and whose roles were made clear.
         ("责任范围扩到哪些单位了", "common_responsibility"),
         ("首次明晰了哪些单位的定位", "clarified_roles"),
+        ("两张皮的文件是谁发的", "issuer"),
+        ("省委直属机关工委那份意见是哪年发的", "when_issued"),
     ],
 )
 def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: str) -> None:
@@ -78,6 +80,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "第一批融合工作法有哪些单位入选",
         "哪些单位被评为党建和业务融合示范单位",
         "哪些单位的融合工作法被选为案例了",
+        # Who issued, or when, something else named: only the Opinion's issuer is given.
+        "月饼是谁发的",
+        "奖金是哪个部门发的",
+        "华为Mate60什么时候发布的",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

@@ -92,6 +92,17 @@ _ANOTHER_OCCASION_RE = re.compile(
 _THE_QUOTED_OCCASION_RE = re.compile("(?:中央和国家机关|机关)(?:党的建设|党建)(?:工作)?会|那次会")
 
 
+# "Who issued it" and "when was it issued" of something named: only the Opinion's issuer and
+# date are given.  月饼是谁发的 and 开封的意见是哪年发的 name another thing or another issuer.
+_ISSUED_FRAME_RE = re.compile(
+    "^(?P<subject>.*?)(?:是|由|到底是|究竟是)?"
+    "(?:谁|哪个单位|哪个部门|哪家单位|哪个机关|什么单位|什么部门|什么时候|哪天)"
+    "(?:印发|刊登|发|制定)(?:的|了)?(?:吗|呢|啊|呀)?$"
+)
+# Words that make the subject the Opinion (or the report of it), however else it is put.
+_OPINION_WORDS_RE = re.compile("意见|两张皮|融合|党建|工委|报道|这篇|这个|这份|那个|那份|该|它|此")
+
+
 def _xi_elsewhere(cleaned: str) -> bool:
     """The question asks about something Xi said on an occasion the interview does not quote."""
     return (
@@ -356,6 +367,19 @@ class Answerer:
         subject = self.matcher.prepare(found.group(1))
         return has_content(subject) and _LIKENED_OWN_RE.search(subject) is None
 
+    def _issued_by_another(self, prepared: str) -> bool:
+        """The question asks who issued, or when, something it names that is not the Opinion:
+        no word of the subject is the Opinion's, and its words are not the knowledge base's."""
+        found = _ISSUED_FRAME_RE.match(prepared)
+        if found is None:
+            return False
+        subject = found.group("subject").replace("的", "")
+        return (
+            has_content(subject)
+            and _OPINION_WORDS_RE.search(subject) is None
+            and not self.matcher.knows_words(subject)
+        )
+
     def _asks_what_a_term_is(self, cleaned: str) -> bool:
         """What a not-explained term is, however framed: 请解释一下中国式现代化, 意见里的党章
         是什么意思."""
@@ -585,6 +609,7 @@ class Answerer:
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
+            or self._issued_by_another(prepared)
         ):
             status = Status.UNKNOWN
         else:
