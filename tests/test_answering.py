@@ -43,6 +43,9 @@ DATA = Path(__file__).resolve().parent / "data"
         ("责任范围扩到哪些单位了", "common_responsibility"),
         ("首次明晰了哪些单位的定位", "clarified_roles"),
         ("两张皮的文件是谁发的", "issuer"),
+        # How the interview words something is what it says (not how to write one).
+        ("报道标题原文怎么写的", "report"),
+        ("这份文件完整的标题怎么写", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
     ],
 )
@@ -84,6 +87,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "月饼是谁发的",
         "奖金是哪个部门发的",
         "华为Mate60什么时候发布的",
+        "公文标题怎么写",
+        "新闻稿标题怎么写",
+        "入党申请书怎么写的",
+        "河南日报这篇是哪个记者写的",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

@@ -95,7 +95,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.NAME,
         re.compile(
             rf"(他|她|人|{_ROLES})(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|姓名|({_ROLES})是谁|"
-            r"哪位领导"
+            r"哪位领导|(哪个|哪位|什么)(记者|编辑|作者|主编)"
         ),
     ),
     (Slot.APPLIES, re.compile(r"适用")),
