@@ -138,8 +138,6 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("意见是哪天印发的", "when_issued"),
         ("这篇稿子具体是哪天发的", "report"),
         ("网上发布的具体日期", "report"),
-        # 适时 says it is not on a schedule.
-        ("调研督促是定期搞还是不定期的", "supervision"),
     ],
 )
 def test_detail_questions_the_interview_answers_are_answered(
@@ -216,7 +214,6 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert detail.answers("调研督促什么时候开始", passage)
     assert not detail.answers("调研督促具体什么时候开始", passage)
     assert not detail.answers("调研督促哪个月开始", passage)
-    assert detail.answers("调研督促定期搞吗", passage)
     assert not detail.answers("什么时候出版", "编印案例教材、开展现场观摩")
 
 

@@ -162,11 +162,8 @@ def _time(question: str, passage: str) -> bool:
         return True
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
-    # 适时 answers a plain "when", a question that names it (定期还是适时), and one asking
-    # whether it is regular (定期搞还是不定期): at the proper time, not on a schedule.
-    return (
-        (vague and "具体" not in question) or "适时" in question or "定期" in question
-    ) and "适时" in passage
+    # 适时 answers a plain "when", and a question that names it (定期还是适时).
+    return ((vague and "具体" not in question) or "适时" in question) and "适时" in passage
 
 
 _INTERVIEWED = re.compile("记者|采访|访谈|答")
