@@ -92,6 +92,15 @@ _ANOTHER_OCCASION_RE = re.compile(
 _THE_QUOTED_OCCASION_RE = re.compile("(?:中央和国家机关|机关)(?:党的建设|党建)(?:工作)?会|那次会")
 
 
+# The units the interview does name: those the shared responsibility now reaches (范畴拓展到
+# 哪些单位) and those whose roles it made clear for the first time.  Any other 哪些单位 (哪些单位
+# 存在两张皮, 哪些单位入选) asks which units did something, which it never says.
+_UNITS_IT_NAMES_RE = re.compile(
+    "(?:范畴|范围|主体|共同责任|责任).{0,6}(?:拓展|扩展|扩大|扩|延伸)到.{0,3}哪些单位|"
+    "(?:首次|第一次|头一次|明晰|明确)了?.{0,4}哪些单位的定位"
+)
+
+
 # "Who issued it" and "when was it issued" of something named: only the Opinion's issuer and
 # date are given.  月饼是谁发的 and 开封的意见是哪年发的 name another thing or another issuer.
 _ISSUED_FRAME_RE = re.compile(
@@ -604,8 +613,8 @@ class Answerer:
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            or _names_uncovered(self._uncovered, prepared)
-            or _names_uncovered(self._uncovered, as_typed)
+            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", prepared))
+            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", as_typed))
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
