@@ -44,7 +44,7 @@ DATA = Path(__file__).resolve().parent / "data"
         ("首次明晰了哪些单位的定位", "clarified_roles"),
         ("两张皮的文件是谁发的", "issuer"),
         # How the interview words something is what it says (not how to write one).
-        ("报道标题原文怎么写的", "report"),
+        ("这篇报道的标题怎么写的", "report"),
         ("这份文件完整的标题怎么写", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
     ],
@@ -93,6 +93,11 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "新闻稿标题怎么写",
         "入党申请书怎么写的",
         "河南日报这篇是哪个记者写的",
+        "新闻报道的标题怎么写的",
+        "工会的全称怎么写的",
+        "这篇报道的英文标题怎么写的",
+        "试点范围扩大到哪些单位",
+        "首次明确了哪些单位的定位要调整",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

@@ -1307,11 +1307,15 @@ def about_subject(text: str) -> bool:
     return _SUBJECT_WORDS.search(text) is not None
 
 
-# How the interview words something (标题怎么写的, 原文是咋写的, 来源咋写): what it says.
+# How this report or the Opinion words something (这篇报道的标题怎么写的, 这份文件完整的标题怎么
+# 写): what it says.  Only with the text pointed at: 新闻报道的标题怎么写的, 工会的全称怎么写的
+# and 实施意见的题目该怎么写 ask how such things are written, and so does any question on a
+# format, a language or what is proper.
 _WORDING_RE = re.compile(
     "(标题|题目|原文|来源|出处|全称|名称|表述|提法)(.{0,4}?)(?:是)?(?:怎么|咋|如何)写的?"
 )
-_THIS_REPORT_RE = re.compile("这篇|报道|采访|访谈")
+_THIS_TEXT_RE = re.compile("这篇|这份|这个意见|这个文件|这次采访|这次访谈|《意见》")
+_WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一")
 # What a bare question for the page's date (发布时间是哪天, 发布日期给我说下) is made of.
 _PAGE_DATE_ASKED_RE = re.compile("发布的?(时间|日期)")
 _PAGE_DATE_RE = re.compile(
@@ -1347,10 +1351,13 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
     general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
-    # 标题怎么写的, or the report's title 怎么写, asks what it says; 公文标题怎么写 asks how to
-    # write one, as 入党申请书怎么写 does.
-    wording = _WORDING_RE.search(stripped)
-    if wording and (on_opinion or _THIS_REPORT_RE.search(stripped) or wording[0].endswith("的")):
+    # 这篇报道的标题怎么写的 asks what it says; 公文标题怎么写 asks how to write one, as
+    # 入党申请书怎么写 does.
+    if (
+        _WORDING_RE.search(stripped)
+        and _THIS_TEXT_RE.search(stripped)
+        and not _WRITING_ONES_OWN_RE.search(stripped)
+    ):
         stripped = _WORDING_RE.sub(r"\1\2是什么", stripped)
     on_subject = on_subject or about_subject(general)
     cited = _CITING_RE.sub("", stripped)
