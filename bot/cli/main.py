@@ -156,6 +156,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev64.yaml",
     "blind_dev65.yaml",
     "blind_dev66.yaml",
+    "blind_dev67.yaml",
+    "blind_dev68.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -96,7 +96,7 @@ _THE_QUOTED_OCCASION_RE = re.compile("(?:中央和国家机关|机关)(?:党的�
 # 哪些单位) and those whose roles it made clear for the first time.  Any other 哪些单位 (哪些单位
 # 存在两张皮, 哪些单位入选) asks which units did something, which it never says.
 _UNITS_IT_NAMES_RE = re.compile(
-    "责任(?:涉及的|的)?(?:范畴|范围)?(?:拓展|扩展|扩大|扩|延伸)到了?哪些单位|"
+    "责任(?:涉及的|的)?(?:范畴|范围)?都?(?:拓展|扩展|扩大|扩|延伸)到了?哪些单位|"
     "(?:明晰|明确)了?哪些单位的定位(?:和责任|和职责)?(?:了|吗|呢)?$"
 )
 
