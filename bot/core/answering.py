@@ -102,7 +102,8 @@ _UNITS_IT_NAMES_RE = re.compile(
 
 
 # "Who issued it" and "when was it issued" of something named: only the Opinion's issuer and
-# date are given.  月饼是谁发的 and 开封的意见是哪年发的 name another thing or another issuer.
+# date are given.  月饼是谁发的 names another thing; 开封的意见是哪年发的 still names 意见 and is
+# left to the matcher.
 _ISSUED_FRAME_RE = re.compile(
     "^(?P<subject>.*?)(?:是|由|到底是|究竟是)?"
     "(?:谁|哪个单位|哪个部门|哪家单位|哪个机关|什么单位|什么部门|什么时候|哪天)"
