@@ -89,6 +89,8 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "月饼是谁发的",
         "奖金是哪个部门发的",
         "华为Mate60什么时候发布的",
+        # How to write one's own text is not how the report words its own; nor is a reporter's
+        # name given.
         "公文标题怎么写",
         "新闻稿标题怎么写",
         "入党申请书怎么写的",
