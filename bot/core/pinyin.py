@@ -296,7 +296,7 @@ class PinyinIndex:
         # One-character variants are dialect spellings (恁, 哩, 俺): read from pinyin they
         # would turn every "ren", "li" or "an" into 你, 的 or 我.
         variants = [
-            (list(_sounds(variant)), canonical)
+            (_sounds(variant), canonical)
             for variant, canonical in (aliases or {}).items()
             if len(variant) > 1 and all(is_cjk(c) for c in variant)
         ]
