@@ -33,7 +33,7 @@ from bot.core.textnorm import fold_for_comparison
 # withdrawn); blind_dev62 to blind_dev64, later blind_dev65 and blind_dev66, and then blind_dev67
 # and blind_dev68, were written to measure the changes made after them, once.  blind_test and
 # blind_test2 are not dev sets at all.
-NEVER_JOINED = frozenset({"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 69))})
+NEVER_JOINED = frozenset({"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 71))})
 
 
 class EvalFileError(Exception):
