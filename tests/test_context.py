@@ -632,3 +632,25 @@ def test_only_what_the_interview_likens_is_likened(
 ) -> None:
     result = answerer.ask(question)
     assert result.entry == entry, result
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("要是一松懈会怎样", True),
+        ("万一松了劲会不会又犯", True),
+        ("一放松以后会咋样", True),
+        # Beside anything else it is that thing's slackening.
+        ("考研复习一松劲会怎样", False),
+        ("戒烟一松劲又抽上了咋办", False),
+        ("一放松就失眠怎么办", False),
+    ],
+)
+def test_a_bare_slackening_is_the_interviews(
+    answerer: Answerer, question: str, answered: bool
+) -> None:
+    """一松劲会咋样, asked bare, gets 一旦放松就会反复发作; said of anything else it does not."""
+    result = answerer.ask(question)
+    assert (result.status is Status.ANSWERED) is answered, result
+    if answered:
+        assert result.entry == "common_ailment"

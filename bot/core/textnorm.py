@@ -1322,6 +1322,13 @@ _PAGE_DATE_RE = re.compile(
     "发布|时间|日期|哪一?天|几月|几号|什么时候|啥时候|是|的|给我|说下|说一下|多少|呢|啊|吗"
 )
 
+# 一松劲会咋样 with nothing else named is the interview's 一旦放松 (就会反复发作): readers ask
+# it bare, as a keyword.  Beside anything else (减肥一松劲会咋样, 一放松就失眠) it is not.
+_SLACKEN_RE = re.compile("(?:一|要是|如果|万一)?(?:松劲儿?|松了劲|松懈|放松|松一松)")
+_SLACKEN_FRAME_RE = re.compile(
+    "以后|之后|会不会|是不是|有什么|后果|怎么样|咋样|怎样|复发|反弹|又犯|那|要是|如果|万一|会|就|又|犯"
+)
+
 
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
@@ -1348,6 +1355,12 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # for the date the page shows.  Of anything named it is issuing (印发), and so it
         # stays in readers' questions, where it keeps 新品发布时间 between two entries.
         stripped = stripped.replace("发布", "刊登")
+    if (
+        not on_subject
+        and _SLACKEN_RE.search(stripped)
+        and not has_content(_SLACKEN_FRAME_RE.sub("", _SLACKEN_RE.sub("", stripped)))
+    ):
+        stripped = _SLACKEN_RE.sub("一旦放松", stripped)
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
     general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
