@@ -108,6 +108,29 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
     assert result.entry is None
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("处长让我查一下，这个意见是哪个单位印发的", "issuer"),
+        ("主任叫我问问，学用融合具体是什么要求", "learning_integration"),
+        ("部长问我，意见出台的背景是什么", "background"),
+        # The office asked about, or the errand, is still declined.
+        ("处长是谁", None),
+        ("处长让我学这份意见，处长的待遇有规定吗", None),
+        ("处长让我查党费标准，意见里怎么说", None),
+        ("处长让我查，意见是几号文", None),
+        ("处长让我查，意见的印发范围是什么", None),
+    ],
+)
+def test_an_office_that_only_sends_the_asker_is_not_asked_about(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """处长让我查查 says who sent the asker; 处长 asked about is still not covered."""
+    result = answerer.ask(question)
+    assert result.entry == entry, result
+    assert (result.status is Status.ANSWERED) is (entry is not None)
+
+
 def test_unknown_says_so_and_points_to_what_is_covered(
     answerer: Answerer, kb: KnowledgeBase
 ) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core import detail, replies
+from bot.core.asides import without_senders
 from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
@@ -614,8 +615,11 @@ class Answerer:
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", prepared))
-            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", as_typed))
+            # Who sent the asker (处长让我查查) is not asked about: only the errand is.
+            or any(
+                _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", without_senders(t)))
+                for t in (prepared, as_typed)
+            )
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
