@@ -644,6 +644,13 @@ def test_only_what_the_interview_likens_is_likened(
         ("考研复习一松劲会怎样", False),
         ("戒烟一松劲又抽上了咋办", False),
         ("一放松就失眠怎么办", False),
+        # It must ask what follows: these ask something else, or nothing.
+        ("松懈了怎么办", False),
+        ("为什么会松懈", False),
+        ("松劲吗", False),
+        ("松懈哈哈", False),
+        ("怎么放松", False),
+        ("放松时间", False),
     ],
 )
 def test_a_bare_slackening_is_the_interviews(
@@ -654,3 +661,9 @@ def test_a_bare_slackening_is_the_interviews(
     assert (result.status is Status.ANSWERED) is answered, result
     if answered:
         assert result.entry == "common_ailment"
+
+
+def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
+    """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
+    result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")
+    assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment"), result

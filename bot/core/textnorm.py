@@ -365,6 +365,8 @@ _THESAURUS = {
     "培养锻炼干部的重要平台": ("坐冷板凳", "冷板凳", "没前途", "有前途", "没出路"),
     "干劲": ("劲头", "积极性", "干事热情"),
     "思想政治工作": ("思想工作", "思政工作"),
+    # Rectified once (整改过两张皮，今年又冒出来了) is cured once: a story, not 怎么整改.
+    "治好": ("整改过", "整改完", "整改好"),
     "反复发作": ("反弹", "复发", "回潮", "死灰复燃", "一劳永逸", "反反复复", "老是犯", "老犯"),
     "保障": ("兜底", "托底"),
     "关键": ("最要紧", "要害"),
@@ -1323,10 +1325,14 @@ _PAGE_DATE_RE = re.compile(
 )
 
 # 一松劲会咋样 with nothing else named is the interview's 一旦放松 (就会反复发作): readers ask
-# it bare, as a keyword.  Beside anything else (减肥一松劲会咋样, 一放松就失眠) it is not.
+# it bare, as a keyword.  It must ask what follows (会咋样, 后果, 又犯): 松懈了怎么办, 为什么会
+# 松懈 and 松懈 alone ask something else, and beside anything named (减肥一松劲会咋样, 一放松就
+# 失眠) it is that thing's slackening.
 _SLACKEN_RE = re.compile("(?:一|要是|如果|万一)?(?:松劲儿?|松了劲|松懈|放松|松一松)")
+_SLACKEN_AFTER_RE = re.compile("会不会|怎么样|咋样|怎样|后果|复发|反弹|又犯|犯了|冒出来")
 _SLACKEN_FRAME_RE = re.compile(
-    "以后|之后|会不会|是不是|有什么|后果|怎么样|咋样|怎样|复发|反弹|又犯|那|要是|如果|万一|会|就|又|犯"
+    "以后|之后|会不会|是不是|有什么|有啥|后果|怎么样|咋样|怎样|复发|反弹|又犯|犯了|冒出来|"
+    "那|要是|如果|万一|会|就|又|了|吗|呢|啊|呀|吧|嘛|嘞|儿|的"
 )
 
 
@@ -1358,7 +1364,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     if (
         not on_subject
         and _SLACKEN_RE.search(stripped)
-        and not has_content(_SLACKEN_FRAME_RE.sub("", _SLACKEN_RE.sub("", stripped)))
+        and _SLACKEN_AFTER_RE.search(stripped)
+        and not _SLACKEN_FRAME_RE.sub("", _SLACKEN_RE.sub("", stripped))
     ):
         stripped = _SLACKEN_RE.sub("一旦放松", stripped)
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
