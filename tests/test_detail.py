@@ -226,3 +226,22 @@ def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
     """前几天, 好几期 are a few, not how many; 不分时间地点 sets time and place aside."""
     assert detail.asked(question) is None
     assert answerer.ask(question).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("我下个月要去参加培训，培训会讲融合吗", "must_study"),
+        ("年底要写总结，意见的意义是什么", "significance"),
+        # A time the question itself asks is still a time asked.
+        ("我下个月要参加培训，培训什么时候开班？", None),
+        ("下个月的培训安排是什么", None),
+    ],
+)
+def test_a_time_in_the_askers_scene_is_not_asked(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """下个月 in 我下个月要去参加培训 says when the asker goes; it asks no date."""
+    result = answerer.ask(question)
+    assert result.entry == entry, result
+    assert (result.status is Status.ANSWERED) is (entry is not None)

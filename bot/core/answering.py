@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core import detail, replies
-from bot.core.asides import without_senders
+from bot.core.asides import without_scene, without_senders
 from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
@@ -596,7 +596,9 @@ class Answerer:
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
-        result = self._result(prepared, as_typed, ranked, outside, traditional, say, cleaned)
+        result = self._result(
+            prepared, as_typed, ranked, outside, traditional, say, cleaned, question
+        )
         return replace(result, question=prepared)
 
     def _result(
@@ -608,6 +610,7 @@ class Answerer:
         traditional: bool,
         say: Callable[[str], str],
         cleaned: str,
+        question: str,
     ) -> Result:
         chosen: list[Candidate] = []
         if (
@@ -640,6 +643,10 @@ class Answerer:
             # answer is not there.  Choices that cannot answer it are dropped too.
             # Read before filler and synonym folding, which drop 具体 and split 适用意见.
             wanted = detail.asked(cleaned)
+            if wanted is not None and wanted[0] is detail.Slot.TIME:
+                # 下个月 in 我下个月要参加任职培训，会讲融合吗 tells when the asker goes, and
+                # asks no date: a time only in the scene is not asked.
+                wanted = detail.asked(clean(without_scene(question)))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(prepared)
