@@ -46,6 +46,10 @@ DATA = Path(__file__).resolve().parent / "data"
         # How the interview words something is what it says (not how to write one).
         ("这篇报道的标题怎么写的", "report"),
         ("这份文件完整的标题怎么写", "title"),
+        # 标题 alone, on the report's page, is its headline; the Opinion's is asked by name.
+        ("标题", "report"),
+        ("标题是啥", "report"),
+        ("意见的标题", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
     ],
 )
@@ -64,6 +68,7 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "工委办公地址",
         "今天天气怎么样",
         "省委直属机关工委电话多少",
+        "我写了篇小说，标题是什么？",
         "谁是记者",
         "who is the reporter",
         "党的二十大是什么时候开的",
