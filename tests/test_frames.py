@@ -122,6 +122,15 @@ def test_whole_english_questions_of_one_shape_are_read_whole(
 
 
 @pytest.mark.parametrize(
+    "question", ["Can two skins be cured at all?", "Can this two-skins problem be cured?"]
+)
+def test_be_cured_asks_whether_it_is_curable(answerer: Answerer, question: str) -> None:
+    """ "Be cured" is 能治好 (可控可治), not the 两张皮 passage the bare 治 fell back to."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment"), result
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What will the Fed do next?",

@@ -791,6 +791,8 @@ _ENGLISH = {
     "page": "版",
     "page number": "第几版",
     "cure": "治",
+    "be cured": "能治好",
+    "cured": "治好",
     "curable": "可控可治",
     "disease": "病",
     "common disease": "常见病",
