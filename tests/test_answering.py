@@ -118,13 +118,17 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
     [
         ("处长让我查一下，这个意见是哪个单位印发的", "issuer"),
         ("主任叫我问问，学用融合具体是什么要求", "learning_integration"),
-        ("部长问我，意见出台的背景是什么", "background"),
+        ("部长要我问问，意见出台的背景是什么", "background"),
         # The office asked about, or the errand, is still declined.
         ("处长是谁", None),
         ("处长让我学这份意见，处长的待遇有规定吗", None),
         ("处长让我查党费标准，意见里怎么说", None),
         ("处长让我查，意见是几号文", None),
         ("处长让我查，意见的印发范围是什么", None),
+        # Sent on another errand, or an office that speaks: what they do or said is asked.
+        ("处长让我写年终总结，主要内容有哪些", None),
+        ("部长讲话的主要内容有哪些", None),
+        ("社长说河南日报什么时候改版", None),
     ],
 )
 def test_an_office_that_only_sends_the_asker_is_not_asked_about(

@@ -236,6 +236,11 @@ def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
         # A time the question itself asks is still a time asked.
         ("我下个月要参加培训，培训什么时候开班？", None),
         ("下个月的培训安排是什么", None),
+        ("下个月案例教材就印好了，是吧", None),
+        ("我下个月要参加任职培训，培训地点在哪", None),
+        ("今年要办专项培训，谁来讲课", None),
+        # A scene about something else keeps its time: what is asked may be about it.
+        ("年底要搞年会，这份文件怎么落实落地", None),
     ],
 )
 def test_a_time_in_the_askers_scene_is_not_asked(

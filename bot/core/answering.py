@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core import detail, replies
-from bot.core.asides import without_scene, without_senders
+from bot.core.asides import (
+    about_errand,
+    errands,
+    split_scene,
+    what_happens,
+    without_senders,
+)
 from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
@@ -419,6 +425,15 @@ class Answerer:
         # is a question about the term itself.
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
+    def _asked_of(self, question: str, prepared: str, as_typed: str) -> tuple[str, str]:
+        """The texts a not-covered term is looked for in.  Who sent the asker (处长让我查查) is
+        not asked about, when the errand is in the interview's world: 处长让我写年终总结 names
+        something else, and the 处长 may be what it is about."""
+        subjects = [about_errand(self.matcher.prepare(e)) for e in errands(question)]
+        if subjects and all(not s or self.matcher.knows_words(s) for s in subjects):
+            return without_senders(prepared), without_senders(as_typed)
+        return prepared, as_typed
+
     def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
         """The entries ranked for a prepared question, and the out-of-scope group's match."""
         count = len(self.kb.entries)
@@ -618,10 +633,9 @@ class Answerer:
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            # Who sent the asker (处长让我查查) is not asked about: only the errand is.
             or any(
-                _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", without_senders(t)))
-                for t in (prepared, as_typed)
+                _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", t))
+                for t in self._asked_of(question, prepared, as_typed)
             )
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
@@ -646,7 +660,12 @@ class Answerer:
             if wanted is not None and wanted[0] is detail.Slot.TIME:
                 # 下个月 in 我下个月要参加任职培训，会讲融合吗 tells when the asker goes, and
                 # asks no date: a time only in the scene is not asked.
-                wanted = detail.asked(clean(without_scene(question)))
+                # Only a scene in the interview's own world: 年底要搞年会 or 下个月要换车
+                # names something else, and what is asked may be about it.
+                asked, scene = split_scene(question)
+                doing = what_happens(self.matcher.prepare(scene)) if scene else ""
+                if doing and self.matcher.knows_words(doing):
+                    wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(prepared)

@@ -1,5 +1,5 @@
-"""The asker's story around the question: who sent them (处长让我查查, 我们业务处长说) and
-the scene they set (我下个月要参加任职培训, 年底要写述职报告).
+"""The asker's story around the question: who sent them (处长让我查查, 主任叫我问问) and the
+scene they set (我下个月要参加任职培训, 年底要写述职报告).
 
 Readers often say who sent them: 处长让我在周一例会上讲讲第一个融合，想问下理念融合具体强调了
 什么要求.  The office holder there asks nothing about themselves, while 处长 asked of (处长是谁,
@@ -13,11 +13,12 @@ import re
 
 from bot.core.textnorm import clean
 
-# An office holder who tells, asks or sends the asker: 处长让我, 主任问, 部长说, 领导交代.
-_SENDER_RE = re.compile(
-    "(?:处长|副处长|科长|主任|部长|厅长|局长|社长|总编)"
-    "(?=让|叫|要我|要俺|问|说|讲|布置|安排|交代|吩咐|要求我|批示)"
-)
+# An office holder who sends the asker: 处长让我, 主任叫我, 部长要我.  Not one who speaks (部长
+# 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
+_OFFICES = "(?:处长|副处长|科长|主任|部长|厅长|局长|社长|总编)"
+_SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
+_SENDER_RE = re.compile(f"{_OFFICES}(?={_SENDING})")
+_SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
 
 
 def without_senders(text: str) -> str:
@@ -33,7 +34,9 @@ _ASKED_RE = re.compile(r"[？?]")
 _ASKING_RE = re.compile(
     "吗|么|呢|什么|啥|哪|怎|咋|为何|为什么|为啥|几|多少|多久|多长|是不是|对不对|有没有|谁|算不算|"
     "能不能|会不会|要不要|行不行|中不中|可不可以|请问|想问|问一下|问下|想了解|想知道|请教|确认|"
-    "给我说|给俺说|介绍|列一下|说一下|讲一下|解释|不$|没$|没有$"
+    "给我说|给俺说|介绍|列一下|说一下|讲一下|解释|是吧|对吧|没错吧|不$|没$|没有$|"
+    # A clause naming a date or a place is what is asked, whatever follows (…的具体日期，急).
+    "日期|时间|日程|安排|地点|几号"
 )
 # The asker's story: themselves, or a time in their year.
 _SCENE_RE = re.compile(
@@ -42,18 +45,68 @@ _SCENE_RE = re.compile(
 )
 
 
-def _is_scene(clause: str, ending: str) -> bool:
-    """The clause asks nothing and tells of the asker or of when."""
-    if _ASKED_RE.search(ending):
-        return False
-    text = clean(clause)
-    return _ASKING_RE.search(text) is None and _SCENE_RE.search(text) is not None
+# A clause that only asks whether what came before is right (…就印好了，是吧).
+_TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
 
 
-def without_scene(question: str) -> str:
-    """The question without the clauses that only set the asker's scene (我下个月要参加任职培训，
-    会讲融合吗 → 会讲融合吗).  A message that is all scene is kept whole."""
+def _clauses(question: str) -> list[tuple[str, bool]]:
+    """The message's clauses, each with whether it asks (a question word, or a question mark or
+    a tag question after it)."""
     parts = _CLAUSE_END_RE.split(question)
-    clauses = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
-    kept = [clause for clause, ending in clauses if not _is_scene(clause, ending)]
-    return "，".join(kept) if kept and len(kept) < len(clauses) else question
+    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+    found = []
+    for at, (clause, ending) in enumerate(pairs):
+        tagged = at + 1 < len(pairs) and _TAG_RE.match(clean(pairs[at + 1][0])) is not None
+        asks = tagged or _ASKED_RE.search(ending) is not None
+        found.append((clause, asks or _ASKING_RE.search(clean(clause)) is not None))
+    return found
+
+
+def split_scene(question: str) -> tuple[str, str]:
+    """The question apart from the clauses that only set the asker's scene, and those clauses
+    (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训): a clause that asks
+    nothing and tells of the asker or of when.  A message that is all scene is all question."""
+    clauses = _clauses(question)
+    scene = [c for c, asks in clauses if not asks and _SCENE_RE.search(clean(c))]
+    if not scene or len(scene) == len(clauses):
+        return question, ""
+    asked = [c for c, asks in clauses if asks or not _SCENE_RE.search(clean(c))]
+    return "，".join(asked), "，".join(scene)
+
+
+def errands(question: str) -> list[str]:
+    """What the asker was sent to do, clause by clause (处长让我写年终总结 → 写年终总结)."""
+    found = []
+    for clause, _ in _clauses(question):
+        text = clean(clause)
+        sent = _SENT_RE.search(text)
+        if sent is not None:
+            found.append(text[sent.end() :])
+    return found
+
+
+# Who and when in a scene, and its everyday verbs, left aside when asking what it is about
+# (我下个月要去参加培训 → 培训).
+_WHO_WHEN_RE = re.compile(
+    "我们|咱们|我|俺|咱|刚|下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|明年|"
+    "前两年|上周|上个月|月底|要|得|就|还|也|都|去|处|单位|支部|参加|参与|开展|组织|举办|搞"
+)
+
+
+def what_happens(scene: str) -> str:
+    """A (normalised) scene without who and when: what the asker is doing (参加任职培训)."""
+    return _WHO_WHEN_RE.sub("", scene)
+
+
+# Doing of any errand (查查, 先看看, 简单汇报一下, 写个…): what is left is what it is about.
+_ERRAND_WORDS_RE = re.compile(
+    "查一查|查查|查一下|查下|查|问问|问一下|问下|看看|看一下|了解一下|了解|汇报一下|汇报|准备一下|"
+    "准备|整理一下|整理|核对一下|核对|确认一下|确认|学习一下|学习|学一学|学|讲讲|讲一讲|讲|说说|"
+    "一下|简单|先|再|把|在|给|上|个|写|搞"
+)
+
+
+def about_errand(errand: str) -> str:
+    """A (normalised) errand without who, when and the doing: what it is about (写个减肥计划 →
+    减肥计划, 查查 → nothing)."""
+    return _ERRAND_WORDS_RE.sub("", what_happens(errand))
