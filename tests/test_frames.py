@@ -146,3 +146,18 @@ def test_the_same_shapes_about_anything_else_are_not_read_so(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("When was the official interviewed by Henan Daily?", "interview"),
+        ("What is the Opinion's full official name?", "title"),
+    ],
+)
+def test_the_official_is_the_one_interviewed(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """ "The official" is the interview's 负责人, and an official title is its 全称, not 干部."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result

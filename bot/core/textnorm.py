@@ -895,6 +895,13 @@ _ENGLISH = {
     "youth": "青年",
     "official": "干部",
     "responsible official": "负责人",
+    # The one official of the interview, who answered it; and "official" of a title is 全称.
+    "the official": "负责人",
+    "according to the official": "",
+    "official title": "全称",
+    "full official title": "全称",
+    "official name": "全称",
+    "full official name": "全称",
     "leading cadre": "领导干部",
     "combat fortress": "战斗堡垒",
     "fighting fortress": "战斗堡垒",
