@@ -49,6 +49,7 @@ DATA = Path(__file__).resolve().parent / "data"
         # 标题 alone, on the report's page, is its headline; the Opinion's is asked by name.
         ("标题", "report"),
         ("标题是啥", "report"),
+        ("处长让我查查，两张皮问题是什么意思", "two_skins"),
         ("意见的标题", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
     ],
@@ -69,6 +70,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "今天天气怎么样",
         "省委直属机关工委电话多少",
         "我写了篇小说，标题是什么？",
+        "这首歌的标题是什么",
+        "处长让我查查",
+        "主任叫我看看这篇报道，负责人是哪年出生的",
+        "处长要我看看这篇报道，还有没有其他报纸转载",
         "谁是记者",
         "who is the reporter",
         "党的二十大是什么时候开的",

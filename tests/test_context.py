@@ -667,3 +667,9 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")
     assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment"), result
+
+
+def test_quoting_the_opinion_asks_for_no_intent() -> None:
+    """引用意见的意义 is 用 + 意见: no 用意 (目的) is asked."""
+    assert "目的" not in normalize("想引用一下意见的意义")
+    assert "目的" in normalize("这个文件的用意是什么")

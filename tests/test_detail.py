@@ -239,6 +239,10 @@ def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
         ("下个月案例教材就印好了，是吧", None),
         ("我下个月要参加任职培训，培训地点在哪", None),
         ("今年要办专项培训，谁来讲课", None),
+        ("我下个月要参加任职培训，住宿怎么安排", None),
+        ("俺下个月要参加培训，培训在哪儿", None),
+        ("处长让我查查，这篇报道是谁写的", None),
+        ("年初要开展调研督促，督促组组长是谁", None),
         # A scene about something else keeps its time: what is asked may be about it.
         ("年底要搞年会，这份文件怎么落实落地", None),
     ],

@@ -425,14 +425,12 @@ class Answerer:
         # is a question about the term itself.
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
-    def _asked_of(self, question: str, prepared: str, as_typed: str) -> tuple[str, str]:
-        """The texts a not-covered term is looked for in.  Who sent the asker (处长让我查查) is
-        not asked about, when the errand is in the interview's world: 处长让我写年终总结 names
-        something else, and the 处长 may be what it is about."""
+    def _only_sent(self, question: str) -> bool:
+        """Office holders in the question only sent the asker (处长让我查查, 主任叫我问问): on an
+        errand in the interview's world.  处长让我写年终总结 names something else, and the 处长
+        may be what it is about."""
         subjects = [about_errand(self.matcher.prepare(e)) for e in errands(question)]
-        if subjects and all(not s or self.matcher.knows_words(s) for s in subjects):
-            return without_senders(prepared), without_senders(as_typed)
-        return prepared, as_typed
+        return bool(subjects) and all(not s or self.matcher.knows_words(s) for s in subjects)
 
     def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
         """The entries ranked for a prepared question, and the out-of-scope group's match."""
@@ -595,6 +593,10 @@ class Answerer:
         if _names_another_title(question, self._own_titles):
             text = say(replies.render_unknown(self.kb))
             return Result(Status.UNKNOWN, None, 0.0, text, traditional=traditional)
+        if self._only_sent(question):
+            # Who sent the asker is no part of the question: not a term the interview does not
+            # cover (处长), nor words to match (处长 alone would pull toward who issued it).
+            cleaned = without_senders(cleaned)
         prepared = self.matcher.prepare_cleaned(cleaned)
         if not has_content(prepared):
             # Any passage offered for "这是什么" would be a guess: ask what they want to know.
@@ -633,10 +635,8 @@ class Answerer:
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            or any(
-                _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", t))
-                for t in self._asked_of(question, prepared, as_typed)
-            )
+            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", prepared))
+            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", as_typed))
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
@@ -664,7 +664,13 @@ class Answerer:
                 # names something else, and what is asked may be about it.
                 asked, scene = split_scene(question)
                 doing = what_happens(self.matcher.prepare(scene)) if scene else ""
-                if doing and self.matcher.knows_words(doing):
+                rest = self.matcher.prepare(asked)
+                # And what is asked must be too (not 住宿怎么安排 after 参加任职培训).
+                if (
+                    doing
+                    and self.matcher.knows_words(doing)
+                    and (self.matcher.knows_words(rest) or about_subject(rest))
+                ):
                     wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.

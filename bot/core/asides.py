@@ -17,13 +17,12 @@ from bot.core.textnorm import clean
 # 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
 _OFFICES = "(?:处长|副处长|科长|主任|部长|厅长|局长|社长|总编)"
 _SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
-_SENDER_RE = re.compile(f"{_OFFICES}(?={_SENDING})")
 _SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
 
 
-def without_senders(text: str) -> str:
-    """The text without the office holders who only send the asker (处长让我查查 → 让我查查)."""
-    return _SENDER_RE.sub("", text)
+def without_senders(cleaned: str) -> str:
+    """A cleaned text without who sent the asker (处长让我查查，… → 查查…)."""
+    return _SENT_RE.sub("", cleaned)
 
 
 # Where a message's clauses end (kept by the split: a question mark says "asked").  Not 、: it

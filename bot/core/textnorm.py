@@ -505,6 +505,8 @@ THESAURUS_FOLDS = {
 # (作用 + 意见, not 作 + 用意 + 见); 机制融合的目标是什么 asks what that integration aims at, not
 # the Opinion's purpose.
 _NOT_AFTER = {"用意": tuple("作适使运采应利费实通信享"), "目标是什么": ("融合的", "融合")}
+# Nor before: 引用意见的意义 quotes the Opinion (用 + 意见), it asks for no 用意.
+_NOT_BEFORE = {"用意": "见"}
 
 
 def _variant_pattern(variant: str, canonical: str) -> str:
@@ -522,6 +524,8 @@ def _variant_pattern(variant: str, canonical: str) -> str:
     ahead = "(?![员们])" if variant.endswith("的人") else ""
     if variant.endswith(_DOER_ENDINGS):  # 专门管党务的部门 is a department, not a cadre
         ahead = "(?!部门|机构|处室|科室|单位)"
+    if variant in _NOT_BEFORE:
+        ahead = f"(?!{_NOT_BEFORE[variant]})"
     return "".join(guards) + re.escape(variant) + ahead
 
 
@@ -791,8 +795,6 @@ _ENGLISH = {
     "page": "版",
     "page number": "第几版",
     "cure": "治",
-    "be cured": "能治好",
-    "cured": "治好",
     "curable": "可控可治",
     "disease": "病",
     "common disease": "常见病",
@@ -1209,6 +1211,13 @@ _WHOLE_ENGLISH = tuple(
             "这篇访谈登在哪家报纸",
         ),
         (
+            # Only of the two skins: "can cancer be cured", "can I be cured" are not.
+            r"(?:so |and )?(?:can|could|is) (?:the |this )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r" (?:problem |issue )?(?:actually |really |ever |even )?(?:be )?(?:cured|curable)"
+            r"(?: at all| for good| completely)?(?:,? according to the official)?",
+            "两张皮问题能治好吗",
+        ),
+        (
             r"what happens if (?:efforts(?: to fix it)?|people|we|they|the work) "
             r"(?:slacken|relax|ease off|let up|let (?:their|our) guard down)",
             "要是放松了会怎么样",
@@ -1327,6 +1336,9 @@ _WORDING_RE = re.compile(
 )
 _THIS_TEXT_RE = re.compile("这篇|这份|这个意见|这个文件|这次采访|这次访谈|《意见》")
 _WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一")
+# 标题 with nothing else named (标题, 标题是啥) is the report's headline: every set that asked
+# it so meant 破解“两张皮” 全面提高机关党建质量.  这首歌的标题 or 标题党 is something else's.
+_TITLE_ASKED_RE = re.compile("标题")
 # What a bare question for the page's date (发布时间是哪天, 发布日期给我说下) is made of.
 _PAGE_DATE_ASKED_RE = re.compile("发布的?(时间|日期)")
 _PAGE_DATE_RE = re.compile(
@@ -1377,6 +1389,12 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         and not _SLACKEN_FRAME_RE.sub("", _SLACKEN_RE.sub("", stripped))
     ):
         stripped = _SLACKEN_RE.sub("一旦放松", stripped)
+    if (
+        not on_subject
+        and _TITLE_ASKED_RE.search(stripped)
+        and not has_content(_TITLE_ASKED_RE.sub("", stripped))
+    ):
+        stripped = "报道的标题是什么"
     # Read before the frame goes: 文件 in "文件有没有提到年轻人学理论" shows the subject.
     general = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
     on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
