@@ -125,9 +125,17 @@ def test_whole_english_questions_of_one_shape_are_read_whole(
     "question", ["Can two skins be cured at all?", "Can this two-skins problem be cured?"]
 )
 def test_be_cured_asks_whether_it_is_curable(answerer: Answerer, question: str) -> None:
-    """ "Be cured" is 能治好 (可控可治), not the 两张皮 passage the bare 治 fell back to."""
+    """Whether the two skins can be cured is 能治好 (可控可治), not the 两张皮 passage."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment"), result
+
+
+@pytest.mark.parametrize("question", ["Can cancer be cured?", "Can I be cured?", "be cured"])
+def test_be_cured_of_anything_else_is_not_the_interviews(
+    answerer: Answerer, question: str
+) -> None:
+    """Only the two skins: cancer, the asker or nothing named get no answer."""
+    assert answerer.ask(question).status is not Status.ANSWERED
 
 
 @pytest.mark.parametrize(
