@@ -160,7 +160,7 @@ def test_the_same_shapes_about_anything_else_are_not_read_so(
     ("question", "entry"),
     [
         ("When was the official interviewed by Henan Daily?", "interview"),
-        ("What is the Opinion's full official name?", "title"),
+        ("What is the full official name of the document?", "title"),
     ],
 )
 def test_the_official_is_the_one_interviewed(
@@ -169,3 +169,13 @@ def test_the_official_is_the_one_interviewed(
     """ "The official" is the interview's 负责人, and an official title is its 全称, not 干部."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question", ["When was the official born?", "What is the full official name of Henan Daily?"]
+)
+def test_what_else_of_the_official_is_not_the_interviews(
+    answerer: Answerer, question: str
+) -> None:
+    """When the official was born, or another paper's official name, is not the interview's."""
+    assert answerer.ask(question).status is not Status.ANSWERED

@@ -158,6 +158,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev66.yaml",
     "blind_dev67.yaml",
     "blind_dev68.yaml",
+    "blind_dev69.yaml",
+    "blind_dev70.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -426,11 +426,11 @@ class Answerer:
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
     def _only_sent(self, question: str) -> bool:
-        """Office holders in the question only sent the asker (处长让我查查, 主任叫我问问): on an
-        errand in the interview's world.  处长让我写年终总结 names something else, and the 处长
-        may be what it is about."""
+        """Office holders in the question only sent the asker to the text (处长让我查查, 主任叫我
+        先看看这篇报道).  Any other errand may be what the question is about: 处长让我写年终总结,
+        主任叫我问问示范培训的地点."""
         subjects = [about_errand(self.matcher.prepare(e)) for e in errands(question)]
-        return bool(subjects) and all(not s or self.matcher.knows_words(s) for s in subjects)
+        return bool(subjects) and not any(subjects)
 
     def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
         """The entries ranked for a prepared question, and the out-of-scope group's match."""
@@ -454,13 +454,16 @@ class Answerer:
     def _for_its_detail(self, best: Candidate, prepared: str, cleaned: str) -> bool:
         """The out-of-scope question nearest to this one was out of scope for a detail (哪一年,
         多少) that this one, matching its entry well enough to be answered outright, does not
-        ask: 总书记在那次会议上说了什么 is not 那次会议是哪一年开的."""
+        ask: 总书记在那次会议上说了什么 is not 那次会议是哪一年开的, nor a date a name."""
         if best.score < self.tuning.answer_score or not self._outside:
             return False
-        if detail.asked(cleaned) is not None:
-            return False
         nearest = self.matcher.nearest_asked(self._outside[0], prepared)
-        return nearest is not None and detail.asked(nearest) is not None
+        theirs = None if nearest is None else detail.asked(nearest)
+        if theirs is None:
+            return False
+        # Or asks a detail of another kind: 负责人什么时候回答记者提问 is not 负责人的名字.
+        mine = detail.asked(cleaned)
+        return mine is None or mine[0] is not theirs[0]
 
     def _decide(
         self, ranked: list[Candidate], outside: Candidate | None = None
@@ -665,12 +668,9 @@ class Answerer:
                 asked, scene = split_scene(question)
                 doing = what_happens(self.matcher.prepare(scene)) if scene else ""
                 rest = self.matcher.prepare(asked)
-                # And what is asked must be too (not 住宿怎么安排 after 参加任职培训).
-                if (
-                    doing
-                    and self.matcher.knows_words(doing)
-                    and (self.matcher.knows_words(rest) or about_subject(rest))
-                ):
+                # And what is asked must name the Opinion's subject (not 住宿怎么安排 after
+                # 参加任职培训, nor 我们处报哪个 after 推出工作法).
+                if doing and self.matcher.knows_words(doing) and about_subject(rest):
                     wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.

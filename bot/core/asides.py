@@ -97,15 +97,15 @@ def what_happens(scene: str) -> str:
     return _WHO_WHEN_RE.sub("", scene)
 
 
-# Doing of any errand (查查, 先看看, 简单汇报一下, 写个…): what is left is what it is about.
+# An errand that only sends the asker to the text: 查查, 先看看这篇报道, 简单汇报一下.
 _ERRAND_WORDS_RE = re.compile(
     "查一查|查查|查一下|查下|查|问问|问一下|问下|看看|看一下|了解一下|了解|汇报一下|汇报|准备一下|"
-    "准备|整理一下|整理|核对一下|核对|确认一下|确认|学习一下|学习|学一学|学|讲讲|讲一讲|讲|说说|"
-    "一下|简单|先|再|把|在|给|上|个|写|搞"
+    "准备|核对一下|核对|确认一下|确认|学习一下|学习|学一学|学学|学|说说|一下|简单|先|再|把|"
+    "这篇报道|这篇文章|这篇|这份意见|这个意见|这份文件|这个文件|意见|文件|报道"
 )
 
 
 def about_errand(errand: str) -> str:
-    """A (normalised) errand without who, when and the doing: what it is about (写个减肥计划 →
-    减肥计划, 查查 → nothing)."""
+    """A (normalised) errand without who, when and the doing: what it is about beyond the text
+    itself (先看看这篇报道 → nothing; 写个减肥计划 → 写个减肥计划; 问问培训的地点 → 培训的地点)."""
     return _ERRAND_WORDS_RE.sub("", what_happens(errand))

@@ -897,13 +897,23 @@ _ENGLISH = {
     "youth": "青年",
     "official": "干部",
     "responsible official": "负责人",
-    # The one official of the interview, who answered it; and "official" of a title is 全称.
+    # The one official of the interview, who answered it; and the document's "official title"
+    # is its 全称 (not Henan Daily's).  What else is asked of the official the interview never
+    # says (born, appointed, promoted, elected: not covered).
     "the official": "负责人",
     "according to the official": "",
-    "official title": "全称",
-    "full official title": "全称",
-    "official name": "全称",
-    "full official name": "全称",
+    "name of the official": "负责人的名字",
+    "the official's name": "负责人的名字",
+    "born": "出生",
+    "promoted": "提拔",
+    "appointed": "任命",
+    "elected": "当选",
+    **{
+        f"{full}official {word} of {what}": "意见全称"
+        for full in ("", "full ")
+        for word in ("title", "name")
+        for what in ("the document", "this document", "the opinion", "the opinions")
+    },
     "leading cadre": "领导干部",
     "combat fortress": "战斗堡垒",
     "fighting fortress": "战斗堡垒",
@@ -952,6 +962,11 @@ _ENGLISH = {
     "day to day": "日常",
     "explain": "解释",
     "answered": "回答",
+    "answer": "回答",
+    "reporter's questions": "记者提问",
+    "reporter’s questions": "记者提问",
+    "reporters questions": "记者提问",
+    "questions from the reporter": "记者提问",
     "main contents": "主要内容",
     "empty politics": "空头政治",
     # 第一次 is 首次 only beside what the Opinion made clear (see `_ONLY_BESIDE`).
