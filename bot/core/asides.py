@@ -1,10 +1,10 @@
 """The asker's story around the question: who sent them (处长让我查查, 主任叫我问问) and the
 scene they set (我下个月要参加任职培训, 年底要写述职报告).
 
-Readers often say who sent them: 处长让我在周一例会上讲讲第一个融合，想问下理念融合具体强调了
-什么要求.  The office holder there asks nothing about themselves, while 处长 asked of (处长是谁,
-处长的待遇) is a question the interview never answers.  Only the office is set aside, never the
-errand: 处长让我查党费标准 still asks about 党费.
+Readers often say who sent them: 我们处长让我查查，意见里对处级以上党员领导干部的学习有啥要求.
+The office holder there asks nothing about themselves, while 处长 asked of (处长是谁, 处长的待遇)
+is a question the interview never answers.  The office is set aside only when the errand is the
+text itself: 处长让我查党费标准 or 主任叫我问问示范培训的地点 may ask about the errand.
 """
 
 from __future__ import annotations
@@ -42,8 +42,6 @@ _SCENE_RE = re.compile(
     "^(?:我|俺|咱|刚|下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|前两年|"
     "上周|上个月|月底)"
 )
-
-
 # A clause that only asks whether what came before is right (…就印好了，是吧).
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
 
