@@ -425,10 +425,12 @@ class Answerer:
         # is a question about the term itself.
         return _TERMS_OWN_RE.search(rest) is not None or not self.matcher.knows_words(rest)
 
-    def _only_sent(self, question: str) -> bool:
+    def _only_sent(self, question: str, cleaned: str) -> bool:
         """Office holders in the question only sent the asker to the text (处长让我查查, 主任叫我
         先看看这篇报道).  Any other errand may be what the question is about: 处长让我写年终总结,
         主任叫我问问示范培训的地点."""
+        if without_senders(cleaned) == cleaned:
+            return False  # no one sent the asker: most questions stop here
         subjects = [about_errand(self.matcher.prepare(e)) for e in errands(question)]
         return bool(subjects) and not any(subjects)
 
@@ -596,7 +598,7 @@ class Answerer:
         if _names_another_title(question, self._own_titles):
             text = say(replies.render_unknown(self.kb))
             return Result(Status.UNKNOWN, None, 0.0, text, traditional=traditional)
-        if self._only_sent(question):
+        if self._only_sent(question, cleaned):
             # Who sent the asker is no part of the question: not a term the interview does not
             # cover (处长), nor words to match (处长 alone would pull toward who issued it).
             cleaned = without_senders(cleaned)
@@ -665,12 +667,15 @@ class Answerer:
                 # asks no date: a time only in the scene is not asked.
                 # Only a scene in the interview's own world: 年底要搞年会 or 下个月要换车
                 # names something else, and what is asked may be about it.
-                asked, scene = split_scene(question)
-                doing = what_happens(self.matcher.prepare(scene)) if scene else ""
-                rest = self.matcher.prepare(asked)
                 # And what is asked must name the Opinion's subject (not 住宿怎么安排 after
                 # 参加任职培训, nor 我们处报哪个 after 推出工作法).
-                if doing and self.matcher.knows_words(doing) and about_subject(rest):
+                asked, scene = split_scene(question)
+                doing = what_happens(self.matcher.prepare(scene)) if scene else ""
+                if (
+                    doing
+                    and self.matcher.knows_words(doing)
+                    and about_subject(self.matcher.prepare(asked))
+                ):
                     wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.

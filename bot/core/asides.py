@@ -37,44 +37,39 @@ _ASKING_RE = re.compile(
     # A clause naming a date or a place is what is asked, whatever follows (…的具体日期，急).
     "日期|时间|日程|安排|地点|几号"
 )
+# A time in the asker's year (下个月, 年底).
+_WHEN = "下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|前两年|上周|上个月|月底"
 # The asker's story: themselves, or a time in their year.
-_SCENE_RE = re.compile(
-    "^(?:我|俺|咱|刚|下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|前两年|"
-    "上周|上个月|月底)"
-)
+_SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|{_WHEN})")
 # A clause that only asks whether what came before is right (…就印好了，是吧).
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
-
-
-def _clauses(question: str) -> list[tuple[str, bool]]:
-    """The message's clauses, each with whether it asks (a question word, or a question mark or
-    a tag question after it)."""
-    parts = _CLAUSE_END_RE.split(question)
-    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
-    found = []
-    for at, (clause, ending) in enumerate(pairs):
-        tagged = at + 1 < len(pairs) and _TAG_RE.match(clean(pairs[at + 1][0])) is not None
-        asks = tagged or _ASKED_RE.search(ending) is not None
-        found.append((clause, asks or _ASKING_RE.search(clean(clause)) is not None))
-    return found
 
 
 def split_scene(question: str) -> tuple[str, str]:
     """The question apart from the clauses that only set the asker's scene, and those clauses
     (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训): a clause that asks
-    nothing and tells of the asker or of when.  A message that is all scene is all question."""
-    clauses = _clauses(question)
-    scene = [c for c, asks in clauses if not asks and _SCENE_RE.search(clean(c))]
-    if not scene or len(scene) == len(clauses):
+    nothing (no question word, no question mark or tag question after it) and tells of the
+    asker or of when.  A message that is all scene is all question."""
+    parts = _CLAUSE_END_RE.split(question)
+    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+    cleaned = [clean(clause) for clause, _ in pairs]
+    asked: list[str] = []
+    scene: list[str] = []
+    for at, (clause, ending) in enumerate(pairs):
+        tagged = at + 1 < len(pairs) and _TAG_RE.match(cleaned[at + 1]) is not None
+        asks = tagged or _ASKED_RE.search(ending) is not None
+        asks = asks or _ASKING_RE.search(cleaned[at]) is not None
+        told = not asks and _SCENE_RE.search(cleaned[at]) is not None
+        (scene if told else asked).append(clause)
+    if not scene or not asked:
         return question, ""
-    asked = [c for c, asks in clauses if asks or not _SCENE_RE.search(clean(c))]
     return "，".join(asked), "，".join(scene)
 
 
 def errands(question: str) -> list[str]:
     """What the asker was sent to do, clause by clause (处长让我写年终总结 → 写年终总结)."""
     found = []
-    for clause, _ in _clauses(question):
+    for clause in _CLAUSE_END_RE.split(question)[::2]:
         text = clean(clause)
         sent = _SENT_RE.search(text)
         if sent is not None:
@@ -85,8 +80,8 @@ def errands(question: str) -> list[str]:
 # Who and when in a scene, and its everyday verbs, left aside when asking what it is about
 # (我下个月要去参加培训 → 培训).
 _WHO_WHEN_RE = re.compile(
-    "我们|咱们|我|俺|咱|刚|下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|明年|"
-    "前两年|上周|上个月|月底|要|得|就|还|也|都|去|处|单位|支部|参加|参与|开展|组织|举办|搞"
+    f"我们|咱们|我|俺|咱|刚|{_WHEN}|明年|要|得|就|还|也|都|去|处|单位|支部|参加|参与|开展|组织|"
+    "举办|搞"
 )
 
 

@@ -1365,9 +1365,10 @@ _PAGE_DATE_RE = re.compile(
 # 松懈 and 松懈 alone ask something else, and beside anything named (减肥一松劲会咋样, 一放松就
 # 失眠) it is that thing's slackening.
 _SLACKEN_RE = re.compile("(?:一|要是|如果|万一)?(?:松劲儿?|松了劲|松懈|放松|松一松)")
-_SLACKEN_AFTER_RE = re.compile("会不会|怎么样|咋样|怎样|后果|复发|反弹|又犯|犯了|冒出来")
+_SLACKEN_AFTER = "会不会|怎么样|咋样|怎样|后果|复发|反弹|又犯|犯了|冒出来"
+_SLACKEN_AFTER_RE = re.compile(_SLACKEN_AFTER)
 _SLACKEN_FRAME_RE = re.compile(
-    "以后|之后|会不会|是不是|有什么|有啥|后果|怎么样|咋样|怎样|复发|反弹|又犯|犯了|冒出来|"
+    f"以后|之后|是不是|有什么|有啥|{_SLACKEN_AFTER}|"
     "那|要是|如果|万一|会|就|又|了|吗|呢|啊|呀|吧|嘛|嘞|儿|的"
 )
 
