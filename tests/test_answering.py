@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -506,3 +507,14 @@ def test_the_quoted_remark_and_other_meetings_are_still_answered(
 ) -> None:
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeBase) -> None:
+    """A reader's out-of-scope question asking a name does not decline a near one asking a date
+    (the interview gives the date); the name itself is still declined."""
+    answerer = Answerer(
+        replace(kb, asked={}, asked_out_of_scope=("回答记者提问的负责人叫什么名字",))
+    )
+    dated = answerer.ask("负责人是哪天回答记者提问的")
+    assert (dated.status, dated.entry) == (Status.ANSWERED, "interview"), dated
+    assert answerer.ask("回答记者提问的负责人叫啥名字").status is not Status.ANSWERED

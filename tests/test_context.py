@@ -672,3 +672,12 @@ def test_quoting_the_opinion_asks_for_no_intent() -> None:
     """引用意见的意义 is 用 + 意见: no 用意 (目的) is asked."""
     assert "目的" not in normalize("想引用一下意见的意义")
     assert "目的" in normalize("这个文件的用意是什么")
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("标题", "报道的标题"), ("标题是啥", "报道的标题"), ("这首歌的标题", "这首歌的标题")],
+)
+def test_a_bare_title_is_the_reports_headline(question: str, read: str) -> None:
+    """标题 with nothing else named asks for the report's headline; a song's title does not."""
+    assert normalize(question) == read

@@ -34,6 +34,14 @@ from bot.core.detail import Slot
         ("考核的分值", Slot.COUNT),
         ("青年干部多大年龄", Slot.COUNT),
         ("支部书记的选举办法", Slot.PROCEDURE),
+        ("培训地点在哪", Slot.PLACE),
+        ("示范培训的场地", Slot.PLACE),
+        ("报纸哪里能买到", Slot.PLACE),
+        ("培训在哪儿", Slot.PLACE),
+        ("督促组组长是谁", Slot.NAME),
+        ("培训的讲师是谁", Slot.NAME),
+        ("谁来讲课", Slot.NAME),
+        ("这篇报道是谁写的", Slot.NAME),
     ],
 )
 def test_what_a_question_asks_for(question: str, slot: Slot) -> None:
@@ -51,6 +59,7 @@ def test_what_a_question_asks_for(question: str, slot: Slot) -> None:
         "创新体现在什么地方",
         "问题出在哪里",
         "把党建和业务融合提上日程的背景是什么",
+        "党务干部培训在哪些方面加强",
     ],
 )
 def test_which_ones_and_plain_questions_ask_for_no_detail(question: str) -> None:
