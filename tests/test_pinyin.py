@@ -93,6 +93,8 @@ def test_plain_pinyin_is_read(answerer: Answerer, typed: str, meant: str) -> Non
         # an everyday word sounds like (you sha is 有啥, not 油砂).
         ("xi zong shu ji shuo de liang zhang pi guan jian shi sha", "习总书记说", "xi_remarks"),
         ("xia yi bu gong wei you sha an pai", "有什么安排", "implementation"),
+        # 我, 让 and 讲 are everyday syllables a sentence about the asker needs.
+        ("yijian chutai de beijing shi shenme? zhibu kaihui yao jiang", "背景", "background"),
         # Longer than the 60 letters a run once could be: a message of two sentences.
         (
             "gong hui gong qing tuan fu lian suan bu suan ze ren zhu ti, hai you shei yao fu ze"
@@ -116,6 +118,7 @@ def test_sentences_in_pinyin_read_everyday_words(
         "shei fa de gong zi",
         "xi zong shu ji qu nian qu le na li",
         "wo yao xie yi pian xin de ti hui, bang wo xie yi xia",
+        "lao shi rang wo jiang yi jiang zuo ye",
         # The guards read the characters the pinyin stands for: another occasion, the quoted
         # conference's host, and not-covered terms (工资, 广西), read as themselves.
         "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang zenme shuo de",

@@ -159,3 +159,36 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(text: str) -> None
     read = normalize(text)
     assert "建设" not in read
     assert "意义" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Why does this document matter?", "为什么意见意义"),
+        ("What kind of Party affairs team does the document want to build?", "建设"),
+        ("What are the entry points for Party building to serve the overall situation?", "切入点"),
+        ("What are the entry points for Party building to serve the overall situation?", "大局"),
+        ("Which mass organizations are included?", "群团组织"),
+        ("Is it true the two-skins issue has long held back Party building?", "两张皮问题"),
+        ("Is it true the two-skins issue has long held back Party building?", "制约"),
+    ],
+)
+def test_english_names_for_the_interviews_terms(text: str, expected: str) -> None:
+    """matter and build are read so only beside the Opinion's subject (the document, Party
+    building); 大局, 群团组织 and 制约 in the phrases English readers use for them."""
+    assert expected in normalize(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Why does this matter?", "The government building is new", "Do you support me?"]
+)
+def test_english_words_read_only_beside_the_subject_are_not_read_alone(text: str) -> None:
+    read = normalize(text)
+    assert not any(word in read for word in ("意义", "机关", "建设", "支持"))
+
+
+def test_english_words_that_say_nothing_are_not_counted_as_unknown() -> None:
+    """"right?", "so" and "actually" would otherwise each weigh as a word the knowledge base
+    lacks."""
+    assert normalize("So the source is Henan Daily, right?") == "来源河南日报"
+    assert normalize("What does it actually say?") == "什么"
