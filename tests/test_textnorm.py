@@ -188,7 +188,19 @@ def test_english_words_read_only_beside_the_subject_are_not_read_alone(text: str
 
 
 def test_english_words_that_say_nothing_are_not_counted_as_unknown() -> None:
-    """"right?", "so" and "actually" would otherwise each weigh as a word the knowledge base
+    """ "right?", "so" and "actually" would otherwise each weigh as a word the knowledge base
     lacks."""
     assert normalize("So the source is Henan Daily, right?") == "来源河南日报"
     assert normalize("What does it actually say?") == "什么"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What is the two skins problem?", "what does 'two skins' mean", "What's the two-skins issue"],
+)
+def test_what_the_two_skins_are_asked_in_english(text: str) -> None:
+    """Read as 什么是两张皮: word by word it lost its 是 and reached the remedy's passage."""
+    assert normalize(text) == normalize("什么是两张皮")
+    assert normalize("What is the long-term cure for the two-skins problem?") != normalize(
+        "什么是两张皮"
+    )

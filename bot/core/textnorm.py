@@ -1359,6 +1359,16 @@ _WHOLE_ENGLISH = tuple(
             "两张皮问题能治好吗",
         ),
         (
+            # What the two skins are: read word by word it loses its 是 and leans on the
+            # remedy's passage, which says what they are not (顽症, 癌症).
+            r"(?:so |and )?(?:what(?:'s|’s| is| are)|what exactly is|what do you mean by) "
+            r"(?:the |this |these )?(?:so-called )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r"(?: (?:problem|issue|phenomenon))?(?:,? exactly)?"
+            r"|what (?:does|do) (?:the |this )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r"(?: (?:problem|issue))? (?:mean|refer to)(?:,? exactly)?",
+            "什么是两张皮",
+        ),
+        (
             r"what happens if (?:efforts(?: to fix it)?|people|we|they|the work) "
             r"(?:slacken|relax|ease off|let up|let (?:their|our) guard down)",
             "要是放松了会怎么样",
