@@ -111,10 +111,6 @@ _SENTENCE_WORDS = {
     "xi": "习",
     "jiao": "叫",
     # Question words that an everyday word sounds like (油砂, 终点) and would otherwise win.
-    "wo": "我",
-    "ni": "你",
-    "rang": "让",
-    "jiang": "讲",
     "yousha": "有啥",
     "zhongdian": "重点",
 }
