@@ -518,3 +518,15 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
     dated = answerer.ask("负责人是哪天回答记者提问的")
     assert (dated.status, dated.entry) == (Status.ANSWERED, "interview"), dated
     assert answerer.ask("回答记者提问的负责人叫啥名字").status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question", ["我的目标是什么", "你的目标是什么", "我的工作质量怎么样", "我的考核怎么办"]
+)
+def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question: str) -> None:
+    """目标, 质量 and 考核 are the interview's words, asked here of a person."""
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+def test_the_askers_own_question_about_the_subject_is_answered(answerer: Answerer) -> None:
+    assert answerer.ask("我的理解是两张皮是常见病，对吗").entry == "common_ailment"

@@ -148,6 +148,15 @@ def _conference_particulars(cleaned: str) -> bool:
 
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
+# The asker's or the bot's own (我的目标是什么, 你的责任, 我的考核怎么办): words of the
+# interview (目标, 考核, 责任) asked of a person, which it says nothing about.
+_ONES_OWN_RE = re.compile("^(?:我|你|您|俺)的")
+
+
+def _of_a_person(cleaned: str) -> bool:
+    """The question asks about the asker's or the bot's own things, not the Opinion's."""
+    return _ONES_OWN_RE.search(cleaned) is not None and not about_subject(fold_cleaned(cleaned))
+
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     """One search for every not_covered term, overlapping ones included."""
@@ -646,6 +655,7 @@ class Answerer:
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
+            or _of_a_person(cleaned)
         ):
             status = Status.UNKNOWN
         else:
