@@ -1160,7 +1160,7 @@ _ENGLISH_WITH_TERMS_RE = re.compile(
 _OWN_SUBJECT_RE = re.compile(
     r"(?<![a-z])(?:party[ -](?:building|affairs|work|organi[sz]ations?|members?|cadres?|"
     r"branch(?:es)?|groups?|committees?)|two[ -]skins|cadres?|provincial organs?|"
-    r"organ party|the opinions?|this opinion)(?![a-z])"
+    r"organ party|the opinions?|this opinion|(?:the|this) (?:document|doc|policy))(?![a-z])"
     f"|{_OPINION_WORDS}|党组|党委|党员|机关"
 )
 
