@@ -162,25 +162,6 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(text: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("What kind of Party affairs team does the document want to build?", "建设"),
-        ("What are the entry points for Party building to serve the overall situation?", "切入点"),
-        ("What are the entry points for Party building to serve the overall situation?", "大局"),
-        ("Which mass organizations does the Opinion name?", "群团组织"),
-        ("What sense of mission should Party affairs cadres have?", "使命担当"),
-        ("What biased view about serving the centre does the document correct?", "偏颇认识"),
-        ("Is it true the two-skins issue has long held back Party building?", "两张皮问题"),
-        ("Is it true the two-skins issue has long held back Party building?", "制约"),
-    ],
-)
-def test_english_names_for_the_interviews_terms(text: str, expected: str) -> None:
-    """大局, 切入点, 群团组织 and 制约 in the phrases English readers use for them, read in a
-    question that names the Opinion's own subject (Party building, cadres, the two skins)."""
-    assert expected in normalize(text)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "What is the mission of NASA?",
@@ -197,8 +178,9 @@ def test_english_names_for_the_interviews_terms(text: str, expected: str) -> Non
     ],
 )
 def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str) -> None:
-    """Everyday English (and business, staff, committee, opinion, which name no subject of
-    the Opinion's own) keeps these words unknown."""
+    """The interview's terms are not read from everyday English words: a near-topic trap
+    names the Party or cadres too, so no subject word can open them (two reviews found
+    hundreds of off-topic messages answered when they were)."""
     read = normalize(text)
     for term in (
         "使命担当",
@@ -214,24 +196,27 @@ def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str
         assert term not in read
 
 
-def test_english_words_that_say_nothing_are_not_counted_as_unknown() -> None:
-    """ "actually", "also" and "specifically" would otherwise each weigh as a word the
-    knowledge base lacks."""
-    assert normalize("Is there anything specifically about young cadres?") == normalize(
-        "young cadres?"
-    )
-    assert normalize("What does the Opinion actually require?") == normalize(
-        "What does the Opinion require?"
-    )
-
-
 @pytest.mark.parametrize(
     "text",
-    ["What is the two skins problem?", "what does 'two skins' mean", "What's the two-skins issue"],
+    [
+        "What is the two skins problem?",
+        "what does 'two skins' mean",
+        "What's the two-skins issue",
+        "What is the two skins problem, actually?",
+        "Basically, what is the two skins problem?",
+        "What does two skins actually mean?",
+    ],
 )
 def test_what_the_two_skins_are_asked_in_english(text: str) -> None:
     """Read as 什么是两张皮: word by word it lost its 是 and reached the remedy's passage."""
     assert normalize(text) == normalize("什么是两张皮")
     assert normalize("What is the long-term cure for the two-skins problem?") != normalize(
         "什么是两张皮"
+    )
+
+
+def test_when_it_comes_to_asks_no_time() -> None:
+    assert (
+        detail.asked(clean("Which groups of cadres are singled out when it comes to study?"))
+        is None
     )

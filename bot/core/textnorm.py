@@ -1007,32 +1007,8 @@ _ENGLISH = {
     "that": "",
     "these": "",
     "those": "",
-    "two skins issue": "两张皮问题",
-    "two-skins issue": "两张皮问题",
-    # Words that say nothing a passage could answer; as unknown words they counted against
-    # the question ("So the source is Henan Daily, right?").  None is a pinyin syllable.
-    "in the first place": "",
+    # "When it comes to study" asks no time (when alone is 什么时候).
     "when it comes to": "",
-    "as for": "",
-    "at all": "",
-    "stated": "",
-    "part": "",
-    "want": "",
-    "wants": "",
-    "going": "",
-    "or": "",
-    "also": "",
-    "anything": "",
-    "actually": "",
-    "basically": "",
-    "specifically": "",
-    "just": "",
-    "into": "",
-    "onto": "",
-    "all": "",
-    "overall": "",
-    "some": "",
-    "here": "",
     "a": "",
     "of": "",
     "does": "",
@@ -1074,94 +1050,6 @@ _ENGLISH_RE = re.compile(
     r"(?<![a-z])("
     + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
     + r")(?![a-z])"
-)
-# The interview's terms as its English readers name them (大局, 切入点, 群团组织, 基本遵循,
-# 使命担当), read only in a question that names the Opinion's own subject in words no other
-# subject uses (Party building, cadres, the two skins, the Opinion): "What are the entry points
-# for Party building?" asks for 切入点, "Where is the entry point of the subway?" and "What is
-# the mission of NASA?" ask nothing the interview says.  Business, staff, members, committee,
-# opinion and document open nothing: "Why does my opinion matter?"  Words the reviews found
-# pulling in-scope questions to the wrong passage (matter, importance, meeting, rotate) are
-# not read at all.
-_ENGLISH_ON_SUBJECT = {
-    "mean for": "意义",
-    "means for": "意义",
-    "held back": "制约",
-    "hold back": "制约",
-    "holding back": "制约",
-    "holds back": "制约",
-    "basic guideline": "基本遵循",
-    "basic guidelines": "基本遵循",
-    "basic rules": "基本遵循",
-    "basic principle": "基本遵循",
-    "basic principles": "基本遵循",
-    "run through": "贯穿",
-    "runs through": "贯穿",
-    "running through": "贯穿",
-    "throughout": "贯穿始终",
-    "connecting point": "结合点",
-    "connecting points": "结合点",
-    "point of convergence": "结合点",
-    "points of convergence": "结合点",
-    "meeting point": "结合点",
-    "meeting points": "结合点",
-    "biased view": "偏颇认识",
-    "biased views": "偏颇认识",
-    "misconception": "偏颇认识",
-    "misconceptions": "偏颇认识",
-    "overall situation": "大局",
-    "big picture": "大局",
-    "bigger picture": "大局",
-    "entry point": "切入点",
-    "entry points": "切入点",
-    "mass organization": "群团组织",
-    "mass organizations": "群团组织",
-    "mass organisations": "群团组织",
-    "mass organisation": "群团组织",
-    "sense of mission": "使命担当",
-    "mission": "使命担当",
-    "textbook": "教材",
-    "textbooks": "教材",
-    "accountability": "责任",
-    "safeguard": "保障",
-    "everyday": "日常",
-    "routine": "日常",
-    "follow up": "督促",
-    "follow-up": "督促",
-    "survey": "调研",
-    "right now": "当下",
-    "under control": "可控",
-    "government organs": "机关",
-    "government agencies": "机关",
-    "government offices": "机关",
-    "agencies": "机关",
-    "building": "建设",
-    "build": "建设",
-    "built": "建设",
-    "government": "机关",
-    "support": "支持",
-    "example": "案例",
-    "examples": "案例",
-    "political building": "政治建设",
-    "disconnection": "脱节",
-    "disconnections": "脱节",
-    "spirit": "精神",
-    "remark": "指出",
-    "remarks": "指出",
-}
-# One table for both, longest first, so that "party building" stays 党建 and is not "party"
-# before a gated "building".
-_ENGLISH_WITH_TERMS = {**_ENGLISH, **_ENGLISH_ON_SUBJECT}
-_ENGLISH_WITH_TERMS_RE = re.compile(
-    r"(?<![a-z])("
-    + "|".join(re.escape(w) for w in sorted(_ENGLISH_WITH_TERMS, key=len, reverse=True))
-    + r")(?![a-z])"
-)
-_OWN_SUBJECT_RE = re.compile(
-    r"(?<![a-z])(?:party[ -](?:building|affairs|work|organi[sz]ations?|members?|cadres?|"
-    r"branch(?:es)?|groups?|committees?)|two[ -]skins|cadres?|provincial organs?|"
-    r"organ party|the opinions?|this opinion|(?:the|this) (?:document|doc|policy))(?![a-z])"
-    f"|{_OPINION_WORDS}|党组|党委|党员|机关"
 )
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
@@ -1289,6 +1177,7 @@ _THE_DOCUMENT = (
 _THE_PIECE = r"(?:this|the) (?:henan daily )?(?:interview|article|piece|report|story|item)"
 _COMMITTEE = r"(?:the (?:provincial )?(?:work(?:ing)? )?committee|they)"
 _END = r"\s*[?？!.。]*"
+_MERELY = "(?:exactly|actually|basically|specifically|really|just)"
 _WHOLE_ENGLISH = tuple(
     (re.compile(f"(?:{pattern}){_END}"), chinese)
     for pattern, chinese in (
@@ -1349,11 +1238,12 @@ _WHOLE_ENGLISH = tuple(
         (
             # What the two skins are: read word by word it loses its 是 and leans on the
             # remedy's passage, which says what they are not (顽症, 癌症).
-            r"(?:so |and )?(?:what(?:'s|’s| is| are)|what exactly is|what do you mean by) "
+            rf"(?:so |and |{_MERELY},? )?(?:what(?:'s|’s| is| are)|what exactly is|what do you "
+            r"mean by) "
             r"(?:the |this |these )?(?:so-called )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
-            r"(?: (?:problem|issue|phenomenon))?(?:,? exactly)?"
+            rf"(?: (?:problem|issue|phenomenon))?(?: all about| about)?(?:,? {_MERELY})?"
             r"|what (?:does|do) (?:the |this )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
-            r"(?: (?:problem|issue))? (?:mean|refer to)(?:,? exactly)?",
+            rf"(?: (?:problem|issue))? (?:{_MERELY} )?(?:mean|refer to)(?:,? {_MERELY})?",
             "什么是两张皮",
         ),
         (
@@ -1396,10 +1286,7 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
-    if _OWN_SUBJECT_RE.search(text) is not None:
-        text = _ENGLISH_WITH_TERMS_RE.sub(lambda m: _ENGLISH_WITH_TERMS[m.group(1)], text)
-    else:
-        text = _ENGLISH_RE.sub(lambda m: _ENGLISH[m.group(1)], text)
+    text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
 
 
