@@ -523,12 +523,35 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
 
 
 @pytest.mark.parametrize(
-    "question", ["我的目标是什么", "你的目标是什么", "我的工作质量怎么样", "我的考核怎么办"]
+    "question",
+    [
+        "我的目标是什么",
+        "你的目标是什么",
+        "我的工作质量怎么样",
+        "我的考核怎么办",
+        "请问我的目标是什么",
+    ],
 )
 def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question: str) -> None:
     """目标, 质量 and 考核 are the interview's words, asked here of a person."""
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
-def test_the_askers_own_question_about_the_subject_is_answered(answerer: Answerer) -> None:
-    assert answerer.ask("我的理解是两张皮是常见病，对吗").entry == "common_ailment"
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("我的理解是两张皮是常见病，对吗", "common_ailment"),
+        ("我的疑问是1+N是什么意思", "one_plus_n"),
+        ("我的学习任务是必研题吗", "must_study"),
+    ],
+)
+def test_the_askers_own_question_about_the_interview_is_answered(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """What follows 是 is what is asked, and it may be the interview's."""
+    assert answerer.ask(question).entry == entry
+
+
+def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answerer) -> None:
+    """你的答案 is the interview's passage: where it comes from is asked of the report."""
+    assert answerer.ask("你的答案出自哪篇报道").status is not Status.UNKNOWN

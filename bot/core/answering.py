@@ -150,12 +150,19 @@ _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|�
 
 # The asker's or the bot's own (我的目标是什么, 你的责任, 我的考核怎么办): words of the
 # interview (目标, 考核, 责任) asked of a person, which it says nothing about.
-_ONES_OWN_RE = re.compile("^(?:我|你|您|俺)的")
+# The bot's answer and its source are the interview's (你的答案出自哪篇报道).
+_ONES_OWN_RE = re.compile("^(?:我|俺)的|^(?:你|您)的(?!答案|回答|资料|出处|来源|依据|根据|说法)")
 
 
 def _of_a_person(cleaned: str) -> bool:
-    """The question asks about the asker's or the bot's own things, not the Opinion's."""
-    return _ONES_OWN_RE.search(cleaned) is not None and not about_subject(fold_cleaned(cleaned))
+    """The question asks about the asker's or the bot's own things, not the Opinion's.
+
+    Read once filler (and a trailing 是什么) is gone: 请问我的目标是什么 asks the same.  A 是
+    after the possessed thing introduces what is asked (我的疑问是1+N是什么意思, 你的回答来源是
+    哪里): that may be the interview's."""
+    folded = fold_cleaned(cleaned)
+    owned = _ONES_OWN_RE.match(folded)
+    return owned is not None and "是" not in folded[owned.end() :] and not about_subject(folded)
 
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
