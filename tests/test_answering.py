@@ -527,7 +527,7 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
     [
         "我的目标是什么",
         "你的目标是什么",
-        "我的工作质量怎么样",
+        "我的任务有哪些",
         "我的考核怎么办",
         "请问我的目标是什么",
     ],
@@ -543,6 +543,12 @@ def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question
         ("我的理解是两张皮是常见病，对吗", "common_ailment"),
         ("我的疑问是1+N是什么意思", "one_plus_n"),
         ("我的学习任务是必研题吗", "must_study"),
+        # The asker's unit or post, and lead-ins: the Opinion is what is asked about.
+        ("我的单位怎么探索1+N破解路径", "work_methods"),
+        ("我的岗位能双向交流吗", "two_way_exchange"),
+        ("我的疑问，1+N什么意思", "one_plus_n"),
+        ("我的单位一放松会怎么样", "common_ailment"),
+        ("你的信息来自哪家报纸", "report"),
     ],
 )
 def test_the_askers_own_question_about_the_interview_is_answered(

@@ -148,21 +148,41 @@ def _conference_particulars(cleaned: str) -> bool:
 
 _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|指什么|的含义|的内涵)$")
 
-# The asker's or the bot's own (我的目标是什么, 你的责任, 我的考核怎么办): words of the
-# interview (目标, 考核, 责任) asked of a person, which it says nothing about.
-# The bot's answer and its source are the interview's (你的答案出自哪篇报道).
-_ONES_OWN_RE = re.compile("^(?:我|俺)的|^(?:你|您)的(?!答案|回答|资料|出处|来源|依据|根据|说法)")
+# The asker's or the bot's own (我的目标是什么, 你的名字, 我的考核怎么办): a word of the
+# interview (目标, 考核, 任务) asked of a person, which it says nothing about.  Not the asker's
+# unit or post (我的单位怎么探索1+N, 我的岗位能双向交流吗: the Opinion applied to them), a
+# lead-in (我的疑问，1+N什么意思, 我的同事问…), nor the bot's answer and where it comes from
+# (你的答案出自哪篇报道, 你的信息来自哪家报纸).
+_ONES_OWN_RE = re.compile("^(?:我|你|您|俺)的")
+_NOT_ONES_OWN_RE = re.compile(
+    "^(?:单位|处室|处里|岗位|部门|科室|支部|工作|处|厅|局|"
+    "问题|疑问|困惑|理解|看法|意思|想法|同事|领导|处长|主任|书记|"
+    "答案|回答|解答|答复|答覆|回复|回覆|说明|内容|信息|资讯|資訊|消息|材料|原文|引文|介绍|资料|出处|"
+    "来源|依据|根据|说法)"
+)
+# Longest a person's own thing runs once the asking words go (我的考核怎么办 → 考核怎么办):
+# anything longer says what it asks.
+_ONES_OWN_LONGEST = 6
 
 
 def _of_a_person(cleaned: str) -> bool:
     """The question asks about the asker's or the bot's own things, not the Opinion's.
 
     Read once filler (and a trailing 是什么) is gone: 请问我的目标是什么 asks the same.  A 是
-    after the possessed thing introduces what is asked (我的疑问是1+N是什么意思, 你的回答来源是
-    哪里): that may be the interview's."""
+    after the possessed thing introduces what is asked (我的疑问是1+N是什么意思)."""
     folded = fold_cleaned(cleaned)
     owned = _ONES_OWN_RE.match(folded)
-    return owned is not None and "是" not in folded[owned.end() :] and not about_subject(folded)
+    if owned is None:
+        return False
+    # The thing as typed: folding may have renamed it (依据 → 遵循).
+    typed = cleaned[cleaned.find(owned.group()) + len(owned.group()) :]
+    rest = folded[owned.end() :]
+    return (
+        _NOT_ONES_OWN_RE.match(typed) is None
+        and len(rest) <= _ONES_OWN_LONGEST
+        and "是" not in rest
+        and not about_subject(folded)
+    )
 
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
