@@ -533,7 +533,7 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
     ],
 )
 def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question: str) -> None:
-    """目标, 质量 and 考核 are the interview's words, asked here of a person."""
+    """目标, 任务 and 考核 are the interview's words, asked here of a person."""
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
@@ -554,7 +554,8 @@ def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question
 def test_the_askers_own_question_about_the_interview_is_answered(
     answerer: Answerer, question: str, entry: str
 ) -> None:
-    """What follows 是 is what is asked, and it may be the interview's."""
+    """What follows 是, the asker's unit or post, or what follows a lead-in is asked of the
+    Opinion."""
     assert answerer.ask(question).entry == entry
 
 
