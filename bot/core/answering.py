@@ -165,12 +165,12 @@ _NOT_ONES_OWN_RE = re.compile(
 _ONES_OWN_LONGEST = 6
 
 
-def _of_a_person(cleaned: str) -> bool:
+def _of_a_person(cleaned: str, folded: str) -> bool:
     """The question asks about the asker's or the bot's own things, not the Opinion's.
 
-    Read once filler (and a trailing 是什么) is gone: 请问我的目标是什么 asks the same.  A 是
-    after the possessed thing introduces what is asked (我的疑问是1+N是什么意思)."""
-    folded = fold_cleaned(cleaned)
+    Read in `folded` (`fold_cleaned` of `cleaned`), once filler and a trailing 是什么 are gone:
+    请问我的目标是什么 asks the same.  A 是 after the possessed thing introduces what is asked
+    (我的疑问是1+N是什么意思)."""
     owned = _ONES_OWN_RE.match(folded)
     if owned is None:
         return False
@@ -682,7 +682,7 @@ class Answerer:
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
-            or _of_a_person(cleaned)
+            or _of_a_person(cleaned, as_typed)
         ):
             status = Status.UNKNOWN
         else:
