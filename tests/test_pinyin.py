@@ -116,7 +116,10 @@ def test_sentences_in_pinyin_read_everyday_words(
         "shei fa de gong zi",
         "xi zong shu ji qu nian qu le na li",
         "wo yao xie yi pian xin de ti hui, bang wo xie yi xia",
-        "lao shi rang wo jiang yi jiang zuo ye",
+        # Sentences about the asker or the bot: read with wo and ni as words, they were
+        # answered with the report and the training passages.
+        "wo zai henan ribao gongzuo",
+        "ni canjia peixun le ma",
         # The guards read the characters the pinyin stands for: another occasion, the quoted
         # conference's host, and not-covered terms (工资, 广西), read as themselves.
         "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang zenme shuo de",
