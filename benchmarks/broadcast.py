@@ -34,25 +34,30 @@ async def broadcast(subscribers: int) -> dict[str, float]:
     base_url = await api.start()
     zone = ZoneInfo("Asia/Shanghai")
     kb = load_knowledge()
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder) / "bench.sqlite3")
-        for chat_id in range(1, subscribers + 1):
-            store.subscribe(chat_id, "private", clock(8, 0))
-        bot = ExtBot(
-            TOKEN,
-            base_url=base_url,
-            request=HTTPXRequest(connection_pool_size=16, pool_timeout=60.0),
-            rate_limiter=rate_limiter(),
-        )
-        now = datetime.now(zone)
-        async with bot:
-            started = time.perf_counter()
-            outcomes = await asyncio.gather(
-                *(deliver(bot, store, kb, chat, now, zone) for chat in range(1, subscribers + 1))
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store.open(Path(folder) / "bench.sqlite3")
+            for chat_id in range(1, subscribers + 1):
+                store.subscribe(chat_id, "private", clock(8, 0))
+            bot = ExtBot(
+                TOKEN,
+                base_url=base_url,
+                request=HTTPXRequest(connection_pool_size=16, pool_timeout=60.0),
+                rate_limiter=rate_limiter(),
             )
-            elapsed = time.perf_counter() - started
-        store.close()
-    await api.stop()
+            now = datetime.now(zone)
+            async with bot:
+                started = time.perf_counter()
+                outcomes = await asyncio.gather(
+                    *(
+                        deliver(bot, store, kb, chat, now, zone)
+                        for chat in range(1, subscribers + 1)
+                    )
+                )
+                elapsed = time.perf_counter() - started
+            store.close()
+    finally:
+        await api.stop()
     return {
         "subscribers": subscribers,
         "sent": sum(o is Outcome.SENT for o in outcomes),

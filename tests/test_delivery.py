@@ -35,6 +35,8 @@ class FaultyApi(RecordingRequest):
 
     fault: str = ""
     delay: float = 0.0
+    refused: int = 0
+    floods: int = 0  # how many sendMessage calls to answer 429 before the fault applies
 
     async def do_request(
         self,
@@ -48,6 +50,17 @@ class FaultyApi(RecordingRequest):
     ) -> tuple[int, bytes]:
         if url.endswith("/sendMessage"):
             await asyncio.sleep(self.delay)
+            if self.floods:
+                self.floods -= 1
+                self.refused += 1
+                return 429, json.dumps(
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": "Too Many Requests: retry after 1",
+                        "parameters": {"retry_after": 1},
+                    }
+                ).encode()
             fault = self.fault
             if fault == "timeout":
                 self.calls.append(_call(request_data))
@@ -127,6 +140,25 @@ async def test_a_certain_failure_is_retried_once(bot: Harness, fault: str) -> No
     _api(bot).fault = ""
     assert await _deliver(bot) is Outcome.SENT
     assert await _deliver(bot) is Outcome.ALREADY
+    assert bot.state.store.subscription(CHAT) is not None
+
+
+async def test_a_429_is_waited_out_and_sent_once(bot: Harness) -> None:
+    """Telegram's flood answer: the rate limiter waits the second it asks for and sends again."""
+    _api(bot).floods = 2
+    assert await _deliver(bot) is Outcome.SENT
+    assert (_api(bot).refused, _sends(bot)) == (2, 1)
+    assert await _deliver(bot) is Outcome.ALREADY
+
+
+async def test_a_429_past_the_retries_gives_the_claim_back(bot: Harness) -> None:
+    """Refused on every try (the limiter's three retries too): certainly not sent, so the tip
+    goes out on the retry ten minutes later, once."""
+    _api(bot).floods = 4
+    assert await _deliver(bot) is Outcome.FAILED
+    assert (_api(bot).refused, _sends(bot)) == (4, 0)
+    assert await _deliver(bot) is Outcome.SENT
+    assert _sends(bot) == 1
     assert bot.state.store.subscription(CHAT) is not None
 
 

@@ -88,10 +88,13 @@ async def test_send_tips_without_a_token_explains() -> None:
 
 
 async def test_broadcast_stays_under_the_limit() -> None:
+    """45 tips due at once all go, each once. Sent unlimited, about a dozen meet a 429 and fail;
+    a machine busy enough to bunch the limiter's requests may still earn one or two, which the
+    limiter waits out and sends again (CI once did)."""
     figures = await broadcast(45)
     assert figures["sent"] == 45
     assert figures["distinct_chats"] == 45
-    assert figures["http_429"] == 0
+    assert figures["http_429"] <= 3
 
 
 async def test_the_stand_in_refuses_beyond_its_rate() -> None:

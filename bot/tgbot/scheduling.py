@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -63,7 +64,14 @@ class Outcome(StrEnum):
 
 
 def rate_limiter() -> AIORateLimiter:
-    """PTB's rate limiter as this bot uses it: under Telegram's limits, retrying RetryAfter."""
+    """PTB's rate limiter as this bot uses it: under Telegram's limits, retrying RetryAfter.
+
+    Every bot this project builds takes its limiter from here, so this is where it opts in to
+    PTB's durations as timedelta: without that, PTB 22 warns of a deprecation inside
+    RetryAfter's own constructor on every 429 (and fails the tests, which treat warnings as
+    errors). Nothing here reads a duration from PTB, so the change of type touches no code.
+    """
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     return AIORateLimiter(
         overall_max_rate=MESSAGES_PER_SECOND, overall_time_period=1, max_retries=3
     )
