@@ -530,6 +530,8 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "我的任务有哪些",
         "我的考核怎么办",
         "请问我的目标是什么",
+        "俺的目标是啥",
+        "妳的名字叫什么",
     ],
 )
 def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question: str) -> None:
@@ -549,6 +551,10 @@ def test_the_askers_own_things_are_not_the_opinions(answerer: Answerer, question
         ("我的疑问，1+N什么意思", "one_plus_n"),
         ("我的单位一放松会怎么样", "common_ailment"),
         ("你的信息来自哪家报纸", "report"),
+        # Henan speech (俺 for 我, 恁 for 你, 哩 for 的), read as the same exemptions.
+        ("俺的疑问，1+N什么意思", "one_plus_n"),
+        ("俺哩同事问1+N什么意思", "one_plus_n"),
+        ("恁的消息来源哪里", "report"),
     ],
 )
 def test_the_askers_own_question_about_the_interview_is_answered(

@@ -153,7 +153,9 @@ _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|�
 # unit or post (我的单位怎么探索1+N, 我的岗位能双向交流吗: the Opinion applied to them), a
 # lead-in (我的疑问，1+N什么意思, 我的同事问…), nor the bot's answer and where it comes from
 # (你的答案出自哪篇报道, 你的信息来自哪家报纸).
-_ONES_OWN_RE = re.compile("^(?:我|你|您|俺)的")
+_ONES_OWN_RE = re.compile("^(?:我|你|您|妳)的")
+# The same as typed, before folding read Henan speech (俺哩单位 → 我的单位, 恁的答案 → 你的答案).
+_TYPED_OWNER_RE = re.compile("(?:我|你|您|妳|俺|恁)(?:的|哩)")
 _NOT_ONES_OWN_RE = re.compile(
     "^(?:单位|处室|处里|岗位|部门|科室|支部|工作|处|厅|局|"
     "问题|疑问|困惑|理解|看法|意思|想法|同事|领导|处长|主任|书记|"
@@ -174,9 +176,10 @@ def _of_a_person(cleaned: str, folded: str) -> bool:
     owned = _ONES_OWN_RE.match(folded)
     if owned is None:
         return False
-    # The thing as typed: folding may have renamed it (依据 → 遵循).
-    typed = cleaned[cleaned.find(owned.group()) + len(owned.group()) :]
     rest = folded[owned.end() :]
+    # The thing as typed: folding may have renamed it (依据 → 遵循).
+    typed_owner = _TYPED_OWNER_RE.search(cleaned)
+    typed = rest if typed_owner is None else cleaned[typed_owner.end() :]
     return (
         _NOT_ONES_OWN_RE.match(typed) is None
         and len(rest) <= _ONES_OWN_LONGEST
