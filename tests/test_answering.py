@@ -385,6 +385,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev70.yaml", 0.96, 1.0),
         ("blind_dev71.yaml", 0.92, 0.98),
         ("blind_dev72.yaml", 0.86, 1.0),
+        ("blind_dev73.yaml", 0.94, 0.96),
+        ("blind_dev74.yaml", 0.82, 1.0),
         ("blind_dev17.yaml", 0.90, 0.98),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

@@ -162,6 +162,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev70.yaml",
     "blind_dev71.yaml",
     "blind_dev72.yaml",
+    "blind_dev73.yaml",
+    "blind_dev74.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -32,8 +32,8 @@ from bot.core.textnorm import fold_for_comparison
 # taught everyday frames, 当好哪三种人，医生 and 依据啥定的房价, to passages, so they were
 # withdrawn); blind_dev62 to blind_dev64, later blind_dev65 and blind_dev66, then blind_dev67
 # and blind_dev68, then blind_dev69 and blind_dev70, blind_dev71 and blind_dev72, and then
-# blind_dev73 and blind_dev74, were written to measure the changes made after them, once.  blind_test and blind_test2 are not dev
-# sets at all.
+# blind_dev73 and blind_dev74, were written to measure the changes made after them, once.
+# blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset({"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 75))})
 
 
