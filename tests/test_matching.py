@@ -39,31 +39,10 @@ def test_english_domain_words_become_the_interviews_terms(question: str, read: s
 
 
 @pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("Which mass organizations are included?", "mass_organizations"),
-        ("What does the ideological integration part require?", "idea_integration"),
-        ("What is personnel integration?", "team_integration"),
-        ("Will there be any follow-up inspection?", "supervision"),
-        ("What is the theory study center group supposed to do?", "learning_groups"),
-        ("What is pre-appointment training?", "must_study"),
-    ],
-)
-def test_the_interviews_named_terms_are_read_from_english(
-    answerer: Answerer, question: str, entry: str
-) -> None:
-    """As translators render them (群团组织, 理念融合, 队伍融合, 调研督促, 理论学习中心组,
-    任职培训): whole phrases, not the everyday words they are made of."""
-    result = answerer.ask(question)
-    assert (result.status, result.entry) == (Status.ANSWERED, entry)
-
-
-@pytest.mark.parametrize(
     "question",
     [
-        "What do mass organizations do in Vietnam?",
-        "What are the mass organizations in the US?",
-        "How does the Communist Youth League work in universities?",
+        "Two skins problem in Vietnam",
+        "What is the two skins problem in universities?",
         "Two skins problem in hospitals",
         "越南的群团组织是干什么的",
         "美国的群团组织有哪些",
