@@ -110,10 +110,10 @@ def test_eval_fails_below_target() -> None:
 
 def test_eval_without_a_file_reports_every_set_and_leave_one_out() -> None:
     # The thresholds are not this test's concern (the figures are in the README): only that
-    # every set is reported (blind_dev75, all English, is answered 36.7%).  Leave-one-phrasing-out
-    # rebuilds the matcher once per phrasing (about 500 builds): half a minute here, and CI
-    # machines can take several times that.
-    done = run("eval", "--quiet", "--min-correct", "0.3", "--min-declined", "0.5", timeout=900)
+    # every set is reported (blind_dev79, all English and formal, was answered 16.7%).
+    # Leave-one-phrasing-out rebuilds the matcher once per phrasing (about 500 builds): half a
+    # minute here, and CI machines can take several times that.
+    done = run("eval", "--quiet", "--min-correct", "0.15", "--min-declined", "0.5", timeout=900)
     assert done.returncode == 0, done.stderr
     for name in ("questions.yaml", "heldout.yaml", "blind_dev.yaml", "leave-one-phrasing-out"):
         assert f"== {name}" in done.stdout

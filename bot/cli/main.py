@@ -167,6 +167,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev75.yaml",
     "blind_dev76.yaml",
     "blind_dev77.yaml",
+    "blind_dev78.yaml",
+    "blind_dev79.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
