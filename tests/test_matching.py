@@ -47,6 +47,10 @@ def test_english_domain_words_become_the_interviews_terms(question: str, read: s
         "越南的群团组织是干什么的",
         "美国的群团组织有哪些",
         "我们公司的群团组织",
+        "非洲的群团组织有哪些",
+        "巴西的党建和业务怎么融合",
+        "Does Laos have a two skins problem?",
+        "Trade unions in Europe?",
     ],
 )
 def test_other_countries_and_bodies_are_not_the_opinions(
