@@ -61,6 +61,62 @@ def test_other_countries_and_bodies_are_not_the_opinions(
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Does the Opinion mention a disconnect between supply and demand?", "six_disconnects"),
+        ("What is personnel integration in the Opinion?", "team_integration"),
+        ("What role do mass organizations play in the Opinion?", "mass_organizations"),
+        ("How does the Opinion prevent empty political talk?", "politics_first"),
+    ],
+)
+def test_named_terms_in_english_are_read_in_a_question_about_the_opinion(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is supply and demand a disconnect?",
+        "When is the follow-up inspection for my car?",
+        "What is special training?",
+        "意见领袖 mass organization",
+        "Mass organizations in Africa?",
+    ],
+)
+def test_named_terms_in_english_are_everyday_words_elsewhere(
+    answerer: Answerer, question: str
+) -> None:
+    """Supply and demand, follow-up inspection, special training: the interview's terms in
+    Chinese, everyday words in English, read as its terms only in a question about it."""
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Who put out the guideline?", "issuer"),
+        ("What is the two-skin problem?", "two_skins"),
+        ("Which edition of Henan Daily printed it?", "report"),
+        ("Is the problem controllable?", "common_ailment"),
+        ("Is assessment disconnected from rewards and punishments?", "six_disconnects"),
+        ("What does the Opinion take as its basic reference?", "guiding_principles"),
+        (
+            "Which page of Henan Daily carried this interview, and on what date was it printed?",
+            "report",
+        ),
+    ],
+)
+def test_the_interviews_words_in_ordinary_english_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
 def test_pinyin_sentence_and_latin_syllables_are_read(answerer: Answerer) -> None:
     assert answerer.matcher.prepare("liuge ronghe you naxie") == "六个融合有哪些"
     assert answerer.matcher.prepare("六个rong合") == "六个融合"

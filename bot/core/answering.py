@@ -117,7 +117,9 @@ _ISSUED_FRAME_RE = re.compile(
     "(?:印发|刊登|发|制定)(?:的|了)?(?:吗|呢|啊|呀)?$"
 )
 # Words that make the subject the Opinion (or the report of it), however else it is put.
-_OPINION_WORDS_RE = re.compile("意见|两张皮|融合|党建|工委|报道|这篇|这个|这份|那个|那份|该|它|此")
+_OPINION_WORDS_RE = re.compile(
+    "意见|两张皮|融合|党建|工委|报道|采访|访谈|这篇|这个|这份|那个|那份|该|它|此"
+)
 
 
 def _xi_elsewhere(cleaned: str) -> bool:

@@ -1116,12 +1116,219 @@ _ENGLISH = {
     "enterprises": "企业",
     "state owned enterprise": "国企",
     "state owned enterprises": "国企",
+    # The interview's own words in their ordinary English (journalist → 记者, governance →
+    # 治理, priority → 首位): words, not its named terms, which wait for a question about the
+    # Opinion (see _ENGLISH_TERMS).
+    "journalist": "记者",
+    "journalists": "记者",
+    "interviewee": "负责人",
+    "interviewed": "负责人",
+    "edition": "版",
+    "print": "刊登",
+    "printed": "刊登",
+    "posted": "发布",
+    "guideline": "意见",
+    "guidelines": "意见",
+    "policy paper": "意见",
+    "put out": "印发",
+    "released": "印发",
+    "promulgated": "印发",
+    "formulated": "出台",
+    "drafted": "出台",
+    "rolled out": "出台",
+    "ideology": "思想",
+    "merge": "融合",
+    "merging": "融合",
+    "fusion": "融合",
+    "fuse": "融合",
+    "combine": "融合",
+    "combining": "融合",
+    "combination": "融合",
+    "deep": "深度",
+    "deeply": "深度",
+    "in depth": "深度",
+    "durable": "持久",
+    "constrain": "制约",
+    "constrained": "制约",
+    "hamper": "制约",
+    "hampered": "制约",
+    "mismatch": "脱节",
+    "top priority": "首位",
+    "priority": "首位",
+    "warn": "防止",
+    "warns": "防止",
+    "warn against": "防止",
+    "guard against": "防止",
+    "tendency": "现象",
+    "tendencies": "现象",
+    "phenomenon": "现象",
+    "achievements": "成果",
+    "capability": "能力",
+    "capabilities": "能力",
+    "ability": "能力",
+    "abilities": "能力",
+    "competence": "能力",
+    "proficient": "精通",
+    "familiar": "熟悉",
+    "expert": "内行人",
+    "experts": "内行人",
+    "insider": "内行人",
+    "clear headed": "明白人",
+    "confide in": "贴心人",
+    "controllable": "可控",
+    "controlled": "可控",
+    "let up": "放松",
+    "slacken": "放松",
+    "long haul": "长期",
+    "platform": "平台",
+    "administrative": "行政",
+    "admin": "行政",
+    "teaching materials": "教材",
+    "category": "分类别",
+    "categories": "分类别",
+    "classify": "分类别",
+    "classified": "分类别",
+    "site visit": "现场观摩",
+    "site visits": "现场观摩",
+    "commemoration": "纪念活动",
+    "commemorations": "纪念活动",
+    "commemorative": "纪念活动",
+    "education campaign": "集中教育活动",
+    "education campaigns": "集中教育活动",
+    "decision": "决策",
+    "decisions": "决策",
+    "deployment": "部署",
+    "deployments": "部署",
+    "lever": "抓手",
+    "innovate": "创新",
+    "innovated": "创新",
+    "aspects": "方面",
+    "basic reference": "基本遵循",
+    "basic guideline": "基本遵循",
+    "central task": "中心工作",
+    "central tasks": "中心工作",
+    "whole process": "全过程",
+    "entire process": "全过程",
+    "rewards and punishments": "奖惩",
+    "reward": "奖惩",
+    "rewards": "奖惩",
+    "punishment": "奖惩",
+    "punishments": "奖惩",
+    "two skin": "两张皮",
+    "two separate layers": "两张皮",
+    "party constitution": "党章",
+    "party charter": "党章",
+    "intra party regulations": "党内法规",
+    "inner party regulations": "党内法规",
+    "party regulations": "党内法规",
     "hospital": "医院",
     "hospitals": "医院",
     "village": "农村",
     "villages": "农村",
     "rural": "农村",
 }
+# The interview's named terms as translators render them (ideological integration → 理念融合,
+# mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
+# words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
+# so they are read so only in a question that says it is about the Opinion or the interview.
+_ENGLISH_TERMS = {
+    "ideological integration": "理念融合",
+    "conceptual integration": "理念融合",
+    "integration of concepts": "理念融合",
+    "integration of ideas": "理念融合",
+    "integration of ideology": "理念融合",
+    "orientation integration": "导向融合",
+    "integration of orientation": "导向融合",
+    "integration of direction": "导向融合",
+    "direction integration": "导向融合",
+    "integration of learning and application": "学用融合",
+    "learning application integration": "学用融合",
+    "integration of goals": "目标融合",
+    "integration of objectives": "目标融合",
+    "integration of mechanisms": "机制融合",
+    "mechanism integration": "机制融合",
+    "team integration": "队伍融合",
+    "personnel integration": "队伍融合",
+    "workforce integration": "队伍融合",
+    "staff integration": "队伍融合",
+    "cadre integration": "队伍融合",
+    "integration of teams": "队伍融合",
+    "integration of personnel": "队伍融合",
+    "integration of the team": "队伍融合",
+    "six disconnections": "六个脱节",
+    "six disconnects": "六个脱节",
+    "six gaps": "六个脱节",
+    "supply and demand": "供和需",
+    "form and content": "形式和内容",
+    "empty political talk": "空头政治",
+    "hollow politics": "空头政治",
+    "mass organization": "群团组织",
+    "mass organizations": "群团组织",
+    "mass organisation": "群团组织",
+    "mass organisations": "群团组织",
+    "people's organizations": "群团组织",
+    "trade unions": "工会",
+    "women's federations": "妇联",
+    "theory study center group": "理论学习中心组",
+    "theoretical study center group": "理论学习中心组",
+    "theory study centre group": "理论学习中心组",
+    "theoretical study centre group": "理论学习中心组",
+    "central study group": "理论学习中心组",
+    "central group for theoretical study": "理论学习中心组",
+    "theoretical study group": "理论学习中心组",
+    "theory study group": "理论学习中心组",
+    "theory study groups": "理论学习中心组",
+    "theoretical study groups": "理论学习中心组",
+    "division level": "处级",
+    "young cadres": "青年干部",
+    "demonstration training": "示范培训",
+    "pre appointment training": "任职培训",
+    "appointment training": "任职培训",
+    "on the job training": "任职培训",
+    "specialized training": "专项培训",
+    "specialised training": "专项培训",
+    "special training": "专项培训",
+    "compulsory topic": "必研题",
+    "mandatory topic": "必研题",
+    "required subject": "必研题",
+    "case book": "案例教材",
+    "casebook": "案例教材",
+    "case materials": "案例教材",
+    "case textbook": "案例教材",
+    "case textbooks": "案例教材",
+    "research and supervision": "调研督促",
+    "follow up inspection": "调研督促",
+    "follow up inspections": "调研督促",
+    "follow up supervision": "调研督促",
+    "stubborn illness": "顽症",
+    "stubborn disease": "顽症",
+    "intractable illness": "顽症",
+    "linked evaluation": "联动考评",
+    "joint evaluation": "联动考评",
+    "institutional level": "制度层面",
+    "organ governance": "机关治理",
+    "central and state organs": "中央和国家机关",
+    "twentieth party congress": "党的二十大",
+    "20th national congress": "党的二十大",
+    "xi jinping thought": "习近平新时代中国特色社会主义思想",
+    "bastion": "堡垒",
+    "bastions": "堡垒",
+    "vanguard": "先锋",
+}
+_ENGLISH_TERMS_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(w) for w in sorted(_ENGLISH_TERMS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+# What says a question is about the Opinion: the document or the interview pointed at, its
+# subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
+_ABOUT_THE_OPINION_RE = re.compile(
+    r"(?<![a-z])(?:(?:the|this|its|that|henan's) (?:henan |provincial )?opinions?"
+    r"|(?:the|this) (?:document|interview|policy)|two skins?|provincial organs?"
+    r"|party building)(?![a-z])"
+    # Not 意见领袖, an opinion leader.
+    "|意见(?!领袖)|两张皮|党建|省直机关"
+)
 _ENGLISH_RE = re.compile(
     r"(?<![a-z])("
     + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
@@ -1306,7 +1513,7 @@ _WHOLE_ENGLISH = tuple(
         ),
         (
             # Only of the two skins: "can cancer be cured", "can I be cured" are not.
-            r"(?:so |and )?(?:can|could|is) (?:the |this )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r"(?:so |and )?(?:can|could|is) (?:the |this )?['\"‘’“”]?two[- ]skins?['\"‘’“”]?"
             r" (?:problem |issue )?(?:actually |really |ever |even )?(?:be )?(?:cured|curable)"
             r"(?: at all| for good| completely)?(?:,? according to the official)?",
             "两张皮问题能治好吗",
@@ -1316,9 +1523,9 @@ _WHOLE_ENGLISH = tuple(
             # remedy's passage, which says what they are not (顽症, 癌症).
             rf"(?:so |and |{_MERELY},? )?(?:what(?:'s|’s| is| are)|what exactly is|what do you "
             r"mean by) "
-            r"(?:the |this |these )?(?:so-called )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r"(?:the |this |these )?(?:so-called )?['\"‘’“”]?two[- ]skins?['\"‘’“”]?"
             rf"(?: (?:problem|issue|phenomenon))?(?: all about| about)?(?:,? {_MERELY})?"
-            r"|what (?:does|do) (?:the |this )?['\"‘’“”]?two[- ]skins['\"‘’“”]?"
+            r"|what (?:does|do) (?:the |this )?['\"‘’“”]?two[- ]skins?['\"‘’“”]?"
             rf"(?: (?:problem|issue))? (?:{_MERELY} )?(?:mean|refer to)(?:,? {_MERELY})?",
             "什么是两张皮",
         ),
@@ -1362,6 +1569,8 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
+    if _ABOUT_THE_OPINION_RE.search(text):
+        text = _ENGLISH_TERMS_RE.sub(lambda m: _ENGLISH_TERMS[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
 
