@@ -105,6 +105,11 @@ def test_named_terms_in_english_are_everyday_words_elsewhere(
         ("Which edition of Henan Daily printed it?", "report"),
         ("Is the problem controllable?", "common_ailment"),
         ("Is assessment disconnected from rewards and punishments?", "six_disconnects"),
+        ("common ailment?", "common_ailment"),
+        ("What role do Party affairs posts play?", "party_post_platform"),
+        # A named term alone is a keyword, read as 群团组织 alone is.
+        ("mass organizations?", "mass_organizations"),
+        ("form and content", "six_disconnects"),
         (
             "Which page of Henan Daily carried this interview, and on what date was it printed?",
             "report",

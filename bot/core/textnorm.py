@@ -1172,6 +1172,23 @@ _ENGLISH = {
     "whole process": "全过程",
     "entire process": "全过程",
     "rewards and punishments": "奖惩",
+    "three": "三个",
+    "four": "四个",
+    "five": "五个",
+    "common ailment": "常见病",
+    "spelled out": "明晰",
+    "spelt out": "明晰",
+    "day job": "业务工作",
+    "formal rules": "制度",
+    "party affairs posts": "党务工作岗位",
+    "party work posts": "党务工作岗位",
+    "party affairs positions": "党务工作岗位",
+    "party work positions": "党务工作岗位",
+    "government organs": "机关",
+    "government departments": "机关",
+    "govt departments": "机关",
+    "party and government organs": "机关",
+    "for short": "简称",
     "two skin": "两张皮",
     "two separate layers": "两张皮",
     "hospital": "医院",
@@ -1524,7 +1541,8 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
-    if _ABOUT_THE_OPINION_RE.search(text):
+    # Or the term alone, as a keyword ("mass organizations?"), as 群团组织 alone is read.
+    if _ABOUT_THE_OPINION_RE.search(text) or _ENGLISH_TERMS_RE.fullmatch(text.strip(" ?？.!")):
         text = _ENGLISH_TERMS_RE.sub(lambda m: _ENGLISH_TERMS[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
