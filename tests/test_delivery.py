@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import RequestData
 
 from bot.storage import Store
-from bot.tgbot.scheduling import Outcome, deliver
+from bot.tgbot.scheduling import Outcome, deliver, rate_limiter
 from tests.botapi import RecordingRequest
 from tests.harness import Harness, running_bot
 
@@ -160,6 +161,18 @@ async def test_a_429_past_the_retries_gives_the_claim_back(bot: Harness) -> None
     assert await _deliver(bot) is Outcome.SENT
     assert _sends(bot) == 1
     assert bot.state.store.subscription(CHAT) is not None
+
+
+def test_the_limiter_opts_in_to_timedelta_unless_the_environment_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PTB_TIMEDELTA=1 when nothing set it; an operator's own setting is left as it is."""
+    monkeypatch.delenv("PTB_TIMEDELTA", raising=False)
+    rate_limiter()
+    assert os.environ["PTB_TIMEDELTA"] == "1"
+    monkeypatch.setenv("PTB_TIMEDELTA", "0")
+    rate_limiter()
+    assert os.environ["PTB_TIMEDELTA"] == "0"
 
 
 async def test_an_html_403_from_a_proxy_unsubscribes_nobody(bot: Harness) -> None:
