@@ -1200,7 +1200,8 @@ _ENGLISH = {
 # The interview's named terms as translators render them (ideological integration → 理念融合,
 # mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
 # words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
-# so they are read so only in a question that says it is about the Opinion or the interview.
+# so they are read so only in a question that says it is about the Opinion or the interview,
+# or when the term is all there is, a keyword.
 _ENGLISH_TERMS = {
     "ideological integration": "理念融合",
     "conceptual integration": "理念融合",
