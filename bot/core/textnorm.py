@@ -1061,6 +1061,7 @@ _ENGLISH = {
     "north korea": "朝鲜",
     "korea": "韩国",
     "britain": "英国",
+    "uk": "英国",
     "france": "法国",
     "germany": "德国",
     "canada": "加拿大",
@@ -1172,13 +1173,6 @@ _ENGLISH = {
     "whole process": "全过程",
     "entire process": "全过程",
     "rewards and punishments": "奖惩",
-    "three": "三个",
-    "four": "四个",
-    "five": "五个",
-    "common ailment": "常见病",
-    "spelled out": "明晰",
-    "spelt out": "明晰",
-    "day job": "业务工作",
     "formal rules": "制度",
     "party affairs posts": "党务工作岗位",
     "party work posts": "党务工作岗位",
@@ -1188,7 +1182,6 @@ _ENGLISH = {
     "government departments": "机关",
     "govt departments": "机关",
     "party and government organs": "机关",
-    "for short": "简称",
     "two skin": "两张皮",
     "two separate layers": "两张皮",
     "hospital": "医院",
@@ -1200,8 +1193,8 @@ _ENGLISH = {
 # The interview's named terms as translators render them (ideological integration → 理念融合,
 # mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
 # words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
-# so they are read so only in a question that says it is about the Opinion or the interview,
-# or when the term is all there is, a keyword.
+# so they are read so only in a question that says it is about the Opinion or the interview:
+# not even alone, as a keyword ("vanguard?", "supply and demand?", "common ailment?").
 _ENGLISH_TERMS = {
     "ideological integration": "理念融合",
     "conceptual integration": "理念融合",
@@ -1268,6 +1261,7 @@ _ENGLISH_TERMS = {
     "follow up inspection": "调研督促",
     "follow up inspections": "调研督促",
     "follow up supervision": "调研督促",
+    "common ailment": "常见病",
     "stubborn illness": "顽症",
     "stubborn disease": "顽症",
     "intractable illness": "顽症",
@@ -1542,8 +1536,7 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
-    # Or the term alone, as a keyword ("mass organizations?"), as 群团组织 alone is read.
-    if _ABOUT_THE_OPINION_RE.search(text) or _ENGLISH_TERMS_RE.fullmatch(text.strip(" ?？.!")):
+    if _ABOUT_THE_OPINION_RE.search(text):
         text = _ENGLISH_TERMS_RE.sub(lambda m: _ENGLISH_TERMS[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
