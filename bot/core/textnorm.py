@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -1117,6 +1117,11 @@ _ENGLISH = {
     "enterprises": "企业",
     "state owned enterprise": "国企",
     "state owned enterprises": "国企",
+    "hospital": "医院",
+    "hospitals": "医院",
+    "village": "农村",
+    "villages": "农村",
+    "rural": "农村",
     # The interview's own words in their ordinary English (journalist → 记者, guideline → 意见,
     # fusion → 融合), only those no review found answering off-topic English: not expert,
     # priority, ability, category, reward, decision, lever, print (an expert on climate, How
@@ -1184,12 +1189,15 @@ _ENGLISH = {
     "party and government organs": "机关",
     "two skin": "两张皮",
     "two separate layers": "两张皮",
-    "hospital": "医院",
-    "hospitals": "医院",
-    "village": "农村",
-    "villages": "农村",
-    "rural": "农村",
 }
+
+
+def _whole_words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of these English words or phrases, whole, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])({alternatives})(?![a-z])")
+
+
 # The interview's named terms as translators render them (ideological integration → 理念融合,
 # mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
 # words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
@@ -1282,11 +1290,6 @@ _ENGLISH_TERMS = {
     "bastions": "堡垒",
     "vanguard": "先锋",
 }
-_ENGLISH_TERMS_RE = re.compile(
-    r"(?<![a-z])("
-    + "|".join(re.escape(w) for w in sorted(_ENGLISH_TERMS, key=len, reverse=True))
-    + r")(?![a-z])"
-)
 # What says a question is about the Opinion: the document or the interview pointed at, its
 # subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
 _ABOUT_THE_OPINION_RE = re.compile(
@@ -1296,11 +1299,8 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关"
 )
-_ENGLISH_RE = re.compile(
-    r"(?<![a-z])("
-    + "|".join(re.escape(w) for w in sorted(_ENGLISH, key=len, reverse=True))
-    + r")(?![a-z])"
-)
+_ENGLISH_TERMS_RE = _whole_words_re(_ENGLISH_TERMS)
+_ENGLISH_RE = _whole_words_re(_ENGLISH)
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
