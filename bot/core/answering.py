@@ -30,6 +30,7 @@ from bot.core.textnorm import (
     fold_for_comparison,
     has_content,
     looks_traditional,
+    spellings,
     to_traditional,
 )
 
@@ -155,9 +156,13 @@ _WHAT_TAIL_RE = re.compile(r"(?:是什么意思|什么意思|是什么|是啥|�
 # unit or post (我的单位怎么探索1+N, 我的岗位能双向交流吗: the Opinion applied to them), a
 # lead-in (我的疑问，1+N什么意思, 我的同事问…), nor the bot's answer and where it comes from
 # (你的答案出自哪篇报道, 你的信息来自哪家报纸).
-_ONES_OWN_RE = re.compile("^(?:我|你|您|妳)的")
+_OWNERS = ("我", "你", "您", "妳")
+_ONES_OWN_RE = re.compile(f"^(?:{'|'.join(_OWNERS)})的")
 # The same as typed, before folding read Henan speech (俺哩单位 → 我的单位, 恁的答案 → 你的答案).
-_TYPED_OWNER_RE = re.compile("(?:我|你|您|妳|俺|恁)(?:的|哩)")
+_TYPED_OWNER_RE = re.compile(
+    f"(?:{'|'.join(s for owner in _OWNERS for s in spellings(owner))})"
+    f"(?:{'|'.join(spellings('的'))})"
+)
 _NOT_ONES_OWN_RE = re.compile(
     "^(?:单位|处室|处里|岗位|部门|科室|支部|工作|处|厅|局|"
     "问题|疑问|困惑|理解|看法|意思|想法|同事|领导|处长|主任|书记|"

@@ -1603,6 +1603,11 @@ def _fold(
     return replace
 
 
+def spellings(word: str) -> tuple[str, ...]:
+    """A word and the spellings folding reads as it (我: 我, 俺; 的: 的, 哩)."""
+    return (word, *_SYNONYMS.get(word, ()))
+
+
 def about_subject(text: str) -> bool:
     """True when a folded question names something of the interview's subject (党建, 融合…)."""
     return _SUBJECT_WORDS.search(text) is not None
