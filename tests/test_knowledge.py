@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,14 @@ def test_every_entry_is_complete(kb: KnowledgeBase) -> None:
     for tip in kb.tips:
         assert fold_for_comparison(tip.excerpt) in folded, tip.id
         assert tip.entry in kb.by_id
+
+
+def test_no_summary_opens_with_a_yes_or_no(kb: KnowledgeBase) -> None:
+    """A summary heads the reply to every question its entry answers, not only the yes-or-no
+    one it was written for: 有。 would answer 工会要做哪些具体工作 as if asked 有没有."""
+    for entry in kb.entries:
+        summary = entry.summary or ""
+        assert re.match("(?:有|会|是|对|能|要|没有|不会|不是)[。，！]", summary) is None, entry.id
 
 
 def test_covers_the_topics_a_reader_asks_about(kb: KnowledgeBase) -> None:
