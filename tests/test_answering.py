@@ -43,6 +43,14 @@ DATA = Path(__file__).resolve().parent / "data"
         # Which units: the scope of the responsibility and whose roles were made clear.
         ("责任范围扩到哪些单位了", "common_responsibility"),
         ("首次明晰了哪些单位的定位", "clarified_roles"),
+        ("这份文件把负责的范围扩大到了哪些单位", "common_responsibility"),
+        ("责任主体包括哪些单位", "common_responsibility"),
+        # Whether this piece ran on the front page (it ran on page 4); no time for the whole
+        # text; the first of the six countermeasures.
+        ("这篇采访是登在河南日报头版的吗", "report"),
+        ("是登在第4版还是头版", "report"),
+        ("我没时间看全文，意见主要内容是啥，给我说说", "main_content"),
+        ("六条对策里，第一条针对思想认识层面的是怎么表述的", "idea_integration"),
         ("两张皮的文件是谁发的", "issuer"),
         # How the interview words something is what it says (not how to write one).
         ("这篇报道的标题怎么写的", "report"),
@@ -115,6 +123,21 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "这篇报道的英文标题怎么写的",
         "试点范围扩大到哪些单位",
         "首次明确了哪些单位的定位要调整",
+        # Another field's responsibility; what else the front page carried or another paper's;
+        # where the whole text is; an article of the Opinion or of something else.
+        "安全生产责任主体包括哪些单位",
+        "审计厅负责的范围扩大到哪些单位",
+        "河南日报头版是什么新闻",
+        "4月7日河南日报头版登了什么",
+        "大河报登在头版吗",
+        "这篇采访的照片登在头版吗",
+        "没时间看全文，全文在哪下载",
+        "意见原文在哪看全文",
+        "党章贯穿全文的是什么",
+        "意见第一条是什么",
+        "党章第一条是什么",
+        "工作要点第一条是什么",
+        "规章制度第一条",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -129,6 +152,9 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("处长让我查一下，这个意见是哪个单位印发的", "issuer"),
         ("主任叫我问问，学用融合具体是什么要求", "learning_integration"),
         ("部长要我问问，意见出台的背景是什么", "background"),
+        # A superior's question or claim passed on: what follows is asked.
+        ("我们业务处长说党建是机关党委的事，推动融合发展到底是谁的责任", "common_responsibility"),
+        ("处长问我，六个融合是哪六个", "main_content"),
         # The office asked about, or the errand, is still declined.
         ("处长是谁", None),
         ("处长让我学这份意见，处长的待遇有规定吗", None),
@@ -139,6 +165,10 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("处长让我写年终总结，主要内容有哪些", None),
         ("部长讲话的主要内容有哪些", None),
         ("社长说河南日报什么时候改版", None),
+        ("处长说的话算不算数", None),
+        ("处长问我工资什么时候涨", None),
+        ("处长讲课的题目怎么定", None),
+        ("党建考核不合格的处长会被免职吗", None),
     ],
 )
 def test_an_office_that_only_sends_the_asker_is_not_asked_about(

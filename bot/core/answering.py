@@ -18,6 +18,7 @@ from bot.core.asides import (
     errands,
     split_scene,
     what_happens,
+    without_relayers,
     without_senders,
 )
 from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
@@ -100,12 +101,23 @@ _ANOTHER_OCCASION_RE = re.compile(
 _THE_QUOTED_OCCASION_RE = re.compile("(?:中央和国家机关|机关)(?:党的建设|党建)(?:工作)?会|那次会")
 
 
-# The units the interview does name: those the shared responsibility now reaches (范畴拓展到
-# 哪些单位) and those whose roles it made clear for the first time.  Any other 哪些单位 (哪些单位
-# 存在两张皮, 哪些单位入选) asks which units did something, which it never says.
-_UNITS_IT_NAMES_RE = re.compile(
+# Not-covered words used for what the interview does say.  The units it names: those the
+# shared responsibility now reaches (范畴拓展到哪些单位) and those whose roles it made clear for
+# the first time; any other 哪些单位 (哪些单位存在两张皮, 哪些单位入选) asks which units did
+# something, which it never says, and another field's (安全生产责任主体) is another matter.
+# Whether this piece ran on the front page (这篇采访是登在头版吗: on page 4), not what else did
+# (河南日报头版是什么新闻, 大河报登在头版吗).  A reader with no time for the whole text
+# (没时间看全文，给我说说), not where the whole text is (全文在哪下载).  The first of the six
+# (六条对策里的第一条), not an article of something else (工作要点第一条).
+_COVERED_USES_RE = re.compile(
     "责任(?:涉及的|的)?(?:范畴|范围)?都?(?:拓展|扩展|扩大|扩|延伸)到了?哪些单位|"
-    "(?:明晰|明确)了?哪些单位的定位(?:和责任|和职责)?(?:了|吗|呢)?$"
+    "^(?:意见把)?负责的?(?:范畴|范围)都?(?:拓展|扩展|扩大|扩|延伸)到了?哪些单位|"
+    "^(?:意见的?|融合的?)?(?:共同责任|责任主体)都?包括哪些单位|"
+    "(?:明晰|明确)了?哪些单位的定位(?:和责任|和职责)?(?:了|吗|呢)?$|"
+    "^(?:这篇|这个|这次|该)?(?:采访|访谈|专访|答记者问|报道|文章|稿子|稿件)?(?:真的)?(?:是)?"
+    "(?:登|刊|发)(?:在|到)?了?(?:河南日报)?的?(?:头版|第.版还是头版|头版还是第.版)[的吗嘛]*$|"
+    "(?:没时间|没空|没工夫|来不及|顾不上|懒得|不想)(?:看|读)完?全文|"
+    "(?:六条|六个|对策|意义)[^第]{0,10}第一条"
 )
 
 
@@ -648,6 +660,7 @@ class Answerer:
             # Who sent the asker is no part of the question: not a term the interview does not
             # cover (处长), nor words to match (处长 alone would pull toward who issued it).
             cleaned = without_senders(cleaned)
+        cleaned = without_relayers(cleaned)
         prepared = self.matcher.prepare_cleaned(cleaned)
         if not has_content(prepared):
             # Any passage offered for "这是什么" would be a guess: ask what they want to know.
@@ -686,8 +699,8 @@ class Answerer:
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", prepared))
-            or _names_uncovered(self._uncovered, _UNITS_IT_NAMES_RE.sub("", as_typed))
+            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", prepared))
+            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)

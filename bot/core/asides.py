@@ -25,6 +25,20 @@ def without_senders(cleaned: str) -> str:
     return _SENT_RE.sub("", cleaned)
 
 
+# An office holder whose question or claim the asker passes on: 我们处长问第五个是不是机制融合,
+# 业务处长说党建是机关党委的事.  What follows is the question; the office is no part of it.  Not
+# their words as a thing (处长说的话, 主任说了什么): those ask about them.  Only the asker's own
+# superiors: what the paper's 社长 or 总编 says of 河南日报 is about the paper.
+_RELAYED_RE = re.compile(
+    "(?:处长|副处长|科长|主任|厅长|局长)(?:问|说|认为|觉得)(?:我们|我|俺)?(?![话的了过明])"
+)
+
+
+def without_relayers(cleaned: str) -> str:
+    """A cleaned text without whose question the asker passes on (处长问X → X)."""
+    return _RELAYED_RE.sub("", cleaned)
+
+
 # Where a message's clauses end (kept by the split: a question mark says "asked").  Not 、: it
 # lists the parts of one clause.
 _CLAUSE_END_RE = re.compile(r"([，,。．；;！!？?：:\n…~～]+)")
