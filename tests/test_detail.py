@@ -38,6 +38,7 @@ from bot.core.detail import Slot
         ("示范培训的场地", Slot.PLACE),
         ("报纸哪里能买到", Slot.PLACE),
         ("培训在哪儿", Slot.PLACE),
+        ("现场观摩在哪个单位", Slot.PLACE),
         ("督促组组长是谁", Slot.NAME),
         ("培训的讲师是谁", Slot.NAME),
         ("谁来讲课", Slot.NAME),
