@@ -35,8 +35,10 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev73 and blind_dev74, were written to measure the changes made after them, once.
 # blind_dev75 to blind_dev77 (English, long messages, English and pinyin) were written to join,
 # but joined they moved the other unseen sets by about one question, so they measure.
+# blind_dev78 and blind_dev79 (English), blind_dev80 and blind_dev81 (sealed before they were
+# written) as well.
 # blind_test and blind_test2 are not dev sets at all.
-NEVER_JOINED = frozenset({"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 80))})
+NEVER_JOINED = frozenset({"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 82))})
 
 
 class EvalFileError(Exception):
