@@ -169,6 +169,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev77.yaml",
     "blind_dev78.yaml",
     "blind_dev79.yaml",
+    "blind_dev80.yaml",
+    "blind_dev81.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
