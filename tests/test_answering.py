@@ -251,7 +251,21 @@ def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind
     assert "我不作推测" not in result.reply
 
 
-@pytest.mark.parametrize("message", ["是什么", "这是啥？", "什么", "zhe shi shenme", "有哪些呢"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "是什么",
+        "这是啥？",
+        "什么",
+        "zhe shi shenme",
+        "有哪些呢",
+        # Talk about talk names nothing either: these were answered with a passage.
+        "你说呢",
+        "是这意思",
+        "是这个意思吗",
+        "这句话什么意思",
+    ],
+)
 def test_question_words_alone_ask_what_the_user_wants(
     answerer: Answerer, kb: KnowledgeBase, message: str
 ) -> None:
