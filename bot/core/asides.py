@@ -1,5 +1,6 @@
-"""The asker's story around the question: who sent them (处长让我查查, 主任叫我问问) and the
-scene they set (我下个月要参加任职培训, 年底要写述职报告).
+"""The asker's story around the question: who sent them (处长让我查查, 主任叫我问问), whose
+question they pass on (我们处长问…) and the scene they set (我下个月要参加任职培训, 年底要写述职
+报告).
 
 Readers often say who sent them: 我们处长让我查查，意见里对处级以上党员领导干部的学习有啥要求.
 The office holder there asks nothing about themselves, while 处长 asked of (处长是谁, 处长的待遇)
