@@ -171,6 +171,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev79.yaml",
     "blind_dev80.yaml",
     "blind_dev81.yaml",
+    "blind_dev82.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
