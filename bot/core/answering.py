@@ -682,6 +682,23 @@ class Answerer:
         )
         return replace(result, question=prepared)
 
+    def _beyond_the_interview(self, prepared: str, as_typed: str, cleaned: str) -> bool:
+        """The question asks what the interview never says, whatever entry it matches: a term
+        it names but never explains, another document or occasion, a not-covered subject."""
+        return (
+            self._about_unexplained(prepared)
+            or _OTHER_DOCUMENT_RE.search(prepared) is not None
+            or _ARTICLE_RE.search(prepared) is not None
+            or self._asks_what_a_term_is(cleaned)
+            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", prepared))
+            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
+            or self._likens_another_thing(as_typed)
+            or _xi_elsewhere(cleaned)
+            or _conference_particulars(cleaned)
+            or self._issued_by_another(prepared)
+            or _of_a_person(cleaned, as_typed)
+        )
+
     def _result(
         self,
         prepared: str,
@@ -694,19 +711,7 @@ class Answerer:
         question: str,
     ) -> Result:
         chosen: list[Candidate] = []
-        if (
-            self._about_unexplained(prepared)
-            or _OTHER_DOCUMENT_RE.search(prepared) is not None
-            or _ARTICLE_RE.search(prepared) is not None
-            or self._asks_what_a_term_is(cleaned)
-            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", prepared))
-            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
-            or self._likens_another_thing(as_typed)
-            or _xi_elsewhere(cleaned)
-            or _conference_particulars(cleaned)
-            or self._issued_by_another(prepared)
-            or _of_a_person(cleaned, as_typed)
-        ):
+        if self._beyond_the_interview(prepared, as_typed, cleaned):
             status = Status.UNKNOWN
         else:
             if (
