@@ -180,6 +180,50 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
     assert (result.status is Status.ANSWERED) is (entry is not None)
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        (
+            "我们厅业务骨干多，懂党务的少，每次让人兼党务都推来推去。领导让我想办法。"
+            "意见对党务干部队伍建设是怎么要求的？",
+            "team_integration",
+        ),
+        (
+            "我刚从业务处调到机关党委，心里没底，以前没干过党务。同事让我先读这篇采访。"
+            "意见希望党务干部成为什么样的人？",
+            "cadre_goal",
+        ),
+        (
+            "我们党组中心组每个月都学一次，可学的东西跟业务不沾边。我是中心组秘书，想改一改。"
+            "意见对中心组有什么说法？",
+            "learning_groups",
+        ),
+        # Another document named in the situation is what 那个意见 means.
+        (
+            "我们厅去年印发了关于加强干部队伍建设的意见。今年要总结。"
+            "那个意见对党务干部队伍有什么要求？",
+            None,
+        ),
+        # A situation outside Party work (大家意见很大 is complaints, 干部 only who).
+        (
+            "我们单位食堂每天的菜都差不多，供应和大家的口味对不上。干部们意见很大。"
+            "这是不是意见里说的供和需脱节？",
+            None,
+        ),
+        # A question is no situation.
+        ("中央和国家机关有没有出过类似破解两张皮的文件？叫什么名字，哪年发的", None),
+    ],
+)
+def test_a_situation_told_first_leaves_the_last_sentence_asked(
+    answerer: Answerer, message: str, entry: str | None
+) -> None:
+    """Sentences that tell the asker's situation in Party work dilute the match; the question
+    after them is answered when the whole message ranks that answer near the top."""
+    result = answerer.ask(message)
+    assert result.entry == entry, result
+    assert (result.status is Status.ANSWERED) is (entry is not None)
+
+
 def test_unknown_says_so_and_points_to_what_is_covered(
     answerer: Answerer, kb: KnowledgeBase
 ) -> None:
@@ -438,7 +482,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev79.yaml", 0.18, 0.98),
         ("blind_dev80.yaml", 0.93, 0.98),
         ("blind_dev81.yaml", 0.88, 1.0),
-        ("blind_dev82.yaml", 0.83, 1.0),
+        ("blind_dev82.yaml", 0.88, 1.0),
         ("blind_dev17.yaml", 0.90, 0.98),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

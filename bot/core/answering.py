@@ -35,6 +35,20 @@ from bot.core.textnorm import (
     to_traditional,
 )
 
+# A message that tells the asker's situation in sentences of its own before asking (see
+# `Answerer._asked_after_situation`): where its sentences end, and what disqualifies the
+# situation: a question of its own, another document issued or named (单位出了个关于……的意见,
+# so 这个意见 in the question is that one), or 意见 as complaints (大家意见很大).
+_SENTENCE_END_RE = re.compile(r"(?<=[。！!？?\n])")
+_SITUATION_ASKS_RE = re.compile("[？?]")
+_ANOTHER_PAPER_RE = re.compile(
+    "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
+)
+_COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
+# The situation must be one in Party work: 机关 or 干部 alone tell where, not what.
+_PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
+_SITUATION_CHARS = 10
+_SITUATION_TOP = 2
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
 _TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|特色|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
@@ -680,7 +694,36 @@ class Answerer:
         result = self._result(
             prepared, as_typed, ranked, outside, traditional, say, cleaned, question
         )
+        if (
+            result.status is not Status.ANSWERED
+            and ranked
+            and not self._beyond_the_interview(prepared, as_typed, cleaned)
+        ):
+            asked = self._asked_after_situation(question, ranked)
+            if asked is not None:
+                return replace(asked, question=prepared)
         return replace(result, question=prepared)
+
+    def _asked_after_situation(self, question: str, ranked: list[Candidate]) -> Result | None:
+        """The last sentence of a message that first tells the asker's situation in sentences of
+        its own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), answered by
+        itself, when the whole message ranks that answer near the top."""
+        sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
+        if len(sentences) < 2:
+            return None
+        situation, asked = "".join(sentences[:-1]), sentences[-1]
+        told = _COMPLAINTS_RE.sub("", clean(situation))
+        if (
+            len(situation) < _SITUATION_CHARS
+            or _SITUATION_ASKS_RE.search(situation) is not None
+            or _ANOTHER_PAPER_RE.search(told) is not None
+            or _PARTY_WORK_RE.search(self.matcher.prepare(told)) is None
+            or not about_subject(self.matcher.prepare(asked))
+        ):
+            return None
+        alone = self.ask(asked)
+        near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
+        return alone if alone.status is Status.ANSWERED and alone.entry in near else None
 
     def _beyond_the_interview(self, prepared: str, as_typed: str, cleaned: str) -> bool:
         """The question asks what the interview never says, whatever entry it matches: a term
