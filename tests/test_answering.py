@@ -224,6 +224,17 @@ def test_a_situation_told_first_leaves_the_last_sentence_asked(
     assert (result.status is Status.ANSWERED) is (entry is not None)
 
 
+def test_a_situation_told_in_traditional_gets_a_traditional_reply(answerer: Answerer) -> None:
+    """The reply's script is the whole message's, not only its last sentence's."""
+    result = answerer.ask(
+        "我們黨組中心組每個月都學一次，可學的東西跟業務不沾邊。我是中心組秘書，想改一改。"
+        "意见对中心组有什么说法？"
+    )
+    assert (result.status, result.entry) == (Status.ANSWERED, "learning_groups")
+    assert result.traditional
+    assert "黨組" in result.reply
+
+
 def test_unknown_says_so_and_points_to_what_is_covered(
     answerer: Answerer, kb: KnowledgeBase
 ) -> None:

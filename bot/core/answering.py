@@ -700,7 +700,11 @@ class Answerer:
             and not self._beyond_the_interview(prepared, as_typed, cleaned)
         ):
             asked = self._asked_after_situation(question, ranked)
-            if asked is not None:
+            if asked is not None and asked.entry is not None:
+                if asked.traditional is not traditional:
+                    # The script is the whole message's: 我們黨組……。意见对中心组有什么说法？
+                    entry = self.kb.by_id[asked.entry]
+                    asked = self.answer_entry(entry, traditional=traditional, score=asked.score)
                 return replace(asked, question=prepared)
         return replace(result, question=prepared)
 
