@@ -17,6 +17,7 @@ from bot.core.asides import (
     about_errand,
     errands,
     split_scene,
+    split_situation,
     what_happens,
     without_relayers,
     without_senders,
@@ -35,19 +36,9 @@ from bot.core.textnorm import (
     to_traditional,
 )
 
-# A message that tells the asker's situation in sentences of its own before asking (see
-# `Answerer._asked_after_situation`): where its sentences end, and what disqualifies the
-# situation: a question of its own, another document issued or named (单位出了个关于……的意见,
-# so 这个意见 in the question is that one), or 意见 as complaints (大家意见很大).
-_SENTENCE_END_RE = re.compile(r"(?<=[。！!？?\n])")
-_SITUATION_ASKS_RE = re.compile("[？?]")
-_ANOTHER_PAPER_RE = re.compile(
-    "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
-)
-_COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
-# The situation must be one in Party work: 机关 or 干部 alone tell where, not what.
+# A situation told before the question (asides.split_situation) must be one in Party work: 机关
+# or 干部 alone tell where, not what.
 _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
-_SITUATION_CHARS = 10
 _SITUATION_TOP = 2
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
 _TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|特色|本质|核心要义|规定")
@@ -691,14 +682,11 @@ class Answerer:
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
+        beyond = self._beyond_the_interview(prepared, as_typed, cleaned)
         result = self._result(
-            prepared, as_typed, ranked, outside, traditional, say, cleaned, question
+            prepared, beyond, ranked, outside, traditional, say, cleaned, question
         )
-        if (
-            result.status is not Status.ANSWERED
-            and ranked
-            and not self._beyond_the_interview(prepared, as_typed, cleaned)
-        ):
+        if result.status is not Status.ANSWERED and ranked and not beyond:
             asked = self._asked_after_situation(question, ranked)
             if asked is not None and asked.entry is not None:
                 if asked.traditional is not traditional:
@@ -712,18 +700,12 @@ class Answerer:
         """The last sentence of a message that first tells the asker's situation in sentences of
         its own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), answered by
         itself, when the whole message ranks that answer near the top."""
-        sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
-        if len(sentences) < 2:
+        split = split_situation(question)
+        if split is None:
             return None
-        situation, asked = "".join(sentences[:-1]), sentences[-1]
-        told = _COMPLAINTS_RE.sub("", clean(situation))
-        if (
-            len(situation) < _SITUATION_CHARS
-            or _SITUATION_ASKS_RE.search(situation) is not None
-            or _ANOTHER_PAPER_RE.search(told) is not None
-            or _PARTY_WORK_RE.search(self.matcher.prepare(told)) is None
-            or not about_subject(self.matcher.prepare(asked))
-        ):
+        told, asked = split
+        in_party_work = _PARTY_WORK_RE.search(self.matcher.prepare_cleaned(told)) is not None
+        if not in_party_work or not about_subject(self.matcher.prepare(asked)):
             return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
@@ -749,7 +731,7 @@ class Answerer:
     def _result(
         self,
         prepared: str,
-        as_typed: str,
+        beyond: bool,
         ranked: list[Candidate],
         outside: Candidate | None,
         traditional: bool,
@@ -758,7 +740,7 @@ class Answerer:
         question: str,
     ) -> Result:
         chosen: list[Candidate] = []
-        if self._beyond_the_interview(prepared, as_typed, cleaned):
+        if beyond:
             status = Status.UNKNOWN
         else:
             if (

@@ -16,7 +16,8 @@ from bot.core.textnorm import clean
 
 # An office holder who sends the asker: 处长让我, 主任叫我, 部长要我.  Not one who speaks (部长
 # 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
-_OFFICES = "(?:处长|副处长|科长|主任|部长|厅长|局长|社长|总编)"
+_SUPERIORS = "处长|副处长|科长|主任|厅长|局长"
+_OFFICES = f"(?:{_SUPERIORS}|部长|社长|总编)"
 _SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
 _SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
 
@@ -30,9 +31,7 @@ def without_senders(cleaned: str) -> str:
 # 业务处长说党建是机关党委的事.  What follows is the question; the office is no part of it.  Not
 # their words as a thing (处长说的话, 主任说了什么): those ask about them.  Only the asker's own
 # superiors: what the paper's 社长 or 总编 says of 河南日报 is about the paper.
-_RELAYED_RE = re.compile(
-    "(?:处长|副处长|科长|主任|厅长|局长)(?:问|说|认为|觉得)(?:我们|我|俺)?(?![话的了过明])"
-)
+_RELAYED_RE = re.compile(f"(?:{_SUPERIORS})(?:问|说|认为|觉得)(?:我们|我|俺)?(?![话的了过明])")
 
 
 def without_relayers(cleaned: str) -> str:
@@ -79,6 +78,36 @@ def split_scene(question: str) -> tuple[str, str]:
     if not scene or not asked:
         return question, ""
     return "，".join(asked), "，".join(scene)
+
+
+# A message that tells the asker's situation in sentences of its own before asking: where its
+# sentences end, and what disqualifies the situation: a question of its own, another document
+# issued or named (单位出了个关于……的意见, so 这个意见 in the question is that one), or 意见 as
+# complaints (大家意见很大), which are no word of the Opinion's.
+_SENTENCE_END_RE = re.compile(r"(?<=[。！!？?\n])")
+_ANOTHER_PAPER_RE = re.compile(
+    "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
+)
+_COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
+_SITUATION_CHARS = 10
+
+
+def split_situation(question: str) -> tuple[str, str] | None:
+    """The situation a message tells in sentences of its own (cleaned, complaints aside) and the
+    last sentence, which asks (我们处开会学习总是走过场。大家有意见。这算哪种脱节？); None when
+    there is no such situation."""
+    sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    situation = "".join(sentences[:-1])
+    told = _COMPLAINTS_RE.sub("", clean(situation))
+    if (
+        len(situation) < _SITUATION_CHARS
+        or _ASKED_RE.search(situation) is not None
+        or _ANOTHER_PAPER_RE.search(told) is not None
+    ):
+        return None
+    return told, sentences[-1]
 
 
 def errands(question: str) -> list[str]:
