@@ -205,6 +205,20 @@ def test_related_links_lead_to_passages_not_just_shown(answerer: Answerer) -> No
         assert len(set(passages)) == 3, entry.id
 
 
+def test_a_curated_phrasing_outranks_a_readers_question_that_reads_the_same(
+    answerer: Answerer,
+) -> None:
+    """为啥要出这个意见 reads as background's 为啥要出这个文件 and as a reader's question filed
+    under the page's headline: the knowledge base's own phrasing decides the tie."""
+    matcher = answerer.matcher
+    for index, entry in enumerate(answerer.kb.entries):
+        for phrasing in (entry.question, *entry.alternates):
+            best = matcher.rank(matcher.prepare(phrasing))[0]
+            assert best.index == index or best.own, (entry.id, phrasing)
+    assert answerer.ask("为啥要出这个意见").entry == "background"
+    assert answerer.ask("為什麼要出這個意見").entry == "background"
+
+
 def test_suggestions_offer_two_or_three_distinct_passages(answerer: Answerer) -> None:
     for question in ["干部", "党建", "融合", "责任", "培训"]:
         result = answerer.ask(question)

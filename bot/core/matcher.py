@@ -346,5 +346,7 @@ class Matcher:
         weights = {gram: self._gram_idf(gram) for gram in query}
         chosen = [*self._shortlist(query, always), *always]
         candidates = [self._candidate(index, prepared, weights) for index in chosen]
-        candidates.sort(key=lambda c: (-c.score, c.index))
+        # On a tie the knowledge base's own phrasing beats a reader's question that reads the
+        # same (为啥要出这个文件 is background's; a reader filed 为什么要出这个意见 elsewhere).
+        candidates.sort(key=lambda c: (-c.score, not c.own, c.index))
         return candidates
