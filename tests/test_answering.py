@@ -212,6 +212,21 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ),
         # A question is no situation.
         ("中央和国家机关有没有出过类似破解两张皮的文件？叫什么名字，哪年发的", None),
+        # The situation in the leading clauses of one sentence, joined by commas.
+        ("最近领导一直强调破解两张皮，导向融合是什么意思", "orientation_integration"),
+        ("我刚当上处里的支部书记，哪几个融合是管住长期的", "now_and_long_term"),
+        ("我们单位党建和业务两张皮很严重，推动融合是谁的责任", "common_responsibility"),
+        # Where in the organs the asker stands (处长, 排名) is no part of the question...
+        ("我们支部书记同时是业务处长，机制融合具体抓哪两手", "mechanism_measures"),
+        ("我们处党建考核去年排名靠后，意见对考核评价有什么要求", "mechanism_measures"),
+        # ...but another place or life says the situation is not the organs'.
+        ("我们公司销售和研发是两张皮，怎么破解两张皮？", None),
+        ("我女朋友和我总是两张皮，意见有什么长期药方？", None),
+        # A question about someone the situation told of is about that person.
+        ("我们处长从不参加支部活动，他需要精通党务吗", None),
+        ("处长兼支部书记，业务党建两张皮。他应该辞掉支部书记吗？", None),
+        # A leading clause that asks is no situation.
+        ("六个融合里哪些是治当下的，哪些是管长远的，分别有哪几个", "now_and_long_term"),
     ],
 )
 def test_a_situation_told_first_leaves_the_last_sentence_asked(

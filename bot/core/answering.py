@@ -40,6 +40,17 @@ from bot.core.textnorm import (
 # or 干部 alone tell where, not what.
 _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
 _SITUATION_TOP = 2
+# Not-covered words that tell where an asker in the organs stands (我是办公室主任, 支部快换届了,
+# 考核排名靠前, 搞主题党日): in the situation before a question they are no part of it.  Words
+# of another place or life (公司, 高校, 广东, 女朋友) say the situation is not the organs'.
+_ORGAN_LIFE = frozenset(
+    re.findall(
+        r"\S+",
+        "主任 部长 主席 处长 入党 换届 转正 提拔 晋升 职级 任命 排名 整改 通报 打分 指标 考试 "
+        "主题党日 三会一课 组织生活会 民主生活会 民主评议 发展党员 预备党员 思想汇报 学习计划 "
+        "公务员",
+    )
+)
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
 _TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|特色|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
@@ -220,25 +231,32 @@ def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(f"(?=({alternation}))")
 
 
-def _names_uncovered(pattern: re.Pattern[str] | None, text: str) -> bool:
-    """The text names a not_covered term as a word of its own, not as the seam of two others.
+def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
+    """The not_covered terms the text names as words of their own, not as the seam of two others.
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
     no mention.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
     if pattern is None:
-        return False
+        return set()
     everyday = common_words()[0]
+    named = set()
     for found in pattern.finditer(text):
         term = found.group(1)
         if len(term) > 2:
-            return True
+            named.add(term)
+            continue
         start, end = found.start(), found.start() + len(term)
         left = text[start - 1 : start + 1] if start > 0 else ""
         right = text[end - 1 : end + 1] if end < len(text) else ""
         if left not in everyday and right not in everyday:
-            return True
-    return False
+            named.add(term)
+    return named
+
+
+def _names_uncovered(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """The text names a not_covered term as a word of its own (see `_uncovered_terms`)."""
+    return bool(_uncovered_terms(pattern, text))
 
 
 class Status(StrEnum):
@@ -682,11 +700,14 @@ class Answerer:
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
-        beyond = self._beyond_the_interview(prepared, as_typed, cleaned)
+        elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
+        uncovered = self._names_uncovered(prepared, as_typed)
         result = self._result(
-            prepared, beyond, ranked, outside, traditional, say, cleaned, question
+            prepared, elsewhere or uncovered, ranked, outside, traditional, say, cleaned, question
         )
-        if result.status is not Status.ANSWERED and ranked and not beyond:
+        # A not-covered word in the situation alone (我们支部要搞主题党日，这算不算服务大局的
+        # 结合点) is where the asker stands: the question after it meets every guard by itself.
+        if result.status is not Status.ANSWERED and ranked and not elsewhere:
             asked = self._asked_after_situation(question, ranked)
             if asked is not None and asked.entry is not None:
                 if asked.traditional is not traditional:
@@ -697,30 +718,42 @@ class Answerer:
         return replace(result, question=prepared)
 
     def _asked_after_situation(self, question: str, ranked: list[Candidate]) -> Result | None:
-        """The last sentence of a message that first tells the asker's situation in sentences of
-        its own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), answered by
-        itself, when the whole message ranks that answer near the top."""
+        """The question after the asker's situation, told in sentences or leading clauses of its
+        own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), answered by
+        itself when the whole message ranks that answer near the top.  The situation may name
+        where in the organs the asker stands (`_ORGAN_LIFE`), not another place or life."""
         split = split_situation(question)
         if split is None:
             return None
         told, asked = split
-        in_party_work = _PARTY_WORK_RE.search(self.matcher.prepare_cleaned(told)) is not None
+        situation = self.matcher.prepare_cleaned(told)
+        in_party_work = _PARTY_WORK_RE.search(situation) is not None
         if not in_party_work or not about_subject(self.matcher.prepare(asked)):
+            return None
+        named = _uncovered_terms(self._uncovered, situation)
+        named |= _uncovered_terms(self._uncovered, fold_cleaned(told))
+        if not named <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
 
-    def _beyond_the_interview(self, prepared: str, as_typed: str, cleaned: str) -> bool:
+    def _names_uncovered(self, prepared: str, as_typed: str) -> bool:
+        """The question names a subject the interview does not cover (before homophone
+        correction too: 广东 must not become a "typo" of some knowledge-base word first)."""
+        return _names_uncovered(
+            self._uncovered, _COVERED_USES_RE.sub("", prepared)
+        ) or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
+
+    def _beyond_besides_uncovered(self, prepared: str, as_typed: str, cleaned: str) -> bool:
         """The question asks what the interview never says, whatever entry it matches: a term
-        it names but never explains, another document or occasion, a not-covered subject."""
+        it names but never explains, another document or occasion (not-covered subjects
+        aside)."""
         return (
             self._about_unexplained(prepared)
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or self._asks_what_a_term_is(cleaned)
-            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", prepared))
-            or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or _conference_particulars(cleaned)

@@ -89,6 +89,9 @@ _ANOTHER_PAPER_RE = re.compile(
     "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
 )
 _COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
+# A question about someone the situation told of (处长从不参加支部活动，他需要精通党务吗) is
+# about that person, whom the interview never mentions: it cannot be asked without them.
+_SOMEONE_TOLD_RE = re.compile("(?<![其吉])[他她]")
 _SITUATION_CHARS = 10
 
 
@@ -98,16 +101,41 @@ def split_situation(question: str) -> tuple[str, str] | None:
     there is no such situation."""
     sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
     if len(sentences) < 2:
-        return None
+        return _split_clauses(question)
     situation = "".join(sentences[:-1])
     told = _COMPLAINTS_RE.sub("", clean(situation))
     if (
         len(situation) < _SITUATION_CHARS
         or _ASKED_RE.search(situation) is not None
         or _ANOTHER_PAPER_RE.search(told) is not None
+        or _SOMEONE_TOLD_RE.search(sentences[-1]) is not None
     ):
         return None
     return told, sentences[-1]
+
+
+def _split_clauses(question: str) -> tuple[str, str] | None:
+    """The situation told in the leading clauses of a one-sentence message, joined to its
+    question by commas (我们支部学习老是念文件跟业务不沾边，这算哪种脱节): the clauses before the
+    first that asks, when they ask nothing; None when there are none such."""
+    parts = _CLAUSE_END_RE.split(question)
+    clauses = parts[::2]
+    endings = [*parts[1::2], ""]
+    for at, clause in enumerate(clauses):
+        if _ASKING_RE.search(clean(clause)) is not None or _ASKED_RE.search(endings[at]):
+            break
+    else:
+        return None
+    situation = "".join(clauses[:at])
+    asked = "".join(c + e for c, e in zip(clauses[at:], endings[at:], strict=True))
+    told = _COMPLAINTS_RE.sub("", clean(situation))
+    if (
+        len(situation) < _SITUATION_CHARS
+        or _ANOTHER_PAPER_RE.search(told) is not None
+        or _SOMEONE_TOLD_RE.search(asked) is not None
+    ):
+        return None
+    return told, asked
 
 
 def errands(question: str) -> list[str]:
