@@ -152,6 +152,16 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("处长让我查一下，这个意见是哪个单位印发的", "issuer"),
         ("主任叫我问问，学用融合具体是什么要求", "learning_integration"),
         ("部长要我问问，意见出台的背景是什么", "background"),
+        # Sent to look up what the question asks: what is looked up is asked.
+        ("主任让我查一下习近平总书记关于解决两张皮问题的关键是怎么说的", "xi_remarks"),
+        ("处长让我查查意见是怎么形成的，是不是总结实践做法后上升到制度层面的", "origin"),
+        ("主席让我查一下《意见》的主要内容有哪些", "main_content"),
+        ("主任叫我问问示范培训的地点", None),
+        ("处长让我查一下意见里对处长有什么要求", None),
+        # What is looked up about the one who sent the asker, or their unit, is about them.
+        ("处长让我查一下他要不要参加示范培训", None),
+        ("处长让我问一下我们处该怎么落实六个融合", None),
+        ("主任让我了解一下领导本人在理论学习中心组的任务", None),
         # A superior's question or claim passed on: what follows is asked.
         ("我们业务处长说党建是机关党委的事，推动融合发展到底是谁的责任", "common_responsibility"),
         ("处长问我，六个融合是哪六个", "main_content"),

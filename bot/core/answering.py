@@ -16,6 +16,7 @@ from bot.core import detail, replies
 from bot.core.asides import (
     about_errand,
     errands,
+    looks_up,
     split_scene,
     split_situation,
     what_happens,
@@ -512,8 +513,10 @@ class Answerer:
         主任叫我问问示范培训的地点."""
         if without_senders(cleaned) == cleaned:
             return False  # no one sent the asker: most questions stop here
-        subjects = [about_errand(self.matcher.prepare(e)) for e in errands(question)]
-        return bool(subjects) and not any(subjects)
+        sent = errands(question)
+        subjects = [about_errand(self.matcher.prepare(e)) for e in sent]
+        pairs = zip(sent, subjects, strict=True)
+        return bool(subjects) and not any(s and not looks_up(e) for e, s in pairs)
 
     def _ranked(self, prepared: str) -> tuple[list[Candidate], Candidate | None]:
         """The entries ranked for a prepared question, and the out-of-scope group's match."""

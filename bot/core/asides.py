@@ -17,7 +17,7 @@ from bot.core.textnorm import clean
 # An office holder who sends the asker: 处长让我, 主任叫我, 部长要我.  Not one who speaks (部长
 # 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
 _SUPERIORS = "处长|副处长|科长|主任|厅长|局长"
-_OFFICES = f"(?:{_SUPERIORS}|部长|社长|总编)"
+_OFFICES = f"(?:{_SUPERIORS}|部长|主席|社长|总编)"
 _SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
 _SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
 
@@ -168,6 +168,25 @@ _ERRAND_WORDS_RE = re.compile(
     "准备|核对一下|核对|确认一下|确认|学习一下|学习|学一学|学学|学|说说|一下|简单|先|再|把|"
     "这篇报道|这篇文章|这篇|这份意见|这个意见|这份文件|这个文件|意见|文件|报道"
 )
+
+
+# An errand to look something up (查一下习近平总书记是怎么说的, 问问示范培训的地点): what is
+# looked up is the question, and the guards meet it without the office.
+_LOOKUP_RE = re.compile("^(?:查|问|了解|确认|核对|看看|看一下|弄清|搞清|弄明白|搞明白)")
+
+
+# What is looked up may be about the one who sent the asker or about their own unit (查一下他
+# 要不要参加示范培训, 问问我们处该怎么落实): the interview says nothing of either.
+_THEIR_OWN_RE = re.compile(
+    f"(?<![其吉])[他她]|本人|自己|领导|{_OFFICES}|"
+    "(?:我们|咱们|俺们|本)(?:处|科|部|办|厅|局|单位|部门|支部|机关)|(?:处|科|厅|局)里"
+)
+
+
+def looks_up(errand: str) -> bool:
+    """The errand is to find something out (查查意见是怎么形成的), not a task of its own, nor
+    about the one who sent the asker or their unit."""
+    return _LOOKUP_RE.match(errand) is not None and _THEIR_OWN_RE.search(errand) is None
 
 
 def about_errand(errand: str) -> str:
