@@ -172,6 +172,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev80.yaml",
     "blind_dev81.yaml",
     "blind_dev82.yaml",
+    "blind_dev83.yaml",
+    "blind_dev84.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
