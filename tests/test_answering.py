@@ -165,6 +165,7 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         # A superior's question or claim passed on: what follows is asked.
         ("我们业务处长说党建是机关党委的事，推动融合发展到底是谁的责任", "common_responsibility"),
         ("处长问我，六个融合是哪六个", "main_content"),
+        ("我们工会主席问群团组织有没有推动融合的责任", "mass_organizations"),
         # The office asked about, or the errand, is still declined.
         ("处长是谁", None),
         ("处长让我学这份意见，处长的待遇有规定吗", None),

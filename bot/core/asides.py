@@ -16,8 +16,8 @@ from bot.core.textnorm import clean
 
 # An office holder who sends the asker: 处长让我, 主任叫我, 部长要我.  Not one who speaks (部长
 # 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
-_SUPERIORS = "处长|副处长|科长|主任|厅长|局长"
-_OFFICES = f"(?:{_SUPERIORS}|部长|主席|社长|总编)"
+_SUPERIORS = "处长|副处长|科长|主任|厅长|局长|主席"
+_OFFICES = f"(?:{_SUPERIORS}|部长|社长|总编)"
 _SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
 _SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
 
