@@ -156,6 +156,7 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("主任让我查一下习近平总书记关于解决两张皮问题的关键是怎么说的", "xi_remarks"),
         ("处长让我查查意见是怎么形成的，是不是总结实践做法后上升到制度层面的", "origin"),
         ("主席让我查一下《意见》的主要内容有哪些", "main_content"),
+        ("处长让我查查处级以上领导干部学习有啥要求", "learning_groups"),
         ("主任叫我问问示范培训的地点", None),
         ("处长让我查一下意见里对处长有什么要求", None),
         # What is looked up about the one who sent the asker, or their unit, is about them.

@@ -509,8 +509,9 @@ class Answerer:
 
     def _only_sent(self, question: str, cleaned: str) -> bool:
         """Office holders in the question only sent the asker to the text (处长让我查查, 主任叫我
-        先看看这篇报道).  Any other errand may be what the question is about: 处长让我写年终总结,
-        主任叫我问问示范培训的地点."""
+        先看看这篇报道) or to look up what is asked (主任叫我问问示范培训的地点: the guards meet
+        the place asked for).  Any other errand may be what the question is about
+        (处长让我写年终总结), and so may a lookup of the sender's own (查一下他要不要参加培训)."""
         if without_senders(cleaned) == cleaned:
             return False  # no one sent the asker: most questions stop here
         sent = errands(question)
@@ -704,7 +705,7 @@ class Answerer:
         as_typed = fold_cleaned(cleaned)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
-        uncovered = self._names_uncovered(prepared, as_typed)
+        uncovered = self._names_not_covered(prepared, as_typed)
         result = self._result(
             prepared, elsewhere or uncovered, ranked, outside, traditional, say, cleaned, question
         )
@@ -741,7 +742,7 @@ class Answerer:
         near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
 
-    def _names_uncovered(self, prepared: str, as_typed: str) -> bool:
+    def _names_not_covered(self, prepared: str, as_typed: str) -> bool:
         """The question names a subject the interview does not cover (before homophone
         correction too: 广东 must not become a "typo" of some knowledge-base word first)."""
         return _names_uncovered(

@@ -176,9 +176,10 @@ _LOOKUP_RE = re.compile("^(?:查|问|了解|确认|核对|看看|看一下|弄�
 
 
 # What is looked up may be about the one who sent the asker or about their own unit (查一下他
-# 要不要参加示范培训, 问问我们处该怎么落实): the interview says nothing of either.
+# 要不要参加示范培训, 问问我们处该怎么落实): the interview says nothing of either.  Its 领导干部
+# and 领导班子 are no one's in particular.
 _THEIR_OWN_RE = re.compile(
-    f"(?<![其吉])[他她]|本人|自己|领导|{_OFFICES}|"
+    f"(?<![其吉])[他她]|本人|领导(?!干部|班子)|{_OFFICES}|"
     "(?:我们|咱们|俺们|本)(?:处|科|部|办|厅|局|单位|部门|支部|机关)|(?:处|科|厅|局)里"
 )
 
