@@ -234,6 +234,8 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         # ...but another place or life says the situation is not the organs'.
         ("我们公司销售和研发是两张皮，怎么破解两张皮？", None),
         ("我女朋友和我总是两张皮，意见有什么长期药方？", None),
+        # The question alone overrules an answer the situation's words pulled (年轻人).
+        ("我们支部党员大多是年轻人，导向融合讲的是什么", "orientation_integration"),
         # A question about someone the situation told of is about that person.
         ("我们处长从不参加支部活动，他需要精通党务吗", None),
         ("处长兼支部书记，业务党建两张皮。他应该辞掉支部书记吗？", None),

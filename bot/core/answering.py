@@ -711,9 +711,16 @@ class Answerer:
         )
         # A not-covered word in the situation alone (我们支部要搞主题党日，这算不算服务大局的
         # 结合点) is where the asker stands: the question after it meets every guard by itself.
-        if result.status is not Status.ANSWERED and ranked and not elsewhere:
+        # It also overrules the whole message's answer when it matches its own entry better:
+        # the situation's words had pulled (我是专职党务干部，理念融合是什么 is not about 专职).
+        if ranked and not elsewhere:
             asked = self._asked_after_situation(question, ranked)
-            if asked is not None and asked.entry is not None:
+            if (
+                asked is not None
+                and asked.entry is not None
+                and asked.entry != result.entry
+                and (result.status is not Status.ANSWERED or asked.score > result.score)
+            ):
                 if asked.traditional is not traditional:
                     # The script is the whole message's: 我們黨組……。意见对中心组有什么说法？
                     entry = self.kb.by_id[asked.entry]
