@@ -712,7 +712,8 @@ class Answerer:
         # A not-covered word in the situation alone (我们支部要搞主题党日，这算不算服务大局的
         # 结合点) is where the asker stands: the question after it meets every guard by itself.
         # It also overrules the whole message's answer when it matches its own entry better:
-        # the situation's words had pulled (我是专职党务干部，理念融合是什么 is not about 专职).
+        # the situation's words had pulled (我们支部党员大多是年轻人，导向融合讲的是什么 is not
+        # about young cadres).
         if ranked and not elsewhere:
             asked = self._asked_after_situation(question, ranked)
             if (
