@@ -255,11 +255,6 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
     return named
 
 
-def _names_uncovered(pattern: re.Pattern[str] | None, text: str) -> bool:
-    """The text names a not_covered term as a word of its own (see `_uncovered_terms`)."""
-    return bool(_uncovered_terms(pattern, text))
-
-
 class Status(StrEnum):
     """What the bot made of a question."""
 
@@ -705,9 +700,9 @@ class Answerer:
         as_typed = fold_cleaned(cleaned)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
-        uncovered = self._names_not_covered(prepared, as_typed)
+        beyond = elsewhere or self._names_not_covered(prepared, as_typed)
         result = self._result(
-            prepared, elsewhere or uncovered, ranked, outside, traditional, say, cleaned, question
+            prepared, beyond, ranked, outside, traditional, say, cleaned, question
         )
         # A not-covered word in the situation alone (我们支部要搞主题党日，这算不算服务大局的
         # 结合点) is where the asker stands: the question after it meets every guard by itself.
@@ -753,9 +748,10 @@ class Answerer:
     def _names_not_covered(self, prepared: str, as_typed: str) -> bool:
         """The question names a subject the interview does not cover (before homophone
         correction too: 广东 must not become a "typo" of some knowledge-base word first)."""
-        return _names_uncovered(
-            self._uncovered, _COVERED_USES_RE.sub("", prepared)
-        ) or _names_uncovered(self._uncovered, _COVERED_USES_RE.sub("", as_typed))
+        return any(
+            _uncovered_terms(self._uncovered, _COVERED_USES_RE.sub("", text))
+            for text in (prepared, as_typed)
+        )
 
     def _beyond_besides_uncovered(self, prepared: str, as_typed: str, cleaned: str) -> bool:
         """The question asks what the interview never says, whatever entry it matches: a term

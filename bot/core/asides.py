@@ -102,16 +102,7 @@ def split_situation(question: str) -> tuple[str, str] | None:
     sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
     if len(sentences) < 2:
         return _split_clauses(question)
-    situation = "".join(sentences[:-1])
-    told = _COMPLAINTS_RE.sub("", clean(situation))
-    if (
-        len(situation) < _SITUATION_CHARS
-        or _ASKED_RE.search(situation) is not None
-        or _ANOTHER_PAPER_RE.search(told) is not None
-        or _SOMEONE_TOLD_RE.search(sentences[-1]) is not None
-    ):
-        return None
-    return told, sentences[-1]
+    return _told_apart("".join(sentences[:-1]), sentences[-1])
 
 
 def _split_clauses(question: str) -> tuple[str, str] | None:
@@ -126,11 +117,18 @@ def _split_clauses(question: str) -> tuple[str, str] | None:
             break
     else:
         return None
-    situation = "".join(clauses[:at])
     asked = "".join(c + e for c, e in zip(clauses[at:], endings[at:], strict=True))
+    return _told_apart("".join(clauses[:at]), asked)
+
+
+def _told_apart(situation: str, asked: str) -> tuple[str, str] | None:
+    """The situation (cleaned, complaints aside) and what is asked after it, unless the situation
+    is too short, asks something itself or names another document, or what is asked is about
+    someone it told of."""
     told = _COMPLAINTS_RE.sub("", clean(situation))
     if (
         len(situation) < _SITUATION_CHARS
+        or _ASKED_RE.search(situation) is not None
         or _ANOTHER_PAPER_RE.search(told) is not None
         or _SOMEONE_TOLD_RE.search(asked) is not None
     ):
@@ -179,7 +177,7 @@ _LOOKUP_RE = re.compile("^(?:查|问|了解|确认|核对|看看|看一下|弄�
 # 要不要参加示范培训, 问问我们处该怎么落实): the interview says nothing of either.  Its 领导干部
 # and 领导班子 are no one's in particular.
 _THEIR_OWN_RE = re.compile(
-    f"(?<![其吉])[他她]|本人|领导(?!干部|班子)|{_OFFICES}|"
+    f"{_SOMEONE_TOLD_RE.pattern}|本人|领导(?!干部|班子)|{_OFFICES}|"
     "(?:我们|咱们|俺们|本)(?:处|科|部|办|厅|局|单位|部门|支部|机关)|(?:处|科|厅|局)里"
 )
 
