@@ -525,6 +525,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev82.yaml", 0.88, 1.0),
         ("blind_dev83.yaml", 0.90, 0.98),
         ("blind_dev84.yaml", 0.84, 0.98),
+        ("blind_dev85.yaml", 0.84, 1.0),
         ("blind_dev17.yaml", 0.90, 0.98),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

@@ -174,6 +174,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev82.yaml",
     "blind_dev83.yaml",
     "blind_dev84.yaml",
+    "blind_dev85.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
