@@ -158,7 +158,14 @@ def test_a_single_traditional_only_character_decides_the_script(answerer: Answer
 
 
 @pytest.mark.parametrize(
-    "question", ["两张皮问题怎么解决", "党建业务两张皮有啥办法", "两张皮咋弄"]
+    "question",
+    [
+        "两张皮问题怎么解决",
+        "党建业务两张皮有啥办法",
+        "两张皮咋弄",
+        "两张皮有啥法子",
+        "两张皮有什么好办法",
+    ],
 )
 def test_how_to_fix_two_skins_goes_to_the_remedy_not_the_definition(
     answerer: Answerer, question: str
