@@ -51,13 +51,18 @@ def test_english_domain_words_become_the_interviews_terms(question: str, read: s
         "巴西的党建和业务怎么融合",
         "Does Laos have a two skins problem?",
         "Trade unions in Europe?",
+        "What does 'two skins' mean in accounting?",
+        "两张皮在会计里是什么意思",
+        "What does two skins mean in biology?",
+        "what is the two skins problem in psychology",
+        "化学里的两张皮是什么",
     ],
 )
 def test_other_countries_and_bodies_are_not_the_opinions(
     answerer: Answerer, question: str
 ) -> None:
-    """The Opinion is one province's organs': another country, a university, a hospital or a
-    company, named in English or Chinese, is what the question is about."""
+    """The Opinion is one province's organs': another country, a university, a hospital, a
+    company or another field, named in English or Chinese, is what the question is about."""
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
