@@ -432,6 +432,16 @@ def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
         "六个融合各占多少分",
         "作文的切入点怎么找",
         "供应链里的责任链条怎么建",
+        # The asker's own outings, health and allowances, and other spirits and bodies.
+        "下一步会不会组织体检？",
+        "现场观摩能带家属吗？",
+        "专职党务干部有没有专项津贴？",
+        "必研题培训结束发不发证书？",
+        "调研督促会不会突击检查？",
+        "焦裕禄精神包括哪些内容",
+        "哮喘这毛病到底能治好不",
+        "six integrations in calculus?",
+        "long-term prescriptions for blood pressure?",
         # What a term the interview only names is, however asked.
         "二十大精神有哪些",
         "意见里的中国式现代化是什么意思",
