@@ -627,6 +627,9 @@ def test_the_opinions_own_title_whole_or_in_part_is_the_opinion(
         "中央和国家机关党的建设工作会议是谁主持的",
         "那次会议的议程有哪些",
         "中央和国家机关党的建设工作会议有哪些人参加",
+        # Nor what else he said there: one remark is quoted.
+        "习近平总书记在那次会议上还讲了哪些内容",
+        "总书记在中央和国家机关党的建设工作会议上还说了什么",
     ],
 )
 def test_what_xi_said_elsewhere_is_not_the_quoted_remark(

@@ -167,6 +167,8 @@ def _xi_elsewhere(cleaned: str) -> bool:
 _CONFERENCE_PARTICULARS_RE = re.compile(
     "会议?(?:的|上|是|有)?"
     "(?:主题(?!教育)|谁主持|由谁主持|主持人|议程|谁参加|哪些人参加|谁出席|哪些人出席|规模|开了几天|会场)"
+    # What else was said there: the interview quotes one remark of it.
+    "|会议?上?(?:还|另外|其他)(?:讲|说|提|谈|强调)(?:了|到|过)?(?:哪些|什么|啥|别的)"
 )
 
 
