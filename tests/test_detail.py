@@ -191,16 +191,26 @@ def test_a_batch_is_not_a_count() -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["1+N里的N具体是哪些", "1+N中N具体包括哪几项", "N指什么", "what is N in 1+N"]
+    "question",
+    [
+        "1+N里的N具体是哪些",
+        "1+N中N具体包括哪几项",
+        "N指什么",
+        "what is N in 1+N",
+        "1+N路径具体有哪几条",
+        "1+N破解路径有哪些",
+    ],
 )
 def test_what_the_n_of_1_plus_n_stands_for_is_not_covered(
     answerer: Answerer, question: str
 ) -> None:
-    """The interview names the 1+N path but never says what N is."""
+    """The interview names the 1+N path but never says what N is, nor lists its paths."""
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
-@pytest.mark.parametrize("question", ["1+N是什么", "一加N", "1加n路径是啥", "什么是1+N"])
+@pytest.mark.parametrize(
+    "question", ["1+N是什么", "一加N", "1加n路径是啥", "什么是1+N", "什么是1+N破解路径"]
+)
 def test_1_plus_n_itself_is_still_answered(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, "one_plus_n")

@@ -47,8 +47,15 @@ _ROLES = "负责人|书记|领导|省长|厅长|局长|处长|科长|部长|主�
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
     # never spells out.
-    # The 1 of "1+N" on its own ("1+N中的1是什么") is not spelt out either.
-    (Slot.SYMBOL, re.compile(r"(?<![0-9a-z+加])n(?![a-z+])|1\+n.*(?<![0-9+])1(?![0-9+])")),
+    # The 1 of "1+N" on its own ("1+N中的1是什么") is not spelt out either, nor the paths one
+    # by one ("1+N路径具体有哪几条").
+    (
+        Slot.SYMBOL,
+        re.compile(
+            r"(?<![0-9a-z+加])n(?![a-z+])|1\+n.*(?<![0-9+])1(?![0-9+])"
+            r"|1\+n的?(?:破解)?路径(?:具体|分别)?(?:有|包括|是|指)?(?:哪几|哪些|几条)"
+        ),
+    ),
     (
         Slot.TIME,
         re.compile(
