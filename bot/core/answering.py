@@ -739,20 +739,23 @@ class Answerer:
         in_party_work = _PARTY_WORK_RE.search(situation) is not None
         if not in_party_work or not about_subject(self.matcher.prepare(asked)):
             return None
-        named = _uncovered_terms(self._uncovered, situation)
-        named |= _uncovered_terms(self._uncovered, fold_cleaned(told))
-        if not named <= _ORGAN_LIFE:
+        if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
 
+    def _uncovered_in(self, *readings: str) -> set[str]:
+        """The not_covered terms named in any reading of one text (prepared, and as typed
+        before homophone correction: 广东 must not become a "typo" of some knowledge-base word
+        first)."""
+        return set().union(*(_uncovered_terms(self._uncovered, text) for text in readings))
+
     def _names_not_covered(self, prepared: str, as_typed: str) -> bool:
-        """The question names a subject the interview does not cover (before homophone
-        correction too: 广东 must not become a "typo" of some knowledge-base word first)."""
-        return any(
-            _uncovered_terms(self._uncovered, _COVERED_USES_RE.sub("", text))
-            for text in (prepared, as_typed)
+        """The question names a subject the interview does not cover, besides the uses of such
+        words for what it does say (`_COVERED_USES_RE`)."""
+        return bool(
+            self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
         )
 
     def _beyond_besides_uncovered(self, prepared: str, as_typed: str, cleaned: str) -> bool:
