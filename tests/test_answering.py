@@ -530,6 +530,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev87.yaml", 0.22, 0.98),
         ("blind_dev88.yaml", 0.95, 0.98),
         ("blind_dev89.yaml", 0.97, 1.0),
+        ("blind_dev90.yaml", 0.66, 1.0),
+        ("blind_dev91.yaml", 0.94, 1.0),
         ("blind_dev17.yaml", 0.90, 0.98),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
