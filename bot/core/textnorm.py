@@ -576,12 +576,24 @@ _ORDINAL_ITEM_RE = re.compile(f"{_NTH}条(?:措施|举措|融合)?")
 _ORDINAL_REMEDY_RE = re.compile(
     f"{_NTH}(?:条|个|项)?(?:办法|对策|招(?![聘生商标待牌式数呼工投办录考收]))"
 )
-_REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解")
+_REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解|党建和业务")
+# "六条对策", "六招": counted six, the remedies are the six integrations (推出六个融合的破解之策).
+_SIX_REMEDIES_RE = re.compile(
+    r"六(?:条|个|项|大|种)?(?:对策|办法|良策|招(?![聘生商标待牌式数呼工投办录考收]))"
+)
+# ... and one of them, counted (六条对策的最后一条, 六招里的第三招), is one integration when
+# nothing else is asked: 防汛六条对策的最后一条 counts someone else's.
+_ONE_OF_SIX_REMEDIES_RE = re.compile(
+    f"{_SIX_REMEDIES_RE.pattern}(?:的|里|中|里面|里头|当中|之中)*(?:排(?:在)?)?"
+    "(?:第[一二三四五六]|最后一?|头一)(?:条|个|项|招|点)?(?:对策|办法|招)?"
+)
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
 _RANKED_RE = re.compile(r"排(?:在)?第([一二三四五六])(?:的|位|名)?")
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
-_ITEM_OF_SIX_RE = re.compile(r"六[个种大项]融合(?:中|里|里面|当中|之中)?(?:的)?([一二三四五六])是")
+_ITEM_OF_SIX_RE = re.compile(
+    r"六[个种大项]融合(?:中|里|里面|里头|当中|之中)?(?:的)?([一二三四五六])是"
+)
 # "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
 _CITING_RE = re.compile(
     r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
@@ -950,6 +962,25 @@ _ENGLISH = {
     "fourth": "第四",
     "fifth": "第五",
     "sixth": "第六",
+    # "fifth one" is 第五个 (五是, the list's fifth item), as the Chinese reads.
+    "first one": "第一个",
+    "second one": "第二个",
+    "third one": "第三个",
+    "fourth one": "第四个",
+    "fifth one": "第五个",
+    "sixth one": "第六个",
+    "1st one": "第一个",
+    "2nd one": "第二个",
+    "3rd one": "第三个",
+    "4th one": "第四个",
+    "5th one": "第五个",
+    "6th one": "第六个",
+    "1st": "第一",
+    "2nd": "第二",
+    "3rd": "第三",
+    "4th": "第四",
+    "5th": "第五",
+    "6th": "第六",
     "current": "当下",
     "present": "当下",
     "publish": "刊登",
@@ -1735,6 +1766,12 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     stripped = _FROM_LAST_RE.sub(
         lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
     )
+    if _REMEDY_CONTEXT_RE.search(stripped) or not has_content(
+        _TRAILING_WHAT_RE.sub(
+            "", _SIX_REMEDIES_RE.sub("", _ONE_OF_SIX_REMEDIES_RE.sub("", stripped))
+        )
+    ):
+        stripped = _SIX_REMEDIES_RE.sub("六个融合", stripped)
     if _ORDINAL_REMEDY_RE.search(stripped) and (
         _REMEDY_CONTEXT_RE.search(stripped)
         or not has_content(_TRAILING_WHAT_RE.sub("", _ORDINAL_REMEDY_RE.sub("", stripped)))
