@@ -718,3 +718,48 @@ def test_the_askers_own_question_about_the_interview_is_answered(
 def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answerer) -> None:
     """你的答案 is the interview's passage: where it comes from is asked of the report."""
     assert answerer.ask("你的答案出自哪篇报道").status is not Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("融合排在第一个的是什么", "idea_integration"),
+        ("六个融合按顺序排第一的是哪个融合", "idea_integration"),
+        ("the fourth integration, what is it", "goal_integration"),
+        # A claim naming one by its name checks its number: the named one's passage settles it.
+        ("目标融合是不是排第五", "goal_integration"),
+        ("学用融合排第二吗", "learning_integration"),
+    ],
+)
+def test_an_integration_named_by_its_number_is_answered_from_it(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+def test_the_number_settles_it_without_readers_questions_alike(
+    tmp_path: Path, answerer: Answerer
+) -> None:
+    """Withheld from asked.yaml, readers' questions naming an integration by number still get
+    it (the other integrations' passages hold the same words, 一是…六是)."""
+    path = tmp_path / "numbered.yaml"
+    path.write_text(
+        "in_scope:\n"
+        "  - {q: 第一个融合是什么融合, answer: 一是强化理念融合}\n"
+        "  - {q: 第二个融合叫啥名字, answer: 二是聚焦导向融合}\n"
+        "  - {q: 《意见》提出的六个融合中，第五个是什么？, answer: 五是深化机制融合}\n"
+        "out_of_scope: []\n",
+        encoding="utf-8",
+    )
+    report = evaluate(answerer, read_questions(path, set(answerer.kb.by_id)))
+    assert report.correct_rate == 1.0, report.misses
+
+
+def test_another_integration_counted_in_english_is_not_the_opinions(answerer: Answerer) -> None:
+    """English words the vocabulary cannot read say whose integration is counted."""
+    for question in (
+        "second integration test failed, what now",
+        "third integration by parts example",
+    ):
+        assert answerer.ask(question).status is not Status.ANSWERED

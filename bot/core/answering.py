@@ -32,6 +32,7 @@ from bot.core.textnorm import (
     fold_cleaned,
     fold_for_comparison,
     has_content,
+    holds_unknown_words,
     looks_traditional,
     spellings,
     to_traditional,
@@ -257,6 +258,11 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
     return named
 
 
+_NUMBERS = "一二三四五六"
+# An integration named by its number, as the normaliser reads 第五个融合 or 最后一条措施.
+_NAMED_BY_NUMBER_RE = re.compile(f"([{_NUMBERS}])是融合")
+
+
 class Status(StrEnum):
     """What the bot made of a question."""
 
@@ -420,6 +426,18 @@ class Answerer:
         self._uncovered = _uncovered_pattern(kb.not_covered)
         # Longest first, so 党的二十大精神 is taken whole before 二十大精神.
         self._unexplained = tuple(sorted(kb.not_explained, key=len, reverse=True))
+        # The entries quoting each integration by its number (五是深化机制融合，…), and the
+        # integrations' names by number (五: 机制).
+        self._numbered: dict[str, frozenset[int]] = {}
+        self._integration_names: dict[str, str] = {}
+        for number in _NUMBERS:
+            found = [
+                (i, m.group(1))
+                for i, e in enumerate(kb.entries)
+                if (m := re.match(f"{number}是[^，。]*?(..)融合", e.passage)) is not None
+            ]
+            self._numbered[number] = frozenset(i for i, _ in found)
+            self._integration_names.update((name, number) for _, name in found)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -549,8 +567,32 @@ class Answerer:
         mine = detail.asked(cleaned)
         return mine is None or mine[0] is not theirs[0]
 
+    def _named_by_number(self, prepared: str) -> frozenset[int]:
+        """The entries quoting the one integration the question names by its number (第五个融合
+        reads as 五是融合), or none: the number settles which, whatever else matches better."""
+        numbers = set(_NAMED_BY_NUMBER_RE.findall(prepared))
+        if len(numbers) != 1 or holds_unknown_words(prepared):
+            # "second integration test failed" is some other integration, counted.
+            return frozenset()
+        number = numbers.pop()
+        names = {
+            self._integration_names[name]
+            for name in (
+                prepared[m.start() - 2 : m.start()] for m in re.finditer("融合", prepared)
+            )
+            if name in self._integration_names
+        }
+        if names - {number}:
+            # 学用融合是排第二的吧 names one by its name and checks its number: the name rules,
+            # its passage gives the number.
+            return self._numbered[names.pop()] if len(names) == 1 else frozenset()
+        return self._numbered[number]
+
     def _decide(
-        self, ranked: list[Candidate], outside: Candidate | None = None
+        self,
+        ranked: list[Candidate],
+        outside: Candidate | None = None,
+        named: frozenset[int] = frozenset(),
     ) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -558,6 +600,9 @@ class Answerer:
         best = ranked[0]
         if outside is not None and self._vetoes(ranked, outside):
             return Status.UNKNOWN, []
+        numbered = next((c for c in ranked if c.index in named), None)
+        if numbered is not None:
+            return Status.ANSWERED, [numbered]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
         if self._specific(best) and (
@@ -796,7 +841,7 @@ class Answerer:
                 and self._for_its_detail(ranked[0], prepared, cleaned)
             ):
                 outside = None
-            status, chosen = self._decide(ranked, outside)
+            status, chosen = self._decide(ranked, outside, self._named_by_number(prepared))
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.

@@ -589,7 +589,9 @@ _ONE_OF_SIX_REMEDIES_RE = re.compile(
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
-_RANKED_RE = re.compile(r"排(?:在)?第([一二三四五六])(?:的|位|名)?")
+_RANKED_RE = re.compile(
+    r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
+)
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
 _ITEM_OF_SIX_RE = re.compile(
     r"六[个种大项]融合(?:中|里|里面|里头|当中|之中)?(?:的)?([一二三四五六])是"
@@ -1386,6 +1388,16 @@ def unknown_mark(word: str) -> str:
     return chr(start + code % size) + chr(start + (code >> 16) % size)
 
 
+_UNKNOWN_MARK_RE = re.compile(
+    f"[{chr(_UNKNOWN_MARKS[0])}-{chr(_UNKNOWN_MARKS[0] + _UNKNOWN_MARKS[1] - 1)}]"
+)
+
+
+def holds_unknown_words(prepared: str) -> bool:
+    """Some English word of the question is outside the vocabulary (it became a mark)."""
+    return _UNKNOWN_MARK_RE.search(prepared) is not None
+
+
 # English the small-talk replies recognise (see answering.small_talk): kept as typed.
 _SMALL_TALK_WORDS = frozenset(
     (
@@ -1787,7 +1799,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
         # 六个融合里排第二的是哪个: the second of them.
-        stripped = _RANKED_RE.sub(r"\1是", stripped)
+        stripped = _RANKED_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,
     # which 发布 folds to).
