@@ -224,6 +224,10 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert not detail.answers("调研督促具体什么时候开始", passage)
     assert not detail.answers("调研督促哪个月开始", passage)
     assert not detail.answers("什么时候出版", "编印案例教材、开展现场观摩")
+    # Whether there is a fixed schedule at all: 适时 says there is none.
+    assert detail.answers("调研督促是定期搞还是看情况进行", passage)
+    assert detail.answers("调研督促是不是定期的", passage)
+    assert not detail.answers("调研督促每个季度搞一次吗", passage)
 
 
 @pytest.mark.parametrize(

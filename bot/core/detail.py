@@ -171,10 +171,16 @@ def _time(question: str, passage: str) -> bool:
         return True
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
-    # 适时 answers a plain "when", and a question that names it (定期还是适时).
-    return ((vague and "具体" not in question) or "适时" in question) and "适时" in passage
+    # 适时 answers a plain "when", a question that names it (定期还是适时), and one asking
+    # whether there is a fixed schedule at all (定期搞还是看情况, 是不是定期的).
+    return (
+        (vague and "具体" not in question)
+        or "适时" in question
+        or _FIXED_SCHEDULE_OR_NOT.search(question) is not None
+    ) and "适时" in passage
 
 
+_FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
 _INTERVIEWED = re.compile("记者|采访|访谈|答")
 
 
