@@ -53,6 +53,8 @@ from bot.core.textnorm import (
         "机关第二招待所在哪",
         "党建品牌的第三招",
         "防汛六条对策的最后一条是什么",
+        "党员脱离群众怎么办",
+        "政企分开是什么意思",
         "产城融合的第三招",
         "融合菜的第一招",
         "医生的意见是这个病根治不了",
@@ -138,6 +140,9 @@ def test_everyday_sentences_are_not_read_as_the_interviews_terms(
         ("六条对策的最后一条是什么", "team_integration"),
         ("第一条对策希望大家在推动党建和业务一起发展这件事上增强什么", "idea_integration"),
         ("fifth one?", "mechanism_integration"),
+        # Party building and the work apart, in plain words, are the two skins.
+        ("党建业务割裂", "two_skins"),
+        ("党建和业务分离的问题", "two_skins"),
         ("the 5th one", "mechanism_integration"),
         ("Which groups are singled out in the study part?", "learning_groups"),
         ("党员学了不用，算不算意见说的脱节", "six_disconnects"),

@@ -247,6 +247,7 @@ _PARTY_WORK_DOERS = (
 )
 # Gated words (see `_ONLY_BESIDE`) that both the thesaurus and its gates name.
 _PUT_TOGETHER = ("捏到一块", "捏在一起", "捏到一起", "弄到一块")
+_APART = ("分离", "割裂", "脱离", "分开")
 _COME_TO_CHECK = ("来看看", "催一催", "催促")
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
@@ -266,6 +267,7 @@ _THESAURUS = {
         "貌合神离",
         "各唱各的调",
         "各弹各的调",
+        *_APART,
     ),
     "脱节": (
         "对不上号",
@@ -500,6 +502,8 @@ _ONLY_BESIDE = {
     ),
     # 党建和业务捏到一块, not 馄饨两张皮怎么捏在一起.
     **dict.fromkeys(_PUT_TOGETHER, re.compile("党建|业务")),
+    # 党建和业务分离 is the two skins, not 脱离群众 or 政企分开.
+    **dict.fromkeys(_APART, _all_of("党建", "业务")),
 }
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
