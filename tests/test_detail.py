@@ -278,3 +278,16 @@ def test_a_time_in_the_askers_scene_is_not_asked(
     result = answerer.ask(question)
     assert result.entry == entry, result
     assert (result.status is Status.ANSWERED) is (entry is not None)
+
+
+def test_a_scene_of_another_errand_leaves_a_plain_question_unasked_for_a_date(
+    answerer: Answerer,
+) -> None:
+    """What is asked after any scene, in the interview's words and not pointing back at the
+    scene, asks no date: 年底 is when the asker writes the report."""
+    result = answerer.ask("年底要写述职报告，想问机制融合要实现啥目标？")
+    assert (result.status, result.entry) == (Status.ANSWERED, "mechanism_integration"), result
+
+
+def test_a_question_pointing_back_at_its_scene_keeps_the_scenes_time(answerer: Answerer) -> None:
+    assert answerer.ask("年底要搞年会，到时候意见有要求吗").status is Status.UNKNOWN

@@ -42,6 +42,8 @@ from bot.core.textnorm import (
 # or 干部 alone tell where, not what.
 _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
 _SITUATION_TOP = 2
+# What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
+_POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
 # Not-covered words that tell where an asker in the organs stands (我是办公室主任, 支部快换届了,
 # 考核排名靠前, 搞主题党日): in the situation before a question they are no part of it.  Words
 # of another place or life (公司, 高校, 广东, 女朋友) say the situation is not the organs'.
@@ -856,10 +858,19 @@ class Answerer:
                 # 参加任职培训, nor 我们处报哪个 after 推出工作法).
                 asked, scene = split_scene(question)
                 doing = what_happens(self.matcher.prepare(scene)) if scene else ""
+                # Or any scene, when what is asked neither points back at it (这, 那, 到时)
+                # nor has words outside the interview's own: 年底要写述职报告，想问机制融合要
+                # 实现啥目标 asks the goal, not a date.
                 if (
                     doing
-                    and self.matcher.knows_words(doing)
                     and about_subject(self.matcher.prepare(asked))
+                    and (
+                        self.matcher.knows_words(doing)
+                        or (
+                            _POINTS_BACK_RE.search(asked) is None
+                            and self.matcher.knows_words(self.matcher.prepare(asked))
+                        )
+                    )
                 ):
                     wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
