@@ -756,6 +756,32 @@ def test_the_number_settles_it_without_readers_questions_alike(
     assert report.correct_rate == 1.0, report.misses
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "数字融合赋能乡村振兴的第六条是什么",
+        "产学研融合十二条的第五条",
+        "三治融合中排第一的是自治吗",
+        "隔壁厅的党建和业务融合工作法排第一的是哪个",
+        "第五个融合发展示范区在哪",
+    ],
+)
+def test_something_else_counted_beside_integration_is_not_an_integration(
+    answerer: Answerer, question: str
+) -> None:
+    """Another field's integration, or a thing of it (工作法, 示范区), counted (an adversarial
+    round of ordinal messages)."""
+    result = answerer.ask(question)
+    assert result.entry not in {
+        "idea_integration",
+        "orientation_integration",
+        "learning_integration",
+        "goal_integration",
+        "mechanism_integration",
+        "team_integration",
+    }, result
+
+
 def test_another_integration_counted_in_english_is_not_the_opinions(answerer: Answerer) -> None:
     """English words the vocabulary cannot read say whose integration is counted."""
     for question in (

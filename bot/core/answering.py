@@ -34,6 +34,7 @@ from bot.core.textnorm import (
     has_content,
     holds_unknown_words,
     looks_traditional,
+    names_another_integration,
     spellings,
     to_traditional,
 )
@@ -263,6 +264,9 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 _NUMBERS = "一二三四五六"
 # An integration named by its number, as the normaliser reads 第五个融合 or 最后一条措施.
 _NAMED_BY_NUMBER_RE = re.compile(f"([{_NUMBERS}])是融合")
+_ANOTHER_THING_OF_INTEGRATION_RE = re.compile(
+    "融合(?:发展)?(?:工作法|示范|区|项目|基地|试点|园区|平台)"
+)
 
 
 class Status(StrEnum):
@@ -573,16 +577,23 @@ class Answerer:
         """The entries quoting the one integration the question names by its number (第五个融合
         reads as 五是融合), or none: the number settles which, whatever else matches better."""
         numbers = set(_NAMED_BY_NUMBER_RE.findall(prepared))
-        if len(numbers) != 1 or holds_unknown_words(prepared):
-            # "second integration test failed" is some other integration, counted.
+        if (
+            len(numbers) != 1
+            or holds_unknown_words(prepared)
+            or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared)
+        ):
+            # "second integration test failed" is some other integration, counted, and
+            # 第五个融合发展示范区 or 融合工作法排第一的 count something else.
             return frozenset()
         number = numbers.pop()
+        if names_another_integration(prepared):
+            # 数字融合, 三治融合, 产学研融合: another integration is counted.
+            return frozenset()
+        before = [
+            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
+        ]
         names = {
-            self._integration_names[name]
-            for name in (
-                prepared[m.start() - 2 : m.start()] for m in re.finditer("融合", prepared)
-            )
-            if name in self._integration_names
+            self._integration_names[word] for word in before if word in self._integration_names
         }
         if names - {number}:
             # 学用融合是排第二的吧 names one by its name and checks its number: the name rules,

@@ -436,8 +436,10 @@ _THESAURUS = {
 _DOCUMENT = "(?<![有提的求听给家长生练众师友导理])意见(?![箱稿书])"
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
-    "(?<!农旅)(?<!数实)(?<!体教)(?<!中西医)(?<!核)融合(?![菜术])"
+    "(?<!农旅)(?<!数实)(?<!体教)(?<!中西医)(?<!核)(?<!数字)(?<!三治)(?<!学研)(?<!医防)"
+    "(?<!两化)(?<!产业)(?<!科教)(?<!四化)融合(?![菜术])"
 )
+_INTEGRATION_RE = re.compile(_INTEGRATION)
 _DISCONNECT = "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
 _OPINION_WORDS = (
     f"党建|党务|党组织|党支部|支部|两张皮|工委|中心工作|总书记|机关党|{_DOCUMENT}|{_INTEGRATION}|"
@@ -1395,6 +1397,11 @@ def unknown_mark(word: str) -> str:
 _UNKNOWN_MARK_RE = re.compile(
     f"[{chr(_UNKNOWN_MARKS[0])}-{chr(_UNKNOWN_MARKS[0] + _UNKNOWN_MARKS[1] - 1)}]"
 )
+
+
+def names_another_integration(text: str) -> bool:
+    """Some 融合 in the text is another field's (文旅融合, 数字融合, 融合菜), not the Opinion's."""
+    return text.count("融合") > len(_INTEGRATION_RE.findall(text))
 
 
 def holds_unknown_words(prepared: str) -> bool:
