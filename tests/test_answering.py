@@ -729,6 +729,12 @@ def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answe
         # A claim naming one by its name checks its number: the named one's passage settles it.
         ("目标融合是不是排第五", "goal_integration"),
         ("学用融合排第二吗", "learning_integration"),
+        # Counted among the six named a few words before, or as the first (头一个), or where
+        # the matcher ranks it nowhere (an adversarial round of ordinal messages).
+        ("《意见》推出了六个融合的破解之策。其中第四个是什么？", "goal_integration"),
+        ("六个融合之策里的最后一个是什么", "team_integration"),
+        ("头一个融合强调什么？", "idea_integration"),
+        ("破解两张皮的六招里，第二招是什么？", "orientation_integration"),
     ],
 )
 def test_an_integration_named_by_its_number_is_answered_from_it(
@@ -764,6 +770,10 @@ def test_the_number_settles_it_without_readers_questions_alike(
         "三治融合中排第一的是自治吗",
         "隔壁厅的党建和业务融合工作法排第一的是哪个",
         "第五个融合发展示范区在哪",
+        "科教融合的第四个抓手是什么",
+        "数实融合排第五的方向是什么",
+        "文体旅融合发展的第一招是啥",
+        "二十条措施的第三条讲什么",
     ],
 )
 def test_something_else_counted_beside_integration_is_not_an_integration(

@@ -264,6 +264,13 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 _NUMBERS = "一二三四五六"
 # An integration named by its number, as the normaliser reads 第五个融合 or 最后一条措施.
 _NAMED_BY_NUMBER_RE = re.compile(f"([{_NUMBERS}])是融合")
+# Measures of another number than six: 二十条措施, 新十条.
+_ANOTHER_LIST_RE = re.compile(
+    "(?<![第一二三四五六七八九十百])(?:[二三四五七八九十百][一二三四五六七八九十百]*|[0-9]+)"
+    "(?:[项个大]?(?:措施|举措|对策|办法)|条)"
+)
+# Something counted (第四个 reads as 四是).
+_COUNTED_RE = re.compile(f"[{_NUMBERS}]是")
 _ANOTHER_THING_OF_INTEGRATION_RE = re.compile(
     "融合(?:发展)?(?:工作法|示范|区|项目|基地|试点|园区|平台)"
 )
@@ -444,6 +451,7 @@ class Answerer:
             ]
             self._numbered[number] = frozenset(i for i, _ in found)
             self._integration_names.update((name, number) for _, name in found)
+        self._all_numbered = frozenset().union(*self._numbered.values())
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -573,7 +581,18 @@ class Answerer:
         mine = detail.asked(cleaned)
         return mine is None or mine[0] is not theirs[0]
 
-    def _named_by_number(self, prepared: str) -> frozenset[int]:
+    @staticmethod
+    def _counts_another_list(prepared: str, cleaned: str) -> bool:
+        """Something is counted (四是) in a list other than the six integrations: another
+        field's integration (read before homophone correction too: 数实 is no typo of 数是), or
+        measures of another number (二十条措施)."""
+        return _COUNTED_RE.search(prepared) is not None and (
+            names_another_integration(prepared)
+            or names_another_integration(cleaned)
+            or _ANOTHER_LIST_RE.search(cleaned) is not None
+        )
+
+    def _named_by_number(self, prepared: str, cleaned: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
         reads as 五是融合), or none: the number settles which, whatever else matches better."""
         numbers = set(_NAMED_BY_NUMBER_RE.findall(prepared))
@@ -586,7 +605,7 @@ class Answerer:
             # 第五个融合发展示范区 or 融合工作法排第一的 count something else.
             return frozenset()
         number = numbers.pop()
-        if names_another_integration(prepared):
+        if self._counts_another_list(prepared, cleaned):
             # 数字融合, 三治融合, 产学研融合: another integration is counted.
             return frozenset()
         before = [
@@ -613,9 +632,11 @@ class Answerer:
         best = ranked[0]
         if outside is not None and self._vetoes(ranked, outside):
             return Status.UNKNOWN, []
-        numbered = next((c for c in ranked if c.index in named), None)
-        if numbered is not None:
-            return Status.ANSWERED, [numbered]
+        if named:
+            # Ranked or not (破解两张皮的六招里第二招是什么 ranks who issued it first, and the
+            # second integration not at all), the number names it.
+            numbered = next((c for c in ranked if c.index in named), None)
+            return Status.ANSWERED, [numbered or Candidate(min(named), best.score)]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)
         if self._specific(best) and (
@@ -854,7 +875,13 @@ class Answerer:
                 and self._for_its_detail(ranked[0], prepared, cleaned)
             ):
                 outside = None
-            status, chosen = self._decide(ranked, outside, self._named_by_number(prepared))
+            if self._counts_another_list(prepared, cleaned):
+                # 数实融合排第五的方向, 科教融合的第四个抓手, 二十条措施的第三条: another
+                # list, counted, is not the six integrations.
+                ranked = [c for c in ranked if c.index not in self._all_numbered]
+            status, chosen = self._decide(
+                ranked, outside, self._named_by_number(prepared, cleaned)
+            )
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.

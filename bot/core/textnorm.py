@@ -104,6 +104,9 @@ _FILLERS = (
 # Words that people use interchangeably when asking about the document; both the knowledge base's
 # phrasings and the questions are folded the same way, so one alternate covers every spelling.
 _SYNONYMS = {
+    # Pinyin input's homophones of 融合, read before the ordinals are (六个溶合，第五个是啥):
+    # the matcher's own correction comes after them.
+    "融合": ("溶合", "熔合"),
     "意见": (
         "这份东西",
         "这玩意儿",
@@ -437,7 +440,7 @@ _DOCUMENT = "(?<![有提的求听给家长生练众师友导理])意见(?![箱�
 _INTEGRATION = (
     "(?<!文旅)(?<!产教)(?<!民族)(?<!媒体)(?<!数据)(?<!军民)(?<!城乡)(?<!产城)(?<!医养)"
     "(?<!农旅)(?<!数实)(?<!体教)(?<!中西医)(?<!核)(?<!数字)(?<!三治)(?<!学研)(?<!医防)"
-    "(?<!两化)(?<!产业)(?<!科教)(?<!四化)融合(?![菜术])"
+    "(?<!两化)(?<!产业)(?<!科教)(?<!四化)(?<!体旅)(?<!商旅)融合(?![菜术])"
 )
 _INTEGRATION_RE = re.compile(_INTEGRATION)
 _DISCONNECT = "(?<!实践)(?<!实际)(?<!现实)(?<!社会)(?<!市场)(?<!车厢)(?<!时代)(?<!关节)脱节"
@@ -599,6 +602,11 @@ _RANKED_RE = re.compile(
     r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
 )
 # "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
+# 头一个 is 第一个 (头一个月, 头一次 are not items).
+_FIRST_ONE_RE = re.compile("头一(?:个|项|点|条)(?=融合|是|吧|吗|呢|$)")
+_ITEM_AFTER_SIX_RE = re.compile(
+    "(六[个种大项]融合[^一二三四五六是]{1,10})([一二三四五六])是(?!融合)"
+)
 _ITEM_OF_SIX_RE = re.compile(
     r"六[个种大项]融合(?:中|里|里面|里头|当中|之中)?(?:的)?([一二三四五六])是"
 )
@@ -1802,6 +1810,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # 象棋第二招, 防汛第一个对策 and 党建品牌的第三招 count someone else's remedies.
         stripped = _ORDINAL_REMEDY_RE.sub(_nth_integration, stripped)
     stripped = _ORDINAL_RE.sub(r"\1是", stripped)
+    stripped = _FIRST_ONE_RE.sub("一是", stripped)
     if "融合" in stripped or "措施" in stripped or "举措" in stripped:
         # The measures the interview numbers are the six integrations (第三条措施 is 三是融合).
         stripped = _ORDINAL_ITEM_RE.sub(_nth_integration, stripped)
@@ -1812,6 +1821,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # 六个融合里排第二的是哪个: the second of them.
         stripped = _RANKED_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
+        # 六个融合的破解之策，其中四是 / 六个融合之策里的六是: the item is one of them.
+        stripped = _ITEM_AFTER_SIX_RE.sub(r"\1\2是融合", stripped)
     # The report and the web page are published (刊登); only the Opinion is issued (印发,
     # which 发布 folds to).
     if "意见" not in stripped and any(w in stripped for w in ("报道", "网上", "网页")):
