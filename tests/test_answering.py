@@ -530,7 +530,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev87.yaml", 0.22, 0.98),
         ("blind_dev88.yaml", 0.95, 0.98),
         ("blind_dev89.yaml", 0.97, 1.0),
-        ("blind_dev90.yaml", 0.66, 1.0),
+        ("blind_dev90.yaml", 0.68, 1.0),
         ("blind_dev91.yaml", 0.94, 1.0),
         ("blind_dev17.yaml", 0.90, 0.98),
         ("blind_dev18.yaml", 0.85, 1.0),
@@ -735,6 +735,7 @@ def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answe
         ("六个融合之策里的最后一个是什么", "team_integration"),
         ("头一个融合强调什么？", "idea_integration"),
         ("破解两张皮的六招里，第二招是什么？", "orientation_integration"),
+        ("六招的最后一招是什么", "team_integration"),
     ],
 )
 def test_an_integration_named_by_its_number_is_answered_from_it(
@@ -774,6 +775,13 @@ def test_the_number_settles_it_without_readers_questions_alike(
         "数实融合排第五的方向是什么",
         "文体旅融合发展的第一招是啥",
         "二十条措施的第三条讲什么",
+        # A second adversarial round: whatever another field's integration is called, and
+        # measures a government issued.
+        "五育融合排第一的是德育吗",
+        "军地融合排第一",
+        "胡汉融合排第一的朝代",
+        "七龙珠第一个融合的角色",
+        "国务院稳经济六条措施第二条",
     ],
 )
 def test_something_else_counted_beside_integration_is_not_an_integration(
@@ -790,6 +798,13 @@ def test_something_else_counted_beside_integration_is_not_an_integration(
         "mechanism_integration",
         "team_integration",
     }, result
+
+
+def test_a_count_within_the_long_term_two_is_not_a_count_of_the_six(answerer: Answerer) -> None:
+    """管住长期的第一个融合 is the mechanism one, not the first of the six: the passage that
+    groups them answers, or that one."""
+    result = answerer.ask("管住长期的第一个融合")
+    assert result.entry in {"now_and_long_term", "mechanism_integration"}, result
 
 
 def test_another_integration_counted_in_english_is_not_the_opinions(answerer: Answerer) -> None:

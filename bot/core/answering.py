@@ -269,10 +269,18 @@ _ANOTHER_LIST_RE = re.compile(
     "(?<![第一二三四五六七八九十百])(?:[二三四五七八九十百][一二三四五六七八九十百]*|[0-9]+)"
     "(?:[项个大]?(?:措施|举措|对策|办法)|条)"
 )
+# A government's measures, not the Party committee's (国务院稳经济六条措施第二条).
+_ANOTHER_BODY_RE = re.compile("国务院|政府|部委")
 # Something counted (第四个 reads as 四是).
 _COUNTED_RE = re.compile(f"[{_NUMBERS}]是")
+# What stands right before 融合 when it is one of the six (六个融合, 一是融合, 什么融合, 讲融合),
+# besides their names: anything else names another field's (五育融合, 军地融合, 乡村振兴融合).
+_BEFORE_OURS = "是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将"
+# A count within the long-term two or the present four, or of 深度融合持久融合, is another count.
+_SUBGROUP_RE = re.compile("长期|当下|持久融合")
 _ANOTHER_THING_OF_INTEGRATION_RE = re.compile(
-    "融合(?:发展)?(?:工作法|示范|区|项目|基地|试点|园区|平台)"
+    "融合(?:发展)?(?:工作法|示范|区|项目|基地|试点|园区|平台|中心|点|月|形态|角色|技能|案例|样板"
+    "|典型|单位|省份|国家|物种|手机)|融合的(?:是谁|人|角色|手机|国家|物种|省份|单位)"
 )
 
 
@@ -581,15 +589,29 @@ class Answerer:
         mine = detail.asked(cleaned)
         return mine is None or mine[0] is not theirs[0]
 
-    @staticmethod
-    def _counts_another_list(prepared: str, cleaned: str) -> bool:
+    def _counts_another_list(self, prepared: str, cleaned: str) -> bool:
         """Something is counted (四是) in a list other than the six integrations: another
-        field's integration (read before homophone correction too: 数实 is no typo of 数是), or
-        measures of another number (二十条措施)."""
-        return _COUNTED_RE.search(prepared) is not None and (
+        field's integration, by a name the normaliser knows (read before homophone correction
+        too: 数实 is no typo of 数是), a thing of one (第五个融合示范区), measures of another
+        number (二十条措施) or another body's (国务院)."""
+        if _COUNTED_RE.search(prepared) is None:
+            return False
+        return (
             names_another_integration(prepared)
             or names_another_integration(cleaned)
             or _ANOTHER_LIST_RE.search(cleaned) is not None
+            or _ANOTHER_BODY_RE.search(cleaned) is not None
+            or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared) is not None
+        )
+
+    def _named_otherwise(self, prepared: str) -> bool:
+        """Some 融合 stands after a word that is neither one of the six's names nor a word
+        that leads to them (五育融合, 军地融合): another field's, whatever it is called."""
+        return any(
+            word and word not in self._integration_names and word[-1] not in _BEFORE_OURS
+            for word in (
+                prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
+            )
         )
 
     def _named_by_number(self, prepared: str, cleaned: str) -> frozenset[int]:
@@ -599,21 +621,21 @@ class Answerer:
         if (
             len(numbers) != 1
             or holds_unknown_words(prepared)
-            or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared)
+            or _SUBGROUP_RE.search(prepared)
+            or self._counts_another_list(prepared, cleaned)
+            or self._named_otherwise(prepared)
         ):
-            # "second integration test failed" is some other integration, counted, and
-            # 第五个融合发展示范区 or 融合工作法排第一的 count something else.
+            # "second integration test failed", 数字融合…第六条 and 融合工作法排第一的 count
+            # something else; 管住长期的第一个融合 counts the long-term two.
             return frozenset()
-        number = numbers.pop()
-        if self._counts_another_list(prepared, cleaned):
-            # 数字融合, 三治融合, 产学研融合: another integration is counted.
-            return frozenset()
-        before = [
-            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
-        ]
         names = {
-            self._integration_names[word] for word in before if word in self._integration_names
+            self._integration_names[word]
+            for word in (
+                prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
+            )
+            if word in self._integration_names
         }
+        number = numbers.pop()
         if names - {number}:
             # 学用融合是排第二的吧 names one by its name and checks its number: the name rules,
             # its passage gives the number.
@@ -876,8 +898,8 @@ class Answerer:
             ):
                 outside = None
             if self._counts_another_list(prepared, cleaned):
-                # 数实融合排第五的方向, 科教融合的第四个抓手, 二十条措施的第三条: another
-                # list, counted, is not the six integrations.
+                # 数实融合排第五的方向, 军地融合排第一, 二十条措施的第三条: another list,
+                # counted, is not the six integrations.
                 ranked = [c for c in ranked if c.index not in self._all_numbered]
             status, chosen = self._decide(
                 ranked, outside, self._named_by_number(prepared, cleaned)

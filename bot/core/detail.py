@@ -172,14 +172,19 @@ def _time(question: str, passage: str) -> bool:
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
     # 适时 answers a plain "when", a question that names it (定期还是适时), and one asking
-    # whether there is a fixed schedule at all (定期搞还是看情况, 是不是定期的).
+    # whether the checks run on a fixed schedule at all (督促是定期搞还是看情况).
     return (
         (vague and "具体" not in question)
         or "适时" in question
-        or _FIXED_SCHEDULE_OR_NOT.search(question) is not None
+        or (
+            _FIXED_SCHEDULE_OR_NOT.search(question) is not None
+            and _THE_CHECKS.search(question) is not None
+        )
     ) and "适时" in passage
 
 
+# Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
+_THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
 _FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
 _INTERVIEWED = re.compile("记者|采访|访谈|答")
 

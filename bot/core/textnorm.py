@@ -250,7 +250,6 @@ _PARTY_WORK_DOERS = (
 )
 # Gated words (see `_ONLY_BESIDE`) that both the thesaurus and its gates name.
 _PUT_TOGETHER = ("捏到一块", "捏在一起", "捏到一起", "弄到一块")
-_APART = ("分离", "割裂", "脱离", "分开")
 _COME_TO_CHECK = ("来看看", "催一催", "催促")
 _THESAURUS = {
     # Everyday words for the interview's own: 眼前 is its 当下, 长远 its 长期.
@@ -270,7 +269,6 @@ _THESAURUS = {
         "貌合神离",
         "各唱各的调",
         "各弹各的调",
-        *_APART,
     ),
     "脱节": (
         "对不上号",
@@ -343,7 +341,7 @@ _THESAURUS = {
     "先锋模范作用": ("模范带头作用", "带头作用", "表率作用"),
     "相互促进": ("互相促进", "互相带动", "相互带动", "互相推动", "相互推动"),
     "明晰": ("说清楚", "说明白", "讲清楚", "讲明白", "说不清", "说不太清", "理清", "厘清"),
-    "负责人": ("一把手",),
+    "负责人": ("一把手", "带头人", "领头人"),  # see `_ONLY_BESIDE`
     "谁的责任": ("谁该管", "该谁管", "谁来管"),
     # These three only beside the words in `_ONLY_BESIDE`, as are the entries marked so below.
     "共同责任": (
@@ -507,8 +505,8 @@ _ONLY_BESIDE = {
     ),
     # 党建和业务捏到一块, not 馄饨两张皮怎么捏在一起.
     **dict.fromkeys(_PUT_TOGETHER, re.compile("党建|业务")),
-    # 党建和业务分离 is the two skins, not 脱离群众 or 政企分开.
-    **dict.fromkeys(_APART, _all_of("党建", "业务")),
+    # 党组织的带头人 is its 负责人, not 致富带头人 or 学科带头人.
+    **dict.fromkeys(("带头人", "领头人"), re.compile("党组织|支部|党委|党组")),
 }
 SYNONYM_FOLDS = {
     variant: canonical for canonical, variants in _SYNONYMS.items() for variant in variants
@@ -588,7 +586,7 @@ _ORDINAL_REMEDY_RE = re.compile(
 _REMEDY_CONTEXT_RE = re.compile(f"{_DOCUMENT}|{_INTEGRATION}|措施|举措|两张皮|破解|党建和业务")
 # "六条对策", "六招": counted six, the remedies are the six integrations (推出六个融合的破解之策).
 _SIX_REMEDIES_RE = re.compile(
-    r"六(?:条|个|项|大|种)?(?:对策|办法|良策|招(?![聘生商标待牌式数呼工投办录考收]))"
+    r"六(?:条|个|项|大)?(?:对策|办法|良策|招(?![聘生商标待牌式数呼工投办录考收]))"
 )
 # ... and one of them, counted (六条对策的最后一条, 六招里的第三招), is one integration when
 # nothing else is asked: 防汛六条对策的最后一条 counts someone else's.
@@ -597,7 +595,12 @@ _ONE_OF_SIX_REMEDIES_RE = re.compile(
     "(?:第[一二三四五六]|最后一?|头一)(?:条|个|项|招|点)?(?:对策|办法|招)?"
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
-_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条)")
+_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条|招|种)")
+# 融合 after a word that neither names one of the six nor leads to them (军地融合, 五育融合).
+_OTHERS_INTEGRATION_RE = re.compile(
+    "(?<!理念)(?<!导向)(?<!学用)(?<!目标)(?<!机制)(?<!队伍)"
+    "(?<![是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将])(?<!^)融合"
+)
 _RANKED_RE = re.compile(
     r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
 )
@@ -978,25 +981,6 @@ _ENGLISH = {
     "fourth": "第四",
     "fifth": "第五",
     "sixth": "第六",
-    # "fifth one" is 第五个 (五是, the list's fifth item), as the Chinese reads.
-    "first one": "第一个",
-    "second one": "第二个",
-    "third one": "第三个",
-    "fourth one": "第四个",
-    "fifth one": "第五个",
-    "sixth one": "第六个",
-    "1st one": "第一个",
-    "2nd one": "第二个",
-    "3rd one": "第三个",
-    "4th one": "第四个",
-    "5th one": "第五个",
-    "6th one": "第六个",
-    "1st": "第一",
-    "2nd": "第二",
-    "3rd": "第三",
-    "4th": "第四",
-    "5th": "第五",
-    "6th": "第六",
     "current": "当下",
     "present": "当下",
     "publish": "刊登",
@@ -1819,7 +1803,9 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     if "融合" in stripped:
         stripped = _LAST_RE.sub("六是", stripped)
         # 六个融合里排第二的是哪个: the second of them.
-        stripped = _RANKED_RE.sub(lambda m: f"{m.group(1) or m.group(2)}是融合", stripped)
+        # 军地融合排第一 ranks another field's: the count stays a bare count there.
+        item = "是" if _OTHERS_INTEGRATION_RE.search(stripped) else "是融合"
+        stripped = _RANKED_RE.sub(lambda m: f"{m.group(1) or m.group(2)}{item}", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
         # 六个融合的破解之策，其中四是 / 六个融合之策里的六是: the item is one of them.
         stripped = _ITEM_AFTER_SIX_RE.sub(r"\1\2是融合", stripped)
