@@ -34,6 +34,7 @@ from bot.core.textnorm import (
     has_content,
     holds_unknown_words,
     looks_traditional,
+    named_otherwise,
     names_another_integration,
     spellings,
     to_traditional,
@@ -273,9 +274,6 @@ _ANOTHER_LIST_RE = re.compile(
 _ANOTHER_BODY_RE = re.compile("国务院|政府|部委")
 # Something counted (第四个 reads as 四是).
 _COUNTED_RE = re.compile(f"[{_NUMBERS}]是")
-# What stands right before 融合 when it is one of the six (六个融合, 一是融合, 什么融合, 讲融合),
-# besides their names: anything else names another field's (五育融合, 军地融合, 乡村振兴融合).
-_BEFORE_OURS = "是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将"
 # A count within the long-term two or the present four, or of 深度融合持久融合, is another count.
 _SUBGROUP_RE = re.compile("长期|当下|持久融合")
 _ANOTHER_THING_OF_INTEGRATION_RE = re.compile(
@@ -604,16 +602,6 @@ class Answerer:
             or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared) is not None
         )
 
-    def _named_otherwise(self, prepared: str) -> bool:
-        """Some 融合 stands after a word that is neither one of the six's names nor a word
-        that leads to them (五育融合, 军地融合): another field's, whatever it is called."""
-        return any(
-            word and word not in self._integration_names and word[-1] not in _BEFORE_OURS
-            for word in (
-                prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
-            )
-        )
-
     def _named_by_number(self, prepared: str, cleaned: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
         reads as 五是融合), or none: the number settles which, whatever else matches better."""
@@ -623,17 +611,15 @@ class Answerer:
             or holds_unknown_words(prepared)
             or _SUBGROUP_RE.search(prepared)
             or self._counts_another_list(prepared, cleaned)
-            or self._named_otherwise(prepared)
+            or named_otherwise(prepared)
         ):
             # "second integration test failed", 数字融合…第六条 and 融合工作法排第一的 count
             # something else; 管住长期的第一个融合 counts the long-term two.
             return frozenset()
         names = {
-            self._integration_names[word]
-            for word in (
-                prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
-            )
-            if word in self._integration_names
+            self._integration_names[prepared[m.start() - 2 : m.start()]]
+            for m in re.finditer("融合", prepared)
+            if prepared[max(0, m.start() - 2) : m.start()] in self._integration_names
         }
         number = numbers.pop()
         if names - {number}:
@@ -658,6 +644,7 @@ class Answerer:
             # Ranked or not (破解两张皮的六招里第二招是什么 ranks who issued it first, and the
             # second integration not at all), the number names it.
             numbered = next((c for c in ranked if c.index in named), None)
+            # Unranked, it is scored as the best was.
             return Status.ANSWERED, [numbered or Candidate(min(named), best.score)]
         rival = next((c for c in ranked[1:] if self._distinct(best.index, c.index)), None)
         lead = best.score - (rival.score if rival else 0.0)

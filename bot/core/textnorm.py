@@ -596,11 +596,20 @@ _ONE_OF_SIX_REMEDIES_RE = re.compile(
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条|招|种)")
-# 融合 after a word that neither names one of the six nor leads to them (军地融合, 五育融合).
+# 融合 after a word that neither names one of the six (理念融合) nor leads to them (六个融合,
+# 一是融合, 什么融合, 讲融合): another field's, whatever it is called (军地融合, 五育融合).
 _OTHERS_INTEGRATION_RE = re.compile(
     "(?<!理念)(?<!导向)(?<!学用)(?<!目标)(?<!机制)(?<!队伍)"
     "(?<![是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将])(?<!^)融合"
 )
+
+
+def named_otherwise(text: str) -> bool:
+    """Some 融合 in the (normalised) text is another field's by the word before it (军地融合),
+    whether or not the normaliser knows that field (`names_another_integration`)."""
+    return _OTHERS_INTEGRATION_RE.search(text) is not None
+
+
 _RANKED_RE = re.compile(
     r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
 )
