@@ -613,12 +613,13 @@ def named_otherwise(text: str) -> bool:
 _RANKED_RE = re.compile(
     r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
 )
-# "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
 # 头一个 is 第一个 (头一个月, 头一次 are not items).
 _FIRST_ONE_RE = re.compile("头一(?:个|项|点|条)(?=融合|是|吧|吗|呢|$)")
+# The Nth a few words after 六个融合 is one of them (六个融合的破解之策，其中第四个).
 _ITEM_AFTER_SIX_RE = re.compile(
     "(六[个种大项]融合[^一二三四五六是]{1,10})([一二三四五六])是(?!融合)"
 )
+# "六个融合的三是" names one item: the name of the list would pull it to the passage of all six.
 _ITEM_OF_SIX_RE = re.compile(
     r"六[个种大项]融合(?:中|里|里面|里头|当中|之中)?(?:的)?([一二三四五六])是"
 )
@@ -1813,7 +1814,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         stripped = _LAST_RE.sub("六是", stripped)
         # 六个融合里排第二的是哪个: the second of them.
         # 军地融合排第一 ranks another field's: the count stays a bare count there.
-        item = "是" if _OTHERS_INTEGRATION_RE.search(stripped) else "是融合"
+        item = "是" if named_otherwise(stripped) else "是融合"
         stripped = _RANKED_RE.sub(lambda m: f"{m.group(1) or m.group(2)}{item}", stripped)
         stripped = _ITEM_OF_SIX_RE.sub(r"\1是融合", stripped)
         # 六个融合的破解之策，其中四是 / 六个融合之策里的六是: the item is one of them.
