@@ -27,6 +27,8 @@ from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
 from bot.core.textnorm import (
+    INTEGRATION_BY_NUMBER_RE,
+    ITEM_NUMERALS,
     about_subject,
     clean,
     fold_cleaned,
@@ -262,9 +264,6 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
     return named
 
 
-_NUMBERS = "一二三四五六"
-# An integration named by its number, as the normaliser reads 第五个融合 or 最后一条措施.
-_NAMED_BY_NUMBER_RE = re.compile(f"([{_NUMBERS}])是融合")
 # Measures of another number than six: 二十条措施, 新十条.
 _ANOTHER_LIST_RE = re.compile(
     "(?<![第一二三四五六七八九十百])(?:[二三四五七八九十百][一二三四五六七八九十百]*|[0-9]+)"
@@ -273,7 +272,7 @@ _ANOTHER_LIST_RE = re.compile(
 # A government's measures, not the Party committee's (国务院稳经济六条措施第二条).
 _ANOTHER_BODY_RE = re.compile("国务院|政府|部委")
 # Something counted (第四个 reads as 四是).
-_COUNTED_RE = re.compile(f"[{_NUMBERS}]是")
+_COUNTED_RE = re.compile(f"[{ITEM_NUMERALS}]是")
 # A count within the long-term two or the present four, or of 深度融合持久融合, is another count.
 _SUBGROUP_RE = re.compile("长期|当下|持久融合")
 _ANOTHER_THING_OF_INTEGRATION_RE = re.compile(
@@ -449,7 +448,7 @@ class Answerer:
         # integrations' names by number (五: 机制).
         self._numbered: dict[str, frozenset[int]] = {}
         self._integration_names: dict[str, str] = {}
-        for number in _NUMBERS:
+        for number in ITEM_NUMERALS:
             found = [
                 (i, m.group(1))
                 for i, e in enumerate(kb.entries)
@@ -602,24 +601,25 @@ class Answerer:
             or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared) is not None
         )
 
-    def _named_by_number(self, prepared: str, cleaned: str) -> frozenset[int]:
+    def _named_by_number(self, prepared: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
-        reads as 五是融合), or none: the number settles which, whatever else matches better."""
-        numbers = set(_NAMED_BY_NUMBER_RE.findall(prepared))
+        reads as 五是融合), or none: the number settles which, whatever else matches better.
+        The caller has already ruled out a count of another list (`_counts_another_list`)."""
+        numbers = set(INTEGRATION_BY_NUMBER_RE.findall(prepared))
         if (
             len(numbers) != 1
             or holds_unknown_words(prepared)
             or _SUBGROUP_RE.search(prepared)
-            or self._counts_another_list(prepared, cleaned)
             or named_otherwise(prepared)
         ):
-            # "second integration test failed", 数字融合…第六条 and 融合工作法排第一的 count
-            # something else; 管住长期的第一个融合 counts the long-term two.
+            # "second integration test failed" and 五育融合排第一的 count something else;
+            # 管住长期的第一个融合 counts the long-term two.
             return frozenset()
+        before = (
+            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
+        )
         names = {
-            self._integration_names[prepared[m.start() - 2 : m.start()]]
-            for m in re.finditer("融合", prepared)
-            if prepared[max(0, m.start() - 2) : m.start()] in self._integration_names
+            self._integration_names[word] for word in before if word in self._integration_names
         }
         number = numbers.pop()
         if names - {number}:
@@ -884,13 +884,14 @@ class Answerer:
                 and self._for_its_detail(ranked[0], prepared, cleaned)
             ):
                 outside = None
+            named: frozenset[int] = frozenset()
             if self._counts_another_list(prepared, cleaned):
-                # 数实融合排第五的方向, 军地融合排第一, 二十条措施的第三条: another list,
+                # 数实融合排第五的方向, 二十条措施的第三条, 融合工作法排第一的: another list,
                 # counted, is not the six integrations.
                 ranked = [c for c in ranked if c.index not in self._all_numbered]
-            status, chosen = self._decide(
-                ranked, outside, self._named_by_number(prepared, cleaned)
-            )
+            else:
+                named = self._named_by_number(prepared)
+            status, chosen = self._decide(ranked, outside, named)
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.
@@ -905,17 +906,18 @@ class Answerer:
                 # 参加任职培训, nor 我们处报哪个 after 推出工作法).
                 asked, scene = split_scene(question)
                 doing = what_happens(self.matcher.prepare(scene)) if scene else ""
+                asked_prepared = self.matcher.prepare(asked)
                 # Or any scene, when what is asked neither points back at it (这, 那, 到时)
                 # nor has words outside the interview's own: 年底要写述职报告，想问机制融合要
                 # 实现啥目标 asks the goal, not a date.
                 if (
                     doing
-                    and about_subject(self.matcher.prepare(asked))
+                    and about_subject(asked_prepared)
                     and (
                         self.matcher.knows_words(doing)
                         or (
                             _POINTS_BACK_RE.search(asked) is None
-                            and self.matcher.knows_words(self.matcher.prepare(asked))
+                            and self.matcher.knows_words(asked_prepared)
                         )
                     )
                 ):

@@ -160,6 +160,11 @@ _PUBLISHED = re.compile("报|稿|文章|采访|访谈|网|刊|登|这篇|版|记
 _ISSUE_DATE_ANSWER = re.compile(r"[0-9一二三四五六七八九十]+[日号](正式)?(印发|出台|下发|颁布)")
 
 
+# Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
+_THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
+_FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
+
+
 def _time(question: str, passage: str) -> bool:
     if (
         _EXACT_DAY.search(question)
@@ -183,9 +188,6 @@ def _time(question: str, passage: str) -> bool:
     ) and "适时" in passage
 
 
-# Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
-_THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
-_FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
 _INTERVIEWED = re.compile("记者|采访|访谈|答")
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from bot.core.quiz import QuizItem, parse_quiz
-from bot.core.textnorm import clean, fold_for_comparison, normalize
+from bot.core.textnorm import INTEGRATION_BY_NUMBER_RE, clean, fold_for_comparison, normalize
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MIN_ALTERNATES = 5
@@ -676,13 +676,10 @@ def asked_key(question: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", question).casefold() if c.isalnum())
 
 
-_INTEGRATION_ORDINAL_RE = re.compile("[一二三四五六]是融合")
-
-
 def integration_ordinal(question: str) -> str | None:
     """How a reader's question names an integration by number once normalised (最后一项措施
     reads as 六是融合: "六是"), or None: it may be filed only where a passage numbers one so."""
-    found = _INTEGRATION_ORDINAL_RE.search(normalize(question, on_subject=True))
+    found = INTEGRATION_BY_NUMBER_RE.search(normalize(question, on_subject=True))
     return None if found is None else found.group(0)[:2]
 
 

@@ -573,7 +573,10 @@ _ORDINAL_RE = re.compile(
 # 第2个融合 and 倒数第二个融合 are read as the ordinals they stand for.
 _DIGIT_ORDINAL_RE = re.compile(r"第([1-6])(?=个|项|点|种|类|条|融合)")
 _FROM_LAST_RE = re.compile(r"倒数第([一二三])")
-_NUMERALS = "一二三四五六"
+# The six integrations' numbers, and how the normaliser writes one named by its number
+# (第五个融合, 最后一条措施 → 五是融合, 六是融合).
+ITEM_NUMERALS = "一二三四五六"
+INTEGRATION_BY_NUMBER_RE = re.compile(f"([{ITEM_NUMERALS}])是融合")
 # Which of the six a count names: 第三 or 头一 (the first).
 _NTH = "(?:第([一二三四五六])|头(一))"
 _ORDINAL_ITEM_RE = re.compile(f"{_NTH}条(?:措施|举措|融合)?")
@@ -1787,9 +1790,9 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     if on_subject:
         domain_only = not on_opinion
         stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only, general), stripped)
-    stripped = _DIGIT_ORDINAL_RE.sub(lambda m: "第" + _NUMERALS[int(m.group(1)) - 1], stripped)
+    stripped = _DIGIT_ORDINAL_RE.sub(lambda m: "第" + ITEM_NUMERALS[int(m.group(1)) - 1], stripped)
     stripped = _FROM_LAST_RE.sub(
-        lambda m: "第" + _NUMERALS[6 - _NUMERALS.index(m.group(1)) - 1], stripped
+        lambda m: "第" + ITEM_NUMERALS[6 - ITEM_NUMERALS.index(m.group(1)) - 1], stripped
     )
     if _REMEDY_CONTEXT_RE.search(stripped) or not has_content(
         _TRAILING_WHAT_RE.sub(
