@@ -672,6 +672,16 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
     assert answerer.ask("回答记者提问的负责人叫啥名字").status is not Status.ANSWERED
 
 
+def test_a_loosely_like_out_of_scope_neighbour_vetoes_no_far_better_match(
+    answerer: Answerer,
+) -> None:
+    """Readers' out-of-scope questions only loosely like this one (这意见会不会又是形式主义)
+    do not decline a question its entry matches far better; they still decline themselves."""
+    result = answerer.ask("搞形式主义走过场属于哪种脱节")
+    assert (result.status, result.entry) == (Status.ANSWERED, "six_disconnects"), result
+    assert answerer.ask("这意见会不会又是形式主义").status is not Status.ANSWERED
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -564,13 +564,19 @@ class Answerer:
         """The entries that match a prepared question, best first."""
         return self._ranked(prepared)[0]
 
-    @staticmethod
-    def _vetoes(ranked: list[Candidate], outside: Candidate) -> bool:
+    def _vetoes(self, ranked: list[Candidate], outside: Candidate) -> bool:
         """A reader's out-of-scope question is nearer than anything asked of the best entry.
 
         Readers' out-of-scope questions never overrule the knowledge base's own phrasing:
-        《意见》具体是几月几号印发的 folds to the very words of 《意见》是什么时候印发的."""
-        return not ranked[0].own and outside.nearest >= max(c.nearest for c in ranked)
+        《意见》具体是几月几号印发的 folds to the very words of 《意见》是什么时候印发的.  Nor
+        one only loosely like the question while its entry matches it far better (这意见会不会
+        又是形式主义 beside 搞形式主义走过场属于哪种脱节)."""
+        best = ranked[0]
+        return (
+            not best.own
+            and outside.nearest >= max(c.nearest for c in ranked)
+            and best.score - outside.nearest < self.tuning.veto_lead
+        )
 
     def _for_its_detail(self, best: Candidate, prepared: str, cleaned: str) -> bool:
         """The out-of-scope question nearest to this one was out of scope for a detail (哪一年,

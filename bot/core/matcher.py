@@ -62,6 +62,9 @@ class Tuning:
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.
     lone_score: float = 0.3
+    # A reader's out-of-scope question nearer than anything asked of the best entry declines
+    # the question, unless the best entry scores this much above it.
+    veto_lead: float = 0.2
     max_suggestions: int = 3
     # The passage's own clauses count for less than the phrasings in ratio and containment.
     passage_weight: float = 0.8
