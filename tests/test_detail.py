@@ -231,6 +231,29 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert not detail.answers("考核是定期搞还是看情况", passage)
 
 
+def test_how_long_the_problem_has_been_there_is_answered_by_long_standing() -> None:
+    """长期制约着 is all the interview says of how long 两张皮 has been there; any other "how
+    long" (an expiry, a course) still wants a time the passage lacks."""
+    passage = "党建和业务工作“两张皮”问题，长期制约着机关党的建设质量提升。"
+    assert detail.answers("两张皮这毛病存在多久了", passage)
+    assert detail.answers("两张皮问题存在多长时间了", passage)
+    assert detail.answers("两张皮有多久了", passage)
+    assert not detail.answers("两张皮这毛病存在多久了", "编印案例教材、开展现场观摩")
+    assert not detail.answers("意见的有效期有多久", passage)
+    assert not detail.answers("示范培训持续多久", passage)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["两张皮这毛病存在多久了", "我们机关党建和业务为啥老是两层皮，这个问题存在多久了"],
+)
+def test_how_long_two_skins_has_been_there_is_answered(answerer: Answerer, question: str) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.entry is not None
+    assert "长期制约着" in answerer.kb.by_id[result.entry].passage
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [

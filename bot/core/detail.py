@@ -163,6 +163,9 @@ _ISSUE_DATE_ANSWER = re.compile(r"[0-9一二三四五六七八九十]+[日号](�
 # Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
 _THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
 _FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
+# How long the problem has been there (两张皮存在多久了) is answered by 长期制约着, all the
+# interview says of it.
+_HOW_LONG_IT_HAS_BEEN = re.compile("存在(?:了)?(?:多久|多长时间)|(?:有|持续)(?:了)?多久了")
 
 
 def _time(question: str, passage: str) -> bool:
@@ -174,6 +177,8 @@ def _time(question: str, passage: str) -> bool:
         return _ISSUE_DATE_ANSWER.search(passage) is not None
     if _TIME_ANSWER.search(passage):
         return True
+    if _HOW_LONG_IT_HAS_BEEN.search(question):
+        return "长期" in passage
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
     # 适时 answers a plain "when", a question that names it (定期还是适时), and one asking
