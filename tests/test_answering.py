@@ -672,6 +672,32 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
     assert answerer.ask("回答记者提问的负责人叫啥名字").status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "意见一共几条",
+        "這份意見一共有幾條？",
+        "这个文件总共有几条",
+        "六个脱节里哪个最严重",
+        "六个融合哪个最重要",
+        "中医说的两张皮是什么病",
+        "现场观摩定在哪个单位",
+        "现场观摩第一站去哪个单位",
+        "这文件是不是形式主义",
+        "这个意见会不会又变成形式主义",
+        "双碳政策里的1+N是啥意思",
+    ],
+)
+def test_near_topic_questions_are_declined_without_readers_like_them(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """How many articles the Opinion has, which of a list is worst, Chinese medicine's two
+    skins, where a visit is held, a verdict on the Opinion, another 1+N: declined by what the
+    question asks, not because readers asked the like before (none of theirs here)."""
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
 def test_a_loosely_like_out_of_scope_neighbour_vetoes_no_far_better_match(
     answerer: Answerer,
 ) -> None:

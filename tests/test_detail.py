@@ -231,6 +231,21 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert not detail.answers("考核是定期搞还是看情况", passage)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["现场观摩定在哪个单位", "现场观摩放在哪个单位搞", "现场观摩第一站去哪个单位"],
+)
+def test_where_a_visit_is_held_asks_a_place(question: str) -> None:
+    found = detail.asked(question)
+    assert found is not None
+    assert found[0] is Slot.PLACE
+
+
+@pytest.mark.parametrize("question", ["思想政治工作放在哪做", "六个脱节是放在哪个融合下面讲的"])
+def test_where_a_point_is_placed_in_the_text_asks_no_place(question: str) -> None:
+    assert detail.asked(question) is None
+
+
 def test_how_long_the_problem_has_been_there_is_answered_by_long_standing() -> None:
     """长期制约着 is all the interview says of how long 两张皮 has been there; any other "how
     long" (an expiry, a course) still wants a time the passage lacks."""

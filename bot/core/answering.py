@@ -84,6 +84,15 @@ _FORTRESS_RE = re.compile("(?:党组织|支部|党员).*(?:堡垒|先锋|模范)
 # which their questions teach.
 _ARTICLE_RE = re.compile(
     r"(?:意见|法典?|规定|办法|章程|细则)[的里中头面当正文]{0,3}第[一二三四五六七八九十百0-9]+条"
+    # Or how many articles the Opinion has (意见一共有几条): the interview never says; its six
+    # integrations are counted as 几条办法, 几个融合.
+    r"|^意见(?:一共|总共|共)?(?:有|分)?(?:几|多少)(?:条|章|部分)$"
+)
+# Whether the Opinion itself is, or will turn into, formalism: a verdict on it, which the
+# interview does not give (its 形式和内容脱节 is a disconnect in the organs' work).
+_THE_OPINION_AS_FORMALISM_RE = re.compile(
+    "(?:意见|文件).{0,8}(?:会不会|是不是|是否|也是|有没有|算不算).{0,6}形式主义"
+    "|会不会.{0,6}(?:搞成|变成|成为|沦为)形式主义"
 )
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
 # own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
@@ -866,6 +875,7 @@ class Answerer:
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
+            or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
         )
 
     def _result(
