@@ -685,6 +685,8 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "现场观摩第一站去哪个单位",
         "这文件是不是形式主义",
         "这个意见会不会又变成形式主义",
+        "这个意见是不是又在搞形式主义",
+        "六个脱节中最突出的是哪个",
         "双碳政策里的1+N是啥意思",
     ],
 )
@@ -692,10 +694,33 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
     kb: KnowledgeBase, question: str
 ) -> None:
     """How many articles the Opinion has, which of a list is worst, Chinese medicine's two
-    skins, where a visit is held, a verdict on the Opinion, another 1+N: declined by what the
-    question asks, not because readers asked the like before (none of theirs here)."""
+    skins, where a visit is held, a verdict on the Opinion, carbon peaking's 1+N: declined by
+    what the question asks, not because readers asked the like before (none of theirs here)."""
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("两张皮问题最严重的危害是什么", "two_skins"),
+        ("中医讲对症下药，意见对两张皮开了什么药方", "prescriptions"),
+        ("中医上说一旦放松就会反复发作，意见里是怎么讲的", "common_ailment"),
+        ("我在中医院工作，意见里的六个融合是哪六个", "main_content"),
+        ("这意见是不是要防止形式主义", "six_disconnects"),
+        ("推动意见落实的工作定在哪个单位负责", "implementation"),
+        ("我在双碳办工作，意见里说的六个融合是哪六个", "main_content"),
+        ("1+N破解路径是什么，和碳达峰的1+N不一样吧", "one_plus_n"),
+    ],
+)
+def test_the_declined_shapes_leave_questions_of_the_opinion_answered(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    """最严重 of the problem itself, Chinese medicine likened to the Opinion's remedy, the
+    Opinion against formalism, who takes charge, the asker's own office: all the interview's."""
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
 def test_a_loosely_like_out_of_scope_neighbour_vetoes_no_far_better_match(

@@ -89,11 +89,20 @@ _ARTICLE_RE = re.compile(
     r"|^意见(?:一共|总共|共)?(?:有|分)?(?:几|多少)(?:条|章|部分)$"
 )
 # Whether the Opinion itself is, or will turn into, formalism: a verdict on it, which the
-# interview does not give (its 形式和内容脱节 is a disconnect in the organs' work).
+# interview does not give (its 形式和内容脱节 is a disconnect in the organs' work, and 意见是不是
+# 要防止形式主义 asks what it says).
 _THE_OPINION_AS_FORMALISM_RE = re.compile(
-    "(?:意见|文件).{0,8}(?:会不会|是不是|是否|也是|有没有|算不算).{0,6}形式主义"
-    "|会不会.{0,6}(?:搞成|变成|成为|沦为)形式主义"
+    "(?:意见|文件)(?:本身)?(?:会不会|是不是|是否|也是|算不算)(?:又)?"
+    "(?:在搞|在|搞|是|变成|搞成|成为|沦为)?"
+    "(?:又)?(?:一个|一轮|一种)?形式主义"
+    "|(?:意见|文件)(?:会不会|是不是)(?:最后|最终)?(?:又)?(?:搞成|变成|成为|沦为)形式主义"
 )
+# Chinese medicine's own two skins and illnesses, asked of it and not of the Opinion (中医讲对症
+# 下药，意见开了什么药方 likens the one to the other and asks the Opinion).
+_CHINESE_MEDICINE_RE = re.compile("中医(?!院)")
+# Likewise carbon peaking's own 1+N policy system (双碳政策里的1+N), not the Opinion's path.
+_CARBON_ONE_PLUS_N_RE = re.compile(r"(?:双碳|碳达峰|碳中和|碳排放).{0,8}1\+n")
+_OF_THE_OPINION_RE = re.compile("意见|文件|访谈|采访|工委|破解")
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
 # own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
 # document's kind is another document, which the Opinion's passages would answer for.
@@ -876,6 +885,13 @@ class Answerer:
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
+            or (
+                (
+                    _CHINESE_MEDICINE_RE.search(cleaned) is not None
+                    or _CARBON_ONE_PLUS_N_RE.search(cleaned) is not None
+                )
+                and _OF_THE_OPINION_RE.search(cleaned) is None
+            )
         )
 
     def _result(

@@ -89,7 +89,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"(哪|哪儿|哪里|哪个地方|什么地方)(能|可以)?(开|举行|举办|召开|买|领|进行)|"
             r"(培训|上课|报到|观摩)在哪(?![些几])|在哪(儿|里)?(培训|上课|报到|观摩)|场地|"
             r"安排在哪|在哪个(厅局|厅|局|部门)|地点(在|是)?哪|(报到|培训|观摩|开会|会议|举办)的?地点|"
-            r"(定|放|选|设)在(哪个单位|哪家单位|哪个地方)|(第一站|观摩)去哪"
+            r"(定|放|选|设)在(哪个单位|哪家单位|哪个地方)(?!负责|牵头|组织|主抓)|(第一站|观摩)去哪"
         ),
     ),
     (
@@ -164,9 +164,10 @@ _ISSUE_DATE_ANSWER = re.compile(r"[0-9一二三四五六七八九十]+[日号](�
 # Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
 _THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
 _FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
-# How long the problem has been there (两张皮存在多久了) is answered by 长期制约着, all the
-# interview says of it.
-_HOW_LONG_IT_HAS_BEEN = re.compile("存在(?:了)?(?:多久|多长时间)|(?:有|持续)(?:了)?多久了")
+# How long 两张皮 has been there (两张皮存在多久了, 制约机关党建多长时间了) is answered by
+# 长期制约着, all the interview says of it; how long anything else has been there is not.
+_HOW_LONG_IT_HAS_BEEN = re.compile("(?:多久|多长时间)了|存在(?:了)?(?:多久|多长时间)")
+_THE_PROBLEM = re.compile("两张皮|两层皮|这个?(?:问题|毛病)|这种(?:问题|毛病|现象)")
 
 
 def _time(question: str, passage: str) -> bool:
@@ -178,8 +179,8 @@ def _time(question: str, passage: str) -> bool:
         return _ISSUE_DATE_ANSWER.search(passage) is not None
     if _TIME_ANSWER.search(passage):
         return True
-    if _HOW_LONG_IT_HAS_BEEN.search(question):
-        return "长期" in passage
+    if _HOW_LONG_IT_HAS_BEEN.search(question) and _THE_PROBLEM.search(question):
+        return "长期制约" in passage
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None
     # 适时 answers a plain "when", a question that names it (定期还是适时), and one asking
