@@ -181,6 +181,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev89.yaml",
     "blind_dev90.yaml",
     "blind_dev91.yaml",
+    "blind_dev92.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
