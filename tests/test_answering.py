@@ -689,6 +689,11 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "这个意见是不是又在搞形式主义",
         "六个脱节中最突出的是哪个",
         "双碳政策里的1+N是啥意思",
+        "意見是哪個處室起草的？",
+        "有没有具体哪个厅局的融合案例可以参考",
+        "青年干部理论学习要读哪些书",
+        "学习强国积分算不算",
+        "党建考核结果跟奖金怎么挂钩，有没有具体比例",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(

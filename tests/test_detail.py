@@ -246,6 +246,15 @@ def test_where_a_point_is_placed_in_the_text_asks_no_place(question: str) -> Non
     assert detail.asked(question) is None
 
 
+def test_a_share_is_given_only_by_a_share() -> None:
+    """六个脱节 counts six things; it says nothing of a proportion (比例, 占多少)."""
+    passage = "针对党建和业务工作“六个脱节”问题，推出六个融合的破解之策"
+    assert detail.answers("六个脱节一共有几个", passage)
+    assert not detail.answers("党建考核结果跟奖金挂钩有没有具体比例", passage)
+    assert not detail.answers("专职党务干部占多少", passage)
+    assert detail.answers("专职党务干部按多少比例配备", "按不低于百分之一的比例配备")
+
+
 def test_how_long_the_problem_has_been_there_is_answered_by_long_standing() -> None:
     """长期制约着 is all the interview says of how long 两张皮 has been there; any other "how
     long" (an expiry, a course) still wants a time the passage lacks."""

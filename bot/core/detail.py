@@ -217,9 +217,20 @@ def _ordinal(question: str, passage: str) -> bool:
     )
 
 
+# A share (比例, 占多少) is given only by a share: 六个脱节 counts six, and is no proportion.
+_SHARE_ASKED = re.compile("比例|占多少|占多大|百分之")
+_SHARE_ANSWER = re.compile("比例|%|％|百分之|[一二三四五六七八九十]成")
+
+
+def _count(question: str, passage: str) -> bool:
+    if _SHARE_ASKED.search(question):
+        return _SHARE_ANSWER.search(passage) is not None
+    return _COUNT_ANSWER.search(passage) is not None
+
+
 _GIVES: dict[Slot, Callable[[str, str], bool]] = {
     Slot.TIME: _time,
-    Slot.COUNT: lambda _q, p: _COUNT_ANSWER.search(p) is not None,
+    Slot.COUNT: _count,
     Slot.KINDS: lambda _q, p: bool(_COUNT_ANSWER.search(p) or _LIST_ANSWER.search(p)),
     Slot.ORDINAL: _ordinal,
     Slot.PLACE: lambda _q, p: _PLACE_ANSWER.search(p) is not None,
