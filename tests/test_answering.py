@@ -694,6 +694,8 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "青年干部理论学习要读哪些书",
         "学习强国积分算不算",
         "党建考核结果跟奖金怎么挂钩，有没有具体比例",
+        "必研题的标准答案是什么",
+        "调研督促是明查还是暗访",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(
