@@ -103,6 +103,17 @@ _CHINESE_MEDICINE_RE = re.compile("中医(?!院)")
 # Likewise carbon peaking's own 1+N policy system (双碳政策里的1+N), not the Opinion's path.
 _CARBON_ONE_PLUS_N_RE = re.compile(r"(?:双碳|碳达峰|碳中和|碳排放).{0,8}1\+n")
 _OF_THE_OPINION_RE = re.compile("意见|文件|访谈|采访|工委|破解")
+
+
+def _another_fields_own(cleaned: str) -> bool:
+    """The question asks of Chinese medicine's or carbon peaking's own terms, naming neither
+    the Opinion nor the interview."""
+    return (
+        _CHINESE_MEDICINE_RE.search(cleaned) is not None
+        or _CARBON_ONE_PLUS_N_RE.search(cleaned) is not None
+    ) and _OF_THE_OPINION_RE.search(cleaned) is None
+
+
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
 # own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
 # document's kind is another document, which the Opinion's passages would answer for.
@@ -885,13 +896,7 @@ class Answerer:
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
-            or (
-                (
-                    _CHINESE_MEDICINE_RE.search(cleaned) is not None
-                    or _CARBON_ONE_PLUS_N_RE.search(cleaned) is not None
-                )
-                and _OF_THE_OPINION_RE.search(cleaned) is None
-            )
+            or _another_fields_own(cleaned)
         )
 
     def _result(
