@@ -696,6 +696,9 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "党建考核结果跟奖金怎么挂钩，有没有具体比例",
         "必研题的标准答案是什么",
         "调研督促是明查还是暗访",
+        # A place word after a not-covered term (医院里, 军队里) does not hide the term.
+        "形式主义在医院里有哪些表现",
+        "党建和业务融合在军队里怎么搞",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(

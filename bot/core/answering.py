@@ -262,6 +262,10 @@ def _of_a_person(cleaned: str, folded: str) -> bool:
     )
 
 
+# Words placing something inside what comes before them.
+_PLACE_WORDS = "里中内"
+
+
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     """One search for every not_covered term, overlapping ones included."""
     if not terms:
@@ -275,7 +279,9 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
-    no mention.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
+    no mention, except a place word after it (医院里, 农村中, 学校内): 院里 and 村中 are
+    everyday words, yet 里 places the asker in the whole term.  Longer terms are phrases (工委在哪,
+    组织关系) and count wherever they stand."""
     if pattern is None:
         return set()
     everyday = common_words()[0]
@@ -287,7 +293,9 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
             continue
         start, end = found.start(), found.start() + len(term)
         left = text[start - 1 : start + 1] if start > 0 else ""
-        right = text[end - 1 : end + 1] if end < len(text) else ""
+        right = (
+            text[end - 1 : end + 1] if end < len(text) and text[end] not in _PLACE_WORDS else ""
+        )
         if left not in everyday and right not in everyday:
             named.add(term)
     return named
