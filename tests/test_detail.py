@@ -3,11 +3,14 @@ does not give is declined, while one the passage does answer is still answered."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.core import detail
 from bot.core.answering import Answerer, Status
 from bot.core.detail import Slot
+from bot.core.knowledge import KnowledgeBase
 
 
 @pytest.mark.parametrize(
@@ -361,3 +364,72 @@ def test_a_question_pointing_back_at_its_scene_keeps_the_scenes_time(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status is Status.UNKNOWN
+
+
+def test_how_long_something_takes_is_given_only_by_a_length_of_time() -> None:
+    """四个方面 counts, and is no number of years; the day of the interview (4月6日) is no
+    number of months.  这几年 and 前几年 are a while ago, not a question of how long."""
+    passage = "从理念融合、导向融合、学用融合、目标融合四个方面着手治好当下。4月6日"
+    assert not detail.answers("治好当下管住长期要花几年时间", passage)
+    assert not detail.answers("长期是指几年", passage)
+    assert not detail.answers("双向交流要交流几个月", passage)
+    assert detail.answers("治好当下从几个方面着手", passage)
+    assert detail.answers("这几年总结了多少个方面", passage)
+    assert detail.answers("培训要几个月", "培训为期三个月")
+
+
+def test_who_said_a_saying_is_answered_only_where_someone_named_says_it() -> None:
+    """习近平总书记…指出 answers who said a saying; a passage that only names him (贯彻落实习近平
+    总书记关于机关党建重要论述) or names no one does not.  To whom (对谁说的) asks no name."""
+    said = "习近平总书记在中央和国家机关党的建设工作会议上指出，解决“两张皮”问题，关键是找准结合点"
+    named = "《意见》把贯彻落实习近平总书记关于机关党建重要论述和党的二十大精神贯穿始终"
+    assert detail.answers("找准结合点这话是谁讲的", said)
+    assert detail.answers("找准结合点这个说法是谁提出来的", said)
+    assert not detail.answers("六个脱节这个提法是谁最先提出的", named)
+    assert not detail.answers("六个融合是哪位领导提出来的", named)
+    assert not detail.answers(
+        "服务经济才是服务中心这句话是谁说的", "针对“服务经济才是服务中心”等偏颇认识"
+    )
+    assert detail.asked("贴心人是对谁说的") is None
+    # Whose remarks the Opinion carries out is still answered by his name.
+    assert detail.answers("意见贯彻的是哪位领导的论述", named)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "服务经济才是服务中心这句话是谁说的",
+        "六个脱节这个提法是谁最先提出的",
+        "六个融合是哪位领导提出来的",
+        "服务经济才是服务中心的说法是哪个厅的领导提的",
+        "治好当下管住长期要花几年时间",
+        "机制融合队伍融合管住长期，长期是指几年",
+        "记者是哪个报社的哪位",
+        "省委直属机关工委有关负责人回答了记者的提问，记者是哪家媒体的谁",
+    ],
+)
+def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """Each was answered with the passage on its topic (found by an adversarial helper), with
+    no reader's like question to decline it."""
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("找准结合点这话是谁讲的", "xi_remarks"),
+        ("党建和业务要相互促进，这话是谁在哪说的", "xi_remarks"),
+        ("接受记者采访的是谁", "interview"),
+        ("记者采访的谁", "interview"),
+        ("意见是把过去几年的经验提炼出来的吗", "origin"),
+    ],
+)
+def test_who_said_what_the_interview_quotes_is_still_answered(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result

@@ -44,6 +44,14 @@ _PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 # Offices and roles whose holder a question may ask by name (the interview names none).
 _ROLES = "负责人|书记|领导|省长|厅长|局长|处长|科长|部长|主任|组长|老板|记者|编辑|主编|社长|作者"
 
+# Who said a saying (这句话是谁说的, 这个提法是谁最先提出的, 是哪个领导讲的): only a passage
+# where someone named says something answers it.  Not 贴心人是对谁说的, which asks to whom.
+_WHO_SAID = (
+    "(?:这句话|这话|这句|这个?说法|这种说法|这个?提法|这种提法|原话|这个词|的说法|的提法)"
+    ".{0,8}?(?<![对找跟向给和与替为])(?:谁|哪位|哪个领导|哪个厅的领导)"
+    "|(?:哪位|哪个)领导.{0,3}(?:提出|说|讲|提)"
+)
+
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
     # never spells out.
@@ -104,7 +112,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.NAME,
         re.compile(
             rf"(他|她|人|{_ROLES})(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|姓名|({_ROLES})是谁|"
-            r"哪位领导|(哪个|哪位|什么)(记者|编辑|作者|主编)|(老师|讲师)是谁|谁(来)?(讲课|授课|上课)|"
+            rf"哪位领导|{_WHO_SAID}|(哪个|哪位|什么)(记者|编辑|作者|主编)|(老师|讲师)是谁|"
+            r"谁(来)?(讲课|授课|上课)|记者是.{0,6}的(哪位|谁)|"
             r"(报道|文章|稿子|采访稿|访谈)(是|都是)?谁(写|采写|执笔)的?"
         ),
     ),
@@ -198,7 +207,13 @@ def _time(question: str, passage: str) -> bool:
 _INTERVIEWED = re.compile("记者|采访|访谈|答")
 
 
+_SAID_BY_NAME = re.compile("(?:总书记|同志)[^。]{0,30}(?:指出|强调)")
+_WHO_SAID_RE = re.compile(_WHO_SAID)
+
+
 def _name(question: str, passage: str) -> bool:
+    if _WHO_SAID_RE.search(question):
+        return _SAID_BY_NAME.search(passage) is not None
     # "Which official answered the reporter" is answered by the office the interview names
     # (工委有关负责人); any other official, and any name, only by a name.
     if "哪位领导" in question and _INTERVIEWED.search(question) and "工委有关负责人" in passage:
@@ -222,9 +237,22 @@ _SHARE_ASKED = re.compile("比例|占多少|占多大|百分之")
 _SHARE_ANSWER = re.compile("比例|%|％|百分之|[一二三四五六七八九十]成")
 
 
+# How long something takes (要花几年, 长期是指几年, 交流几个月) is given only by a length of
+# time: 四个方面 counts, and is no number of years.  Not 这几年 or 前几年, which are a while ago.
+_DURATION_ASKED = re.compile(
+    "(?<![这那哪前近没好十去])(?:几|多少)个?(?:年|月|天|周|星期)(?![级轻])"
+)
+# A month of a date (4月6日) is no length of time.
+_DURATION_ANSWER = re.compile(
+    rf"(?<![0-9]){_NUMERAL}个?(?:年|月|天|周|星期)(?![0-9一二三四五六七八九十]+[日号])"
+)
+
+
 def _count(question: str, passage: str) -> bool:
     if _SHARE_ASKED.search(question):
         return _SHARE_ANSWER.search(passage) is not None
+    if _DURATION_ASKED.search(question):
+        return _DURATION_ANSWER.search(passage) is not None
     return _COUNT_ANSWER.search(passage) is not None
 
 
