@@ -699,14 +699,29 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         # A place word after a not-covered term (医院里, 军队里) does not hide the term.
         "形式主义在医院里有哪些表现",
         "党建和业务融合在军队里怎么搞",
+        # Another field, another kind of integration, a trade's two skins, a drugstore.
+        "把思想政治工作贯穿业务工作全过程在银行怎么做",
+        "结合点切入点在乡镇政府怎么找",
+        "战斗堡垒作用在抗疫中怎么体现",
+        "党建业务融合和业财融合有什么区别",
+        "军民融合和机关党建融合有什么关系",
+        "做账两张皮是什么意思",
+        "抓准药方就可控可治这个药方能在药店买到吗",
+        "党员先锋模范作用发挥得好的能评优秀党员吗",
+        "政策指导制度支持，有没有资金支持",
+        # A city's own organs.
+        "郑州市委有没有破解两张皮的意见",
+        "洛阳市直机关怎么落实这个意见",
+        "郑州市有没有出台配套的融合措施",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(
     kb: KnowledgeBase, question: str
 ) -> None:
     """How many articles the Opinion has, which of a list is worst, Chinese medicine's two
-    skins, where a visit is held, a verdict on the Opinion, carbon peaking's 1+N: declined by
-    what the question asks, not because readers asked the like before (none of theirs here)."""
+    skins, where a visit is held, a verdict on the Opinion, carbon peaking's 1+N, another field
+    or kind of integration, a city's own organs: declined by what the question asks, not
+    because readers asked the like before (none of theirs here)."""
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
     assert answerer.ask(question).status is not Status.ANSWERED
 
@@ -722,6 +737,8 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
         ("推动意见落实的工作定在哪个单位负责", "implementation"),
         ("我在双碳办工作，意见里说的六个融合是哪六个", "main_content"),
         ("1+N破解路径是什么，和碳达峰的1+N不一样吧", "one_plus_n"),
+        ("我在郑州上班，六个融合是哪六个", "main_content"),
+        ("我在郑州市工作，六个融合是哪六个", "main_content"),
     ],
 )
 def test_the_declined_shapes_leave_questions_of_the_opinion_answered(

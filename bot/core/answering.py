@@ -114,6 +114,17 @@ def _another_fields_own(cleaned: str) -> bool:
     ) and _OF_THE_OPINION_RE.search(cleaned) is None
 
 
+# A city's own organs and doings (郑州市直机关, 洛阳市委, 郑州市有没有出台): the Opinion is the
+# province's organs'.  The city alone is where an asker lives or works (我在郑州上班，六个融合
+# 是哪六个, 我在郑州市工作).
+_CITIES = (
+    "郑州|开封|洛阳|平顶山|安阳|鹤壁|新乡|焦作|濮阳|许昌|漯河|三门峡|南阳|商丘|信阳|周口|驻马店|济源|"
+    "广州|深圳|杭州|南京|武汉|成都|西安|长沙|济南|合肥|石家庄|太原|沈阳|长春|哈尔滨|福州|南昌|昆明|"
+    "贵阳|南宁|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|苏州|青岛|厦门|大连|宁波"
+)
+_A_CITYS_OWN_RE = re.compile(f"(?:{_CITIES})(?:市(?:委|直|级|政府|里|的|有|是|怎)|委|直属|县|区)")
+
+
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
 # own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
 # document's kind is another document, which the Opinion's passages would answer for.
@@ -905,6 +916,7 @@ class Answerer:
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
             or _another_fields_own(cleaned)
+            or _A_CITYS_OWN_RE.search(cleaned) is not None
         )
 
     def _result(
