@@ -713,6 +713,13 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "郑州市委有没有破解两张皮的意见",
         "洛阳市直机关怎么落实这个意见",
         "郑州市有没有出台配套的融合措施",
+        # Consequences, assessments and particulars the interview never gives.
+        "党建考核和奖惩脱节要追究谁的责任",
+        "持续提升抓党建强业务的能力素质，有没有能力测评",
+        "两张皮问题反复发作的单位要约谈吗",
+        "中心组学习要列席旁听吗",
+        "河南日报的网站打不开怎么办",
+        "上升到制度层面研究出台意见，起草组有哪些人",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(

@@ -406,6 +406,8 @@ def test_who_said_a_saying_is_answered_only_where_someone_named_says_it() -> Non
         "机制融合队伍融合管住长期，长期是指几年",
         "记者是哪个报社的哪位",
         "省委直属机关工委有关负责人回答了记者的提问，记者是哪家媒体的谁",
+        "任职培训的必研题由哪位老师讲",
+        "上升到制度层面研究出台意见花了几个月",
     ],
 )
 def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
