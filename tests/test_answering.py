@@ -703,17 +703,17 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         # Another field, another kind of integration, a trade's two skins, a drugstore.
         "把思想政治工作贯穿业务工作全过程在银行怎么做",
         "结合点切入点在乡镇政府怎么找",
-        "战斗堡垒作用在抗疫中怎么体现",
         "党建业务融合和业财融合有什么区别",
         "军民融合和机关党建融合有什么关系",
         "做账两张皮是什么意思",
         "抓准药方就可控可治这个药方能在药店买到吗",
-        "党员先锋模范作用发挥得好的能评优秀党员吗",
-        "政策指导制度支持，有没有资金支持",
         # A city's own organs.
         "郑州市委有没有破解两张皮的意见",
         "洛阳市直机关怎么落实这个意见",
         "郑州市有没有出台配套的融合措施",
+        # Another level's organs.
+        "县直机关怎么落实这个意见",
+        "洛阳各县区怎么落实这个意见",
         # Consequences, assessments and particulars the interview never gives.
         "党建考核和奖惩脱节要追究谁的责任",
         "持续提升抓党建强业务的能力素质，有没有能力测评",
@@ -747,6 +747,7 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
         ("1+N破解路径是什么，和碳达峰的1+N不一样吧", "one_plus_n"),
         ("我在郑州上班，六个融合是哪六个", "main_content"),
         ("我在郑州市工作，六个融合是哪六个", "main_content"),
+        ("这份文件讲的党建和业务融合，适用的是哪一级的机关？", "title"),
     ],
 )
 def test_the_declined_shapes_leave_questions_of_the_opinion_answered(
@@ -755,6 +756,30 @@ def test_the_declined_shapes_leave_questions_of_the_opinion_answered(
     """最严重 of the problem itself, Chinese medicine likened to the Opinion's remedy, the
     Opinion against formalism, who takes charge, the asker's own office: all the interview's."""
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "我在省卫健委机关工作，经常去医院里督导，想问意见说的六个脱节是哪六个？",
+            "six_disconnects",
+        ),
+        (
+            "我们住建厅业务是房地产市场监管，意见要求怎么把讲政治的要求落实到业务中？",
+            "orientation_integration",
+        ),
+        ("以前在乡镇工作，刚调到省直机关，意见的主要内容是什么？", "main_content"),
+        ("从洛阳市委组织部调到省直，意见对党务干部队伍有什么要求？", "team_integration"),
+    ],
+)
+def test_a_place_field_or_city_named_in_passing_leaves_the_question_answered(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """A cadre of the province's organs names a hospital, a field or a city on the way to a
+    question about the Opinion: the place is where they have been, not what they ask."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 

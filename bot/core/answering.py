@@ -103,15 +103,31 @@ _CHINESE_MEDICINE_RE = re.compile("中医(?!院)")
 # Likewise carbon peaking's own 1+N policy system (双碳政策里的1+N), not the Opinion's path.
 _CARBON_ONE_PLUS_N_RE = re.compile(r"(?:双碳|碳达峰|碳中和|碳排放).{0,8}1\+n")
 _OF_THE_OPINION_RE = re.compile("意见|文件|访谈|采访|工委|破解")
+# Another field's or level's own work (银行, 乡镇, 房地产, 媒体融合, 产教融合…), asked of it, or
+# whether the Opinion applies there (银行业也要执行这个意见吗).  A cadre who says they are in the
+# province's organs names one in passing (我们住建厅业务是房地产市场监管，意见要求…; 以前在乡镇
+# 工作，刚调到省直机关…) and asks the Opinion.
+_ANOTHER_FIELD_RE = re.compile(
+    "银行|乡镇|科研院所|房地产|媒体融合|融媒体|产教融合|军民融合|业财融合|文旅融合|产城融合|"
+    "医防融合|做账|药店"
+)
+_THE_ASKERS_ORGANS_RE = re.compile("省直|省委|省里|厅")
 
 
 def _another_fields_own(cleaned: str) -> bool:
-    """The question asks of Chinese medicine's or carbon peaking's own terms, naming neither
-    the Opinion nor the interview."""
+    """The question asks of another field's own terms (Chinese medicine's, carbon peaking's),
+    naming neither the Opinion nor the interview, or of another field's work (a bank's), not
+    saying the asker is in the province's organs."""
     return (
-        _CHINESE_MEDICINE_RE.search(cleaned) is not None
-        or _CARBON_ONE_PLUS_N_RE.search(cleaned) is not None
-    ) and _OF_THE_OPINION_RE.search(cleaned) is None
+        (
+            _CHINESE_MEDICINE_RE.search(cleaned) is not None
+            or _CARBON_ONE_PLUS_N_RE.search(cleaned) is not None
+        )
+        and _OF_THE_OPINION_RE.search(cleaned) is None
+    ) or (
+        _ANOTHER_FIELD_RE.search(cleaned) is not None
+        and _THE_ASKERS_ORGANS_RE.search(cleaned) is None
+    )
 
 
 # A city's own organs and doings (郑州市直机关, 洛阳市委, 郑州市有没有出台): the Opinion is the
@@ -122,7 +138,17 @@ _CITIES = (
     "广州|深圳|杭州|南京|武汉|成都|西安|长沙|济南|合肥|石家庄|太原|沈阳|长春|哈尔滨|福州|南昌|昆明|"
     "贵阳|南宁|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|苏州|青岛|厦门|大连|宁波"
 )
-_A_CITYS_OWN_RE = re.compile(f"(?:{_CITIES})(?:市(?:委|直|级|政府|里|的|有|是|怎)|委|直属|县|区)")
+_A_CITYS_OWN_RE = re.compile(
+    f"(?:{_CITIES})(?:市(?:委|直|级|政府|里的|的(?:机关|单位|部门|党)|有没有|怎)"
+    "|委|直属|县直|县委|县级|区委)"
+)
+# Another level's organs (县直机关, 市县机关, 地市一级): the Opinion is the province's.
+_ANOTHER_LEVEL_RE = re.compile(
+    "县直|县区|地市|省辖市|示范区|市里的机关|县里的机关|乡政府|镇里|市县"
+)
+# Where the asker stands in the province's organs (洛阳市委调到省直), or which level the Opinion
+# is for (管的是省直还是市县, 适用的是哪一级的机关).
+_THE_PROVINCES_OWN_RE = re.compile("省直|省里|省委直属|哪一?级|哪一?层")
 
 
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
@@ -273,8 +299,11 @@ def _of_a_person(cleaned: str, folded: str) -> bool:
     )
 
 
-# Words placing something inside what comes before them.
-_PLACE_WORDS = "里中内"
+# A place word and what the question asks of the place (医院里的两张皮, 社区内有没有, 医院中党
+# 员怎么): not a place passed through on the way (经常去医院里督导，想问…).
+_IN_THE_PLACE_RE = re.compile(
+    "[里中内](?:的|有没有|有哪些|有什么|党|两张皮|怎么|如何|要|能|也|表现|存在|搞)"
+)
 
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
@@ -290,8 +319,9 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
-    no mention, except a place word after it (医院里, 农村中, 学校内): 院里 and 村中 are
-    everyday words, yet 里 places the asker in the whole term.  Longer terms are phrases (工委在哪,
+    no mention, except a place word after it and what is asked of the place (医院里的, 农村中
+    怎么, 学校内有没有): 院里 and 村中 are everyday words, yet 里 places the question in the
+    whole term.  Longer terms are phrases (工委在哪,
     组织关系) and count wherever they stand."""
     if pattern is None:
         return set()
@@ -305,7 +335,9 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
         start, end = found.start(), found.start() + len(term)
         left = text[start - 1 : start + 1] if start > 0 else ""
         right = (
-            text[end - 1 : end + 1] if end < len(text) and text[end] not in _PLACE_WORDS else ""
+            text[end - 1 : end + 1]
+            if end < len(text) and _IN_THE_PLACE_RE.match(text, end) is None
+            else ""
         )
         if left not in everyday and right not in everyday:
             named.add(term)
@@ -916,7 +948,13 @@ class Answerer:
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
             or _another_fields_own(cleaned)
-            or _A_CITYS_OWN_RE.search(cleaned) is not None
+            or (
+                (
+                    _A_CITYS_OWN_RE.search(cleaned) is not None
+                    or _ANOTHER_LEVEL_RE.search(cleaned) is not None
+                )
+                and _THE_PROVINCES_OWN_RE.search(cleaned) is None
+            )
         )
 
     def _result(

@@ -44,11 +44,12 @@ _PROCEDURE_NOUNS = "细则|程序|流程|手续|条件|资格"
 # Offices and roles whose holder a question may ask by name (the interview names none).
 _ROLES = "负责人|书记|领导|省长|厅长|局长|处长|科长|部长|主任|组长|老板|记者|编辑|主编|社长|作者"
 
-# Who said a saying (这句话是谁说的, 这个提法是谁最先提出的, 是哪个领导讲的): only a passage
-# where someone named says something answers it.  Not 贴心人是对谁说的, which asks to whom.
+# Who said a saying (这句话是谁说的, 这个提法是谁提出的, 是哪个领导讲的).  Not 贴心人是对谁说
+# 的, which asks to whom, nor 这个说法是指谁, which asks whom it means.
 _WHO_SAID = (
     "(?:这句话|这话|这句|这个?说法|这种说法|这个?提法|这种提法|原话|这个词|的说法|的提法)"
-    ".{0,8}?(?<![对找跟向给和与替为])(?:谁|哪位|哪个领导|哪个厅的领导)"
+    ".{0,8}?(?<![对找跟向给和与替为指])(?:谁|哪位|哪个领导|哪个厅的领导)"
+    ".{0,4}?(?:提出|说|讲|提|用|发明)"
     "|(?:哪位|哪个)领导.{0,3}(?:提出|说|讲|提)"
 )
 
@@ -84,7 +85,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.COUNT,
         re.compile(
             rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
-            r"(?:花|用|耗|搞|干)了几个?(?:年|月|天|周)|"
+            r"(?:花|用|耗)了几个?(?:年|月|天|周)|"
             r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
         ),
     ),
@@ -114,7 +115,9 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile(
             rf"(他|她|人|{_ROLES})(叫什么|叫啥|的名字)|姓什么|姓啥|姓甚名谁|姓名|({_ROLES})是谁|"
             rf"哪位领导|{_WHO_SAID}|(哪个|哪位|什么)(记者|编辑|作者|主编)|(老师|讲师)是谁|"
-            r"谁(来)?(讲课|授课|上课)|记者是.{0,6}的(哪位|谁)|(哪位|哪个)(老师|讲师|专家)|"
+            r"谁(来)?(讲课|授课|上课)|(哪位|哪个)(老师|讲师|专家)|"
+            # The reporter's own name; not whom the reporter interviewed (记者是采访的谁).
+            r"记者是(?![^的]{0,6}?(?:采访|访问|向|跟|对|找|问|约))[^的]{0,6}的(哪位|谁)|"
             r"(报道|文章|稿子|采访稿|访谈)(是|都是)?谁(写|采写|执笔)的?"
         ),
     ),
@@ -210,15 +213,58 @@ _INTERVIEWED = re.compile("记者|采访|访谈|答")
 
 _SAID_BY_NAME = re.compile("(?:总书记|同志)[^。]{0,30}(?:指出|强调)")
 _WHO_SAID_RE = re.compile(_WHO_SAID)
+# Who first coined a saying: the interview dates no saying's first use.
+_FIRST_COINED = re.compile("最早|最先|首先|首创|发明|起源|第一次")
+# A view the passage argues against (针对“服务经济才是服务中心”等偏颇认识): whose it is, it
+# does not say.
+_ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
+# Share of a saying's character pairs a passage must hold to quote that saying.
+_QUOTES_SAYING = 0.5
+_LIKE_XIS = 0.2
+
+
+_NOT_WORDS = re.compile(r"[^\w+]")
+
+
+def _pairs(text: str) -> set[str]:
+    bare = _NOT_WORDS.sub("", text.lower())
+    return {bare[i : i + 2] for i in range(len(bare) - 1)}
+
+
+def _holds(saying: str, text: str, share: float = _QUOTES_SAYING) -> bool:
+    pairs, held = _pairs(saying), _pairs(text)
+    return bool(pairs) and len(pairs & held) / len(pairs) >= share
+
+
+def _said(question: str, said: re.Match[str], passage: str) -> bool:
+    """Who said a saying is answered by the passage that says it: by Xi where he 指出 it, by
+    the Opinion or the official where they do.  The saying comes before the asking words or,
+    after a colon, behind them (这句话是谁说的：…)."""
+    if _FIRST_COINED.search(question):
+        return False
+    saying = question[: said.start()]
+    if len(_pairs(saying)) < 1:
+        saying = question[said.end() :]
+    if len(_pairs(saying)) < 1:
+        return _SAID_BY_NAME.search(passage) is not None
+    against = _ARGUED_AGAINST.search(passage)
+    if against is not None and _holds(saying, against.group(1)):
+        return False
+    # Xi's words are put in the asker's own (党建跟业务要互相带动 for 相互促进): where he is
+    # quoted, a saying sharing some of his words is his.
+    return _holds(saying, passage) or (
+        _SAID_BY_NAME.search(passage) is not None and _holds(saying, passage, _LIKE_XIS)
+    )
 
 
 def _name(question: str, passage: str) -> bool:
-    if _WHO_SAID_RE.search(question):
-        return _SAID_BY_NAME.search(passage) is not None
     # "Which official answered the reporter" is answered by the office the interview names
     # (工委有关负责人); any other official, and any name, only by a name.
     if "哪位领导" in question and _INTERVIEWED.search(question) and "工委有关负责人" in passage:
         return True
+    said = _WHO_SAID_RE.search(question)
+    if said is not None:
+        return _said(question, said, passage)
     return _NAME_ANSWER.search(passage) is not None
 
 
@@ -241,7 +287,7 @@ _SHARE_ANSWER = re.compile("比例|%|％|百分之|[一二三四五六七八九�
 # How long something takes (要花几年, 长期是指几年, 交流几个月) is given only by a length of
 # time: 四个方面 counts, and is no number of years.  Not 这几年 or 前几年, which are a while ago.
 _DURATION_ASKED = re.compile(
-    "(?<![这那哪前近没好十去])(?:几|多少)个?(?:年|月|天|周|星期)(?![级轻])"
+    "(?<![这那哪前近没好十去])(?:几|多少)个?(?:年|月|天|周|星期)(?![级轻前来没了])"
 )
 # A month of a date (4月6日) is no length of time.
 _DURATION_ANSWER = re.compile(
