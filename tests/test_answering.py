@@ -721,6 +721,11 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "中心组学习要列席旁听吗",
         "河南日报的网站打不开怎么办",
         "上升到制度层面研究出台意见，起草组有哪些人",
+        # A reward or its money: the interview names only 考核 and 奖惩 being out of step.
+        "推出工作法的单位给不给奖励？",
+        "奖惩脱节具体怎么奖怎么惩？",
+        "考核结果怎么兑现奖惩？",
+        "编印案例教材的资金从哪来？",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(
@@ -747,6 +752,9 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
         ("1+N破解路径是什么，和碳达峰的1+N不一样吧", "one_plus_n"),
         ("我在郑州上班，六个融合是哪六个", "main_content"),
         ("我在郑州市工作，六个融合是哪六个", "main_content"),
+        # Rewards and penalties out of step with assessment: the disconnect the Opinion names.
+        ("党建考得好不好跟奖励处罚挂不上钩，文件有没有说到？", "six_disconnects"),
+        ("党建考核跟奖惩不挂钩咋办", "six_disconnects"),
         ("这份文件讲的党建和业务融合，适用的是哪一级的机关？", "title"),
     ],
 )
