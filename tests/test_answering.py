@@ -714,6 +714,10 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         # Another level's organs.
         "县直机关怎么落实这个意见",
         "洛阳各县区怎么落实这个意见",
+        "县委机关党建和业务怎么融合？",
+        "农商行的党建和业务怎么融合？",
+        "派出所的党建和业务怎么融合？",
+        "医院里面的党建和业务怎么融合？",
         # Consequences, assessments and particulars the interview never gives.
         "党建考核和奖惩脱节要追究谁的责任",
         "持续提升抓党建强业务的能力素质，有没有能力测评",
@@ -756,6 +760,15 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
         ("党建考得好不好跟奖励处罚挂不上钩，文件有没有说到？", "six_disconnects"),
         ("党建考核跟奖惩不挂钩咋办", "six_disconnects"),
         ("这份文件讲的党建和业务融合，适用的是哪一级的机关？", "title"),
+        (
+            "我是省药监局的，日常检查药店比较多，怎么把讲政治的要求落实到业务工作中？",
+            "orientation_integration",
+        ),
+        (
+            "我从平顶山市委借调到省委办公厅，意见说的共同责任包括哪些组织？",
+            "common_responsibility",
+        ),
+        ("我们厅经常到地市调研督导，意见说下一步工委要做什么？", "implementation"),
     ],
 )
 def test_the_declined_shapes_leave_questions_of_the_opinion_answered(

@@ -420,6 +420,11 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
         "省委直属机关工委有关负责人回答了记者的提问，记者是哪家媒体的谁",
         "任职培训的必研题由哪位老师讲",
         "上升到制度层面研究出台意见花了几个月",
+        "任职培训要上几周课？",
+        "现场观摩一次搞几天？",
+        "记者是河南日报哪个部门的？",
+        "记者在哪采访的工委负责人？",
+        "“常见病”这个比喻最早是谁用的？",
     ],
 )
 def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
@@ -449,6 +454,7 @@ def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
             "main_content",
         ),
         ("干了几个月的专职党务，意见说党务岗位是培养锻炼干部的什么平台？", "party_post_platform"),
+        ("我刚调到省直机关几个月，六个融合具体是哪六个？", "main_content"),
     ],
 )
 def test_who_said_what_the_interview_quotes_is_still_answered(

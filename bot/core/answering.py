@@ -109,9 +109,11 @@ _OF_THE_OPINION_RE = re.compile("意见|文件|访谈|采访|工委|破解")
 # 工作，刚调到省直机关…) and asks the Opinion.
 _ANOTHER_FIELD_RE = re.compile(
     "银行|乡镇|科研院所|房地产|媒体融合|融媒体|产教融合|军民融合|业财融合|文旅融合|产城融合|"
-    "医防融合|做账|药店"
+    "医防融合|做账|药店|农商行|镇政府|村委|村两委|居委会|派出所|卫生院|监狱|社会组织|律师事务所|"
+    "律所|金融机构|保险|供电|基金会"
 )
-_THE_ASKERS_ORGANS_RE = re.compile("省直|省委|省里|厅")
+# The asker's unit is the province's (省药监局, 省级机关, 我们厅), not a 省辖市's.
+_THE_ASKERS_ORGANS_RE = re.compile("省(?!辖)|厅")
 
 
 def _another_fields_own(cleaned: str) -> bool:
@@ -144,11 +146,11 @@ _A_CITYS_OWN_RE = re.compile(
 )
 # Another level's organs (县直机关, 市县机关, 地市一级): the Opinion is the province's.
 _ANOTHER_LEVEL_RE = re.compile(
-    "县直|县区|地市|省辖市|示范区|市里的机关|县里的机关|乡政府|镇里|市县"
+    "县直|县区|区县|县委|县级|市直|地市|省辖市|示范区|市里的机关|县里的机关|乡政府|镇里|市县"
 )
 # Where the asker stands in the province's organs (洛阳市委调到省直), or which level the Opinion
 # is for (管的是省直还是市县, 适用的是哪一级的机关).
-_THE_PROVINCES_OWN_RE = re.compile("省直|省里|省委直属|哪一?级|哪一?层")
+_THE_PROVINCES_OWN_RE = re.compile("省(?!辖)|厅|哪一?级|哪一?层")
 
 
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
@@ -302,7 +304,7 @@ def _of_a_person(cleaned: str, folded: str) -> bool:
 # A place word and what the question asks of the place (医院里的两张皮, 社区内有没有, 医院中党
 # 员怎么): not a place passed through on the way (经常去医院里督导，想问…).
 _IN_THE_PLACE_RE = re.compile(
-    "[里中内](?:的|有没有|有哪些|有什么|党|两张皮|怎么|如何|要|能|也|表现|存在|搞)"
+    "[里中内](?:的|面的|部的|设|有没有|有哪些|有什么|党|两张皮|怎么|如何|要|能|也|表现|存在|搞)"
 )
 
 

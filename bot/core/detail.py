@@ -47,7 +47,7 @@ _ROLES = "负责人|书记|领导|省长|厅长|局长|处长|科长|部长|主�
 # Who said a saying (这句话是谁说的, 这个提法是谁提出的, 是哪个领导讲的).  Not 贴心人是对谁说
 # 的, which asks to whom, nor 这个说法是指谁, which asks whom it means.
 _WHO_SAID = (
-    "(?:这句话|这话|这句|这个?说法|这种说法|这个?提法|这种提法|原话|这个词|的说法|的提法)"
+    "(?:这句话|这话|这句|这个?说法|这种说法|这个?提法|这种提法|原话|这个词|的说法|的提法|这个?比喻)"
     ".{0,8}?(?<![对找跟向给和与替为指])(?:谁|哪位|哪个领导|哪个厅的领导)"
     ".{0,4}?(?:提出|说|讲|提|用|发明)"
     "|(?:哪位|哪个)领导.{0,3}(?:提出|说|讲|提)"
@@ -85,7 +85,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.COUNT,
         re.compile(
             rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
-            r"(?:花|用|耗)了几个?(?:年|月|天|周)|"
+            r"(?:花|用|耗)了几个?(?:年|月|天|周).{0,4}$|(?<![前近好十这那过没])几(?:周|个星期)|"
+            r"(?:搞|上|提前|一次)几天|"
             r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
         ),
     ),
@@ -99,7 +100,9 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"(哪|哪儿|哪里|哪个地方|什么地方)(能|可以)?(开|举行|举办|召开|买|领|进行)|"
             r"(培训|上课|报到|观摩)在哪(?![些几])|在哪(儿|里)?(培训|上课|报到|观摩)|场地|"
             r"安排在哪|在哪个(厅局|厅|局|部门)|地点(在|是)?哪|(报到|培训|观摩|开会|会议|举办)的?地点|"
-            r"(定|放|选|设)在(哪个单位|哪家单位|哪个地方)(?!负责|牵头|组织|主抓)|(第一站|观摩)去哪"
+            r"(定|放|选|设)在(哪个单位|哪家单位|哪个地方)(?!负责|牵头|组织|主抓)|(第一站|观摩)去哪|"
+            # Where the interview took place (not where it was printed: 采访登在哪个报纸上).
+            r"(采访|提问)(时|的时候)?是?在(哪里|哪儿|哪)(进行)?的?$|在哪(儿|里)?采访"
         ),
     ),
     (
@@ -117,7 +120,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             rf"哪位领导|{_WHO_SAID}|(哪个|哪位|什么)(记者|编辑|作者|主编)|(老师|讲师)是谁|"
             r"谁(来)?(讲课|授课|上课)|(哪位|哪个)(老师|讲师|专家)|"
             # The reporter's own name; not whom the reporter interviewed (记者是采访的谁).
-            r"记者是(?![^的]{0,6}?(?:采访|访问|向|跟|对|找|问|约))[^的]{0,6}的(哪位|谁)|"
+            r"记者是(?![^的]{0,6}?(?:采访|访问|向|跟|对|找|问|约))[^的]{0,6}的?(哪位|谁|哪个|什么人)|"
             r"(报道|文章|稿子|采访稿|访谈)(是|都是)?谁(写|采写|执笔)的?"
         ),
     ),
@@ -295,10 +298,16 @@ _DURATION_ANSWER = re.compile(
 )
 
 
+# A duration asked ends the question (长期是指几年, 要花几年时间, 干了几年才能回来); one with
+# more after it was the asker's own (我刚调来几个月六个融合是哪六个: punctuation is gone).
+_DURATION_TAIL = 4
+
+
 def _count(question: str, passage: str) -> bool:
     if _SHARE_ASKED.search(question):
         return _SHARE_ANSWER.search(passage) is not None
-    if _DURATION_ASKED.search(question):
+    duration = _DURATION_ASKED.search(question)
+    if duration is not None and len(question) - duration.end() <= _DURATION_TAIL:
         return _DURATION_ANSWER.search(passage) is not None
     return _COUNT_ANSWER.search(passage) is not None
 
