@@ -425,6 +425,7 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
         "记者是河南日报哪个部门的？",
         "记者在哪采访的工委负责人？",
         "“常见病”这个比喻最早是谁用的？",
+        "“内行人”这个说法是谁第一个提出来的？",
     ],
 )
 def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(

@@ -113,7 +113,8 @@ _ANOTHER_FIELD_RE = re.compile(
     "律所|金融机构|保险|供电|基金会"
 )
 # The asker's unit is the province's (省药监局, 省级机关, 我们厅), not a 省辖市's.
-_THE_ASKERS_ORGANS_RE = re.compile("省(?!辖)|厅")
+_PROVINCIAL_UNIT = "省(?!辖)|厅"
+_THE_ASKERS_ORGANS_RE = re.compile(_PROVINCIAL_UNIT)
 
 
 def _another_fields_own(cleaned: str) -> bool:
@@ -141,7 +142,7 @@ _CITIES = (
     "贵阳|南宁|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|苏州|青岛|厦门|大连|宁波"
 )
 _A_CITYS_OWN_RE = re.compile(
-    f"(?:{_CITIES})(?:市(?:委|直|级|政府|里的|的(?:机关|单位|部门|党)|有没有|怎)"
+    f"(?:{_CITIES})(?:市(?:委|直|级|政府|的(?:机关|单位|部门|党)|有没有|怎)"
     "|委|直属|县直|县委|县级|区委)"
 )
 # Another level's organs (县直机关, 市县机关, 地市一级): the Opinion is the province's.
@@ -150,7 +151,7 @@ _ANOTHER_LEVEL_RE = re.compile(
 )
 # Where the asker stands in the province's organs (洛阳市委调到省直), or which level the Opinion
 # is for (管的是省直还是市县, 适用的是哪一级的机关).
-_THE_PROVINCES_OWN_RE = re.compile("省(?!辖)|厅|哪一?级|哪一?层")
+_THE_PROVINCES_OWN_RE = re.compile(f"{_PROVINCIAL_UNIT}|哪一?级|哪一?层")
 
 
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
@@ -323,8 +324,7 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
     everyday word takes a two-character term's first or last character from outside, that is
     no mention, except a place word after it and what is asked of the place (医院里的, 农村中
     怎么, 学校内有没有): 院里 and 村中 are everyday words, yet 里 places the question in the
-    whole term.  Longer terms are phrases (工委在哪,
-    组织关系) and count wherever they stand."""
+    whole term.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
     if pattern is None:
         return set()
     everyday = common_words()[0]

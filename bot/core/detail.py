@@ -217,11 +217,12 @@ _INTERVIEWED = re.compile("记者|采访|访谈|答")
 _SAID_BY_NAME = re.compile("(?:总书记|同志)[^。]{0,30}(?:指出|强调)")
 _WHO_SAID_RE = re.compile(_WHO_SAID)
 # Who first coined a saying: the interview dates no saying's first use.
-_FIRST_COINED = re.compile("最早|最先|首先|首创|发明|起源|第一次")
+_FIRST_COINED = re.compile("最早|最先|最初|首先|首次|首创|首提|率先|发明|起源|第一次|第一个")
 # A view the passage argues against (针对“服务经济才是服务中心”等偏颇认识): whose it is, it
 # does not say.
 _ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
-# Share of a saying's character pairs a passage must hold to quote that saying.
+# Share of a saying's character pairs a passage must hold to quote that saying, and to hold a
+# saying put in the asker's own words where Xi is quoted saying it.
 _QUOTES_SAYING = 0.5
 _LIKE_XIS = 0.2
 
@@ -298,7 +299,7 @@ _DURATION_ANSWER = re.compile(
 )
 
 
-# A duration asked ends the question (长期是指几年, 要花几年时间, 干了几年才能回来); one with
+# A duration asked ends the question (长期是指几年, 要花几年时间, 要干满几年才能回来); one with
 # more after it was the asker's own (我刚调来几个月六个融合是哪六个: punctuation is gone).
 _DURATION_TAIL = 4
 
