@@ -154,6 +154,15 @@ _ANOTHER_LEVEL_RE = re.compile(
 _THE_PROVINCES_OWN_RE = re.compile(f"{_PROVINCIAL_UNIT}|哪一?级|哪一?层")
 
 
+def _another_levels_own(cleaned: str) -> bool:
+    """The question asks of a city's or another level's organs, not placing the asker in the
+    province's nor asking which level the Opinion is for."""
+    return (
+        _A_CITYS_OWN_RE.search(cleaned) is not None
+        or _ANOTHER_LEVEL_RE.search(cleaned) is not None
+    ) and _THE_PROVINCES_OWN_RE.search(cleaned) is None
+
+
 # A document named by its title in book-title marks (《关于加强机关党建的意见》): the Opinion's
 # own (whole or in part, 《意见》 included) or the newspaper's is ours; any other title of a
 # document's kind is another document, which the Opinion's passages would answer for.
@@ -950,13 +959,7 @@ class Answerer:
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
             or _another_fields_own(cleaned)
-            or (
-                (
-                    _A_CITYS_OWN_RE.search(cleaned) is not None
-                    or _ANOTHER_LEVEL_RE.search(cleaned) is not None
-                )
-                and _THE_PROVINCES_OWN_RE.search(cleaned) is None
-            )
+            or _another_levels_own(cleaned)
         )
 
     def _result(

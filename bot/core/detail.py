@@ -247,9 +247,9 @@ def _said(question: str, said: re.Match[str], passage: str) -> bool:
     if _FIRST_COINED.search(question):
         return False
     saying = question[: said.start()]
-    if len(_pairs(saying)) < 1:
+    if not _pairs(saying):
         saying = question[said.end() :]
-    if len(_pairs(saying)) < 1:
+    if not _pairs(saying):
         return _SAID_BY_NAME.search(passage) is not None
     against = _ARGUED_AGAINST.search(passage)
     if against is not None and _holds(saying, against.group(1)):
