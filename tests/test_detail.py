@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 
 from bot.core import detail
-from bot.core.answering import Answerer, Status
+from bot.core.answering import Answerer, Kind, Status
 from bot.core.detail import Slot
 from bot.core.knowledge import KnowledgeBase
+from bot.core.textnorm import clean
 
 
 @pytest.mark.parametrize(
@@ -406,6 +407,38 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
     assert detail.asked("贴心人这个说法是指谁") is None
     # Whose remarks the Opinion carries out is still answered by his name.
     assert detail.answers("意见贯彻的是哪位领导的论述", named)
+    # Quoted, a saying is asked word for word: the subject's words 党建 and 业务 alone do not
+    # make it Xi's.  Quoted words he did say still are.
+    assert not detail.gives(
+        Slot.NAME, "抓党建就是抓业务这个说法是谁提出的", said, {"抓党建就是抓业务"}
+    )
+    assert not detail.gives(
+        Slot.NAME, "党建和业务要融合这个提法是谁提出的", said, {"党建和业务要融合"}
+    )
+    assert detail.gives(Slot.NAME, "找准结合点这话是谁说的", said, {"找准结合点"})
+    assert detail.gives(
+        Slot.NAME, "党建和业务要相互促进这话是谁在哪说的", said, {"党建和业务要相互促进"}
+    )
+    # Unquoted, the same words may be the asker's own telling of his.
+    assert detail.gives(Slot.NAME, "党建和业务要融合这个提法是谁提出的", said)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这句话是谁说的",
+        "请问这句话是谁说的呀？",
+        "这个提法是谁提出来的啊",
+        "哪个领导说的？",
+        "這句話是誰說的",
+    ],
+)
+def test_who_said_this_with_no_saying_asks_which_saying(answerer: Answerer, question: str) -> None:
+    """No passage is a guess at which saying "this" is: the reply asks for it."""
+    assert detail.names_no_saying(clean(question))
+    result = answerer.ask(question)
+    assert (result.status, result.kind, result.entry) == (Status.UNKNOWN, Kind.VAGUE, None)
+    assert "哪句话" in result.reply or "哪句話" in result.reply
 
 
 @pytest.mark.parametrize(
@@ -426,6 +459,14 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
         "记者在哪采访的工委负责人？",
         "“常见病”这个比喻最早是谁用的？",
         "“内行人”这个说法是谁第一个提出来的？",
+        "“抓党建就是抓业务”这个说法是谁提出的",
+        "「黨建和業務要融合」這個提法是誰提出的",
+        "融合工作法会评比吗",
+        "工作法要评奖吗",
+        "现场观摩能不能旁观",
+        "调研督促会不会搞暗中检查",
+        "调研督促会突击检查吗",
+        "工委会暗访各单位的融合情况吗",
     ],
 )
 def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
@@ -447,6 +488,9 @@ def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
         ("意见是把过去几年的经验提炼出来的吗", "origin"),
         ("常见病这句话是谁说的", "common_ailment"),
         ("这句话是谁说的：两张皮一旦放松就会反复发作", "common_ailment"),
+        ("请问“找准结合点”这话是谁说的", "xi_remarks"),
+        ("「找準結合點」這話是誰說的", "xi_remarks"),
+        ("党建和业务之间要互相带动，这话是谁讲的", "xi_remarks"),
         # Whom the reporter interviewed, not the reporter's name.
         ("记者是采访的谁", "interview"),
         # Some years or months of the asker's own, not a question of how long.

@@ -48,6 +48,9 @@ _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
+# Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
+# told in the asker's own words.
+_QUOTED_RE = re.compile("[“\"「『‘']([^”\"」』’']+)[”\"」』’']")
 # Not-covered words that tell where an asker in the organs stands (我是办公室主任, 支部快换届了,
 # 考核排名靠前, 搞主题党日): in the situation before a question they are no part of it.  Words
 # of another place or life (公司, 高校, 广东, 女朋友) say the situation is not the organs'.
@@ -877,6 +880,16 @@ class Answerer:
             return Result(
                 Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
             )
+        if detail.names_no_saying(cleaned):
+            # 这句话是谁说的 with no saying: which one it means, no passage can tell.
+            return Result(
+                Status.UNKNOWN,
+                None,
+                0.0,
+                say(replies.UNNAMED_SAYING),
+                kind=Kind.VAGUE,
+                traditional=traditional,
+            )
         ranked, outside = self._ranked(prepared)
         if any("a" <= c <= "z" for c in cleaned):
             # Typed in pinyin, the question meets the guards below as its characters would:
@@ -1027,7 +1040,12 @@ class Answerer:
                 wanted = detail.asked(prepared)
             if wanted is not None:
                 passages = self._folded_passages
-                chosen = [c for c in chosen if detail.gives(wanted[0], cleaned, passages[c.index])]
+                quoted = {clean(words) for words in _QUOTED_RE.findall(question)}
+                chosen = [
+                    c
+                    for c in chosen
+                    if detail.gives(wanted[0], cleaned, passages[c.index], quoted)
+                ]
                 if not chosen:
                     status = Status.UNKNOWN
                 elif status is Status.SUGGESTED and len(chosen) == 1:

@@ -12,7 +12,7 @@ passage that holds an answer of that kind; otherwise the bot says the question i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from enum import StrEnum
 
 
@@ -221,10 +221,15 @@ _FIRST_COINED = re.compile("最早|最先|最初|首先|首次|首创|首提|率
 # A view the passage argues against (针对“服务经济才是服务中心”等偏颇认识): whose it is, it
 # does not say.
 _ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
-# Share of a saying's character pairs a passage must hold to quote that saying, and to hold a
-# saying put in the asker's own words where Xi is quoted saying it.
+# Share of a saying's character pairs a passage must hold to quote that saying, and of its own
+# characters to hold it put in the asker's words where Xi is quoted saying it.
 _QUOTES_SAYING = 0.5
 _LIKE_XIS = 0.2
+# What a saying names of the Opinion's subject says nothing of whose words it are: quoted,
+# “抓党建就是抓业务” shares 党建 and 业务 with Xi's remark and is not his.
+_SUBJECT_WORDS = re.compile("党的建设|党建|业务|机关|工作|两张皮|问题")
+# Asking words around a saying that are no part of it (请问这句话是谁说的呀).
+_FILLER = re.compile("请问|我想知道|想知道|想问|问一下|一下|那么|那|呢|吗|啊|呀|吧|哦|嘛|来|的|了")
 
 
 _NOT_WORDS = re.compile(r"[^\w+]")
@@ -235,40 +240,59 @@ def _pairs(text: str) -> set[str]:
     return {bare[i : i + 2] for i in range(len(bare) - 1)}
 
 
-def _holds(saying: str, text: str, share: float = _QUOTES_SAYING) -> bool:
-    pairs, held = _pairs(saying), _pairs(text)
-    return bool(pairs) and len(pairs & held) / len(pairs) >= share
+def _holds(saying: str, text: str) -> bool:
+    """True when the text holds most of the saying's own pairs of characters, those not
+    inside the subject's words (“党建和业务要融合” is not Xi's for 党建和业务 alone)."""
+    pairs = set().union(*(_pairs(part) for part in _SUBJECT_WORDS.split(saying.lower())))
+    return bool(pairs) and len(pairs & _pairs(text)) / len(pairs) >= _QUOTES_SAYING
 
 
-def _said(question: str, said: re.Match[str], passage: str) -> bool:
+def _saying(question: str, said: re.Match[str]) -> str:
+    """The saying a who-said question asks about: before the asking words or, after a colon,
+    behind them (这句话是谁说的：…); empty when it names none."""
+    before = _FILLER.sub("", question[: said.start()])
+    return before if _pairs(before) else _FILLER.sub("", question[said.end() :])
+
+
+def names_no_saying(question: str) -> bool:
+    """True when a cleaned question asks who said "this" and never says what (这句话是谁说
+    的): no passage can be told to be that saying."""
+    said = _WHO_SAID_RE.search(question)
+    return said is not None and not _pairs(_saying(question, said))
+
+
+def _said(question: str, said: re.Match[str], passage: str, quoted: Collection[str]) -> bool:
     """Who said a saying is answered by the passage that says it: by Xi where he 指出 it, by
-    the Opinion or the official where they do.  The saying comes before the asking words or,
-    after a colon, behind them (这句话是谁说的：…)."""
+    the Opinion or the official where they do.  A saying in quotation marks is asked word for
+    word; one in the asker's own words (党建跟业务要互相带动 for 相互促进) is Xi's where he
+    is quoted and it shares some of his words."""
     if _FIRST_COINED.search(question):
         return False
-    saying = question[: said.start()]
+    saying = _saying(question, said)
     if not _pairs(saying):
-        saying = question[said.end() :]
-    if not _pairs(saying):
-        return _SAID_BY_NAME.search(passage) is not None
+        return False
     against = _ARGUED_AGAINST.search(passage)
     if against is not None and _holds(saying, against.group(1)):
         return False
-    # Xi's words are put in the asker's own (党建跟业务要互相带动 for 相互促进): where he is
-    # quoted, a saying sharing some of his words is his.
-    return _holds(saying, passage) or (
-        _SAID_BY_NAME.search(passage) is not None and _holds(saying, passage, _LIKE_XIS)
+    if _holds(saying, passage):
+        return True
+    if any(words and words in saying for words in quoted):
+        return False
+    pairs = _pairs(saying)
+    return (
+        _SAID_BY_NAME.search(passage) is not None
+        and len(pairs & _pairs(passage)) / len(pairs) >= _LIKE_XIS
     )
 
 
-def _name(question: str, passage: str) -> bool:
+def _name(question: str, passage: str, quoted: Collection[str] = ()) -> bool:
     # "Which official answered the reporter" is answered by the office the interview names
     # (工委有关负责人); any other official, and any name, only by a name.
     if "哪位领导" in question and _INTERVIEWED.search(question) and "工委有关负责人" in passage:
         return True
     said = _WHO_SAID_RE.search(question)
     if said is not None:
-        return _said(question, said, passage)
+        return _said(question, said, passage, quoted)
     return _NAME_ANSWER.search(passage) is not None
 
 
@@ -326,8 +350,11 @@ _GIVES: dict[Slot, Callable[[str, str], bool]] = {
 }
 
 
-def gives(slot: Slot, question: str, passage: str) -> bool:
-    """True when the passage holds a detail of the kind the question asks for."""
+def gives(slot: Slot, question: str, passage: str, quoted: Collection[str] = ()) -> bool:
+    """True when the passage holds a detail of the kind the question asks for.  `quoted` is
+    what the question put in quotation marks, cleaned: a saying asked word for word."""
+    if slot is Slot.NAME:
+        return _name(question, passage, quoted)
     return _GIVES[slot](question, passage)
 
 

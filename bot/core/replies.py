@@ -49,6 +49,7 @@ ADMIN_COMMANDS = (
     ("myid", "查看自己和本聊天的数字 ID"),
 )
 EMPTY = "请输入文字问题，例如“《意见》的主要内容有哪些？”"
+UNNAMED_SAYING = "您问的是哪句话？请把那句话一起发来，例如“‘常见病’这个说法是谁说的”。"
 SUGGEST_LEAD = "您是不是想问："
 SUGGEST_TAIL = "请选择其中一个问题，或换个说法再问。"
 RELATED_LEAD = "您还可以问："
