@@ -431,6 +431,14 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
         "这个提法是谁提出来的啊",
         "哪个领导说的？",
         "這句話是誰說的",
+        "老师好，这句话是谁说的？谢谢",
+        "上面那句话是哪个领导说的",
+        "这句话出自哪位领导",
+        "谁讲的这句话",
+        "这段话是谁讲的？",
+        "这句话是习近平说的吗",
+        "这是谁的话",
+        "谁说的",
     ],
 )
 def test_who_said_this_with_no_saying_asks_which_saying(answerer: Answerer, question: str) -> None:
@@ -461,12 +469,18 @@ def test_who_said_this_with_no_saying_asks_which_saying(answerer: Answerer, ques
         "“内行人”这个说法是谁第一个提出来的？",
         "“抓党建就是抓业务”这个说法是谁提出的",
         "「黨建和業務要融合」這個提法是誰提出的",
-        "融合工作法会评比吗",
-        "工作法要评奖吗",
+        "“找准结合点就能解决一切问题”这句话是谁说的",
+        "“关键是找准切入点”这句话是谁说的",
+        "“关键是找准结合点”这句话是总书记第一次提吗",
+        "“常见病”这个比喻是谁首创的",
+        "第一个提出“两张皮”的是谁",
+        "谁最先提出党建和业务两张皮这个问题",
         "现场观摩能不能旁观",
-        "调研督促会不会搞暗中检查",
-        "调研督促会突击检查吗",
-        "工委会暗访各单位的融合情况吗",
+        "先进工作法会表彰吗",
+        "融合工作法要评几等奖",
+        "会不会搞飞行检查",
+        "调研督促会不会搞突然袭击",
+        "调研督促会不打招呼吗",
     ],
 )
 def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
@@ -491,6 +505,14 @@ def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
         ("请问“找准结合点”这话是谁说的", "xi_remarks"),
         ("「找準結合點」這話是誰說的", "xi_remarks"),
         ("党建和业务之间要互相带动，这话是谁讲的", "xi_remarks"),
+        ("“抓党建强业务”这个说法是谁提出的", "team_integration"),
+        ("找准结合点这句话出自哪位领导", "xi_remarks"),
+        # Firsts that are no saying's first use.
+        ("下一步举措里最先提到的是哪个", "must_study"),
+        ("六个融合里第一个融合是什么？", "idea_integration"),
+        # Words of the near-topic declines in the asker's situation.
+        ("党员突击队在服务中心工作中要做什么", "goal_integration"),
+        ("年底要搞评比了，党建考核和奖惩脱节是什么意思", "six_disconnects"),
         # Whom the reporter interviewed, not the reporter's name.
         ("记者是采访的谁", "interview"),
         # Some years or months of the asker's own, not a question of how long.

@@ -880,6 +880,14 @@ class Answerer:
             return Result(
                 Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
             )
+        if detail.asks_who_first(cleaned):
+            return Result(
+                Status.UNKNOWN,
+                None,
+                0.0,
+                say(replies.render_unknown(self.kb)),
+                traditional=traditional,
+            )
         if detail.names_no_saying(cleaned):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
             return Result(

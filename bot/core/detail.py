@@ -46,11 +46,19 @@ _ROLES = "负责人|书记|领导|省长|厅长|局长|处长|科长|部长|主�
 
 # Who said a saying (这句话是谁说的, 这个提法是谁提出的, 是哪个领导讲的).  Not 贴心人是对谁说
 # 的, which asks to whom, nor 这个说法是指谁, which asks whom it means.
+_SAYING_WORDS = (
+    "这句话|那句话|这个?话|此话|这句|那句|这段话|这段|这个?说法|这种说法|这个?提法|这种提法|这个?讲法"
+    "|这个?观点|原话|这个词|的说法|的提法|这个?比喻"
+)
 _WHO_SAID = (
-    "(?:这句话|这话|这句|这个?说法|这种说法|这个?提法|这种提法|原话|这个词|的说法|的提法|这个?比喻)"
-    ".{0,8}?(?<![对找跟向给和与替为指])(?:谁|哪位|哪个领导|哪个厅的领导)"
+    f"(?:{_SAYING_WORDS}).{{0,8}}?(?<![对找跟向给和与替为指])(?:谁|哪位|哪个领导|哪个厅的领导)"
     ".{0,4}?(?:提出|说|讲|提|用|发明)"
     "|(?:哪位|哪个)领导.{0,3}(?:提出|说|讲|提)"
+    # 谁讲的这句话, 这句话出自哪位领导, 这句话是总书记说的吗, and a bare 谁说的.
+    f"|(?:谁|哪位领导)(?:提出|说|讲|提)的(?:{_SAYING_WORDS})"
+    f"|(?:{_SAYING_WORDS})出自(?:谁|哪位领导|哪个领导|哪位)|这是谁的话"
+    f"|(?:{_SAYING_WORDS})(?:是|由)?(?:习近平|总书记|习总书记|领导|负责人)(?:说|讲|提)"
+    "|^是?谁(?:说|讲|提)的$"
 )
 
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
@@ -225,11 +233,16 @@ _ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
 # characters to hold it put in the asker's words where Xi is quoted saying it.
 _QUOTES_SAYING = 0.5
 _LIKE_XIS = 0.2
+# Of a saying in quotation marks, asked word for word (not “找准结合点就能解决一切问题”).
+_WORD_FOR_WORD = 0.7
 # What a saying names of the Opinion's subject says nothing of whose words it are: quoted,
 # “抓党建就是抓业务” shares 党建 and 业务 with Xi's remark and is not his.
 _SUBJECT_WORDS = re.compile("党的建设|党建|业务|机关|工作|两张皮|问题")
 # Asking words around a saying that are no part of it (请问这句话是谁说的呀).
-_FILLER = re.compile("请问|我想知道|想知道|想问|问一下|一下|那么|那|呢|吗|啊|呀|吧|哦|嘛|来|的|了")
+_FILLER = re.compile(
+    "请问|我想知道|想知道|我想问下|我想问|想问|问一下|问下|一下|你好|您好|老师好|谢谢|求告知|机器人|那个|那么|那|呢|吗"
+    "|啊|呀|吧|哦|嘛|嗯|来着|来|的|了|de|这是|这|上面|下面|以上|前面|刚才|文中|文章里|里面"
+)
 
 
 _NOT_WORDS = re.compile(r"[^\w+]")
@@ -240,11 +253,13 @@ def _pairs(text: str) -> set[str]:
     return {bare[i : i + 2] for i in range(len(bare) - 1)}
 
 
-def _holds(saying: str, text: str) -> bool:
-    """True when the text holds most of the saying's own pairs of characters, those not
-    inside the subject's words (“党建和业务要融合” is not Xi's for 党建和业务 alone)."""
+def _holds(saying: str, text: str, share: float = _QUOTES_SAYING) -> bool:
+    """True when the text holds the share of the saying's own pairs of characters, those not
+    inside the subject's words (“党建和业务要融合” is not Xi's for 党建和业务 alone), or of
+    all its pairs where the subject's words are all it has (“抓党建强业务”)."""
     pairs = set().union(*(_pairs(part) for part in _SUBJECT_WORDS.split(saying.lower())))
-    return bool(pairs) and len(pairs & _pairs(text)) / len(pairs) >= _QUOTES_SAYING
+    pairs = pairs or _pairs(saying)
+    return bool(pairs) and len(pairs & _pairs(text)) / len(pairs) >= share
 
 
 def _saying(question: str, said: re.Match[str]) -> str:
@@ -252,6 +267,23 @@ def _saying(question: str, said: re.Match[str]) -> str:
     behind them (这句话是谁说的：…); empty when it names none."""
     before = _FILLER.sub("", question[: said.start()])
     return before if _pairs(before) else _FILLER.sub("", question[said.end() :])
+
+
+# Whether a saying was said first by someone (“常见病”这个比喻是谁首创的, 这句话是总书记第一次
+# 提吗): the interview dates no saying's first use.  Not 第一个融合 or 下一步举措里最先提到的.
+_FIRST_SAID = re.compile(
+    "(?:最早|最先|最初|首次|首先|第一次|第一个|率先)(?:是由?谁|由谁)?(?:提出|提的|提|说|讲|用|使用|出现)"
+    "|首创|首提|(?:谁|哪位|哪个).{0,3}(?:最早|最先|最初|首先|首次|第一个|第一次)"
+)
+_SAYING_OR_SPEAKER = re.compile(f"谁|哪位|领导|总书记|习近平|{_SAYING_WORDS}")
+
+
+def asks_who_first(question: str) -> bool:
+    """True when a cleaned question asks who first said a saying."""
+    return (
+        _FIRST_SAID.search(question) is not None
+        and _SAYING_OR_SPEAKER.search(question) is not None
+    )
 
 
 def names_no_saying(question: str) -> bool:
@@ -274,10 +306,10 @@ def _said(question: str, said: re.Match[str], passage: str, quoted: Collection[s
     against = _ARGUED_AGAINST.search(passage)
     if against is not None and _holds(saying, against.group(1)):
         return False
+    if any(words and words in saying for words in quoted):
+        return _holds(saying, passage, _WORD_FOR_WORD)
     if _holds(saying, passage):
         return True
-    if any(words and words in saying for words in quoted):
-        return False
     pairs = _pairs(saying)
     return (
         _SAID_BY_NAME.search(passage) is not None
