@@ -127,6 +127,10 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "这篇报道的作者叫什么",
         "厅长叫什么名字",
         "河南省长叫什么名字",
+        # When an activity takes place is no date of the report or the Opinion.
+        "培训时间是多少",
+        "党务干部培训时间是哪天",
+        "现场观摩活动时间是几号",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:

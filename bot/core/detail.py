@@ -194,6 +194,14 @@ _HOW_LONG_IT_HAS_BEEN = re.compile("(?:多久|多长时间)了|存在(?:了)?(?:
 _THE_PROBLEM = re.compile("两张皮|两层皮|这个?(?:问题|毛病)|这种(?:问题|毛病|现象)")
 
 
+# When an activity takes place (培训时间是多少, 会议什么时候开): the interview dates none, and the
+# report's or the Opinion's date is no answer to it.
+_ACTIVITY_TIMED = re.compile(
+    "(?:培训|学习|会议|开会|观摩|调研|督促|督导|考核|活动|交流|报名|考试|评比|换届|开班)的?"
+    "(?:时间|日期|什么时候|啥时候|哪天|几号|何时|哪年|几月)"
+)
+
+
 def _time(question: str, passage: str) -> bool:
     if (
         _EXACT_DAY.search(question)
@@ -201,7 +209,7 @@ def _time(question: str, passage: str) -> bool:
         and not _PUBLISHED.search(question)
     ):
         return _ISSUE_DATE_ANSWER.search(passage) is not None
-    if _TIME_ANSWER.search(passage):
+    if _TIME_ANSWER.search(passage) and not _ACTIVITY_TIMED.search(question):
         return True
     if _HOW_LONG_IT_HAS_BEEN.search(question) and _THE_PROBLEM.search(question):
         return "长期制约" in passage
