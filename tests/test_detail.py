@@ -475,6 +475,14 @@ def test_who_said_this_with_no_saying_asks_which_saying(answerer: Answerer, ques
         "「黨建和業務要融合」這個提法是誰提出的",
         "“找准结合点就能解决一切问题”这句话是谁说的",
         "“关键是找准切入点”这句话是谁说的",
+        # Quoted with no saying word, the quoted words are the saying (the second helper's).
+        "“解决两张皮问题关键是加强考核”是谁说的",
+        "“党建业务两手抓、两手都要硬”是谁说的",
+        # 的 inside the quotation marks, left out of the saying, still marks it quoted.
+        "“推动党建和业务融合发展是党组书记的第一责任”这句话是谁说的",
+        # The subject's words alone are no one's saying.
+        "“两张皮”是谁提出的",
+        "两张皮这句话是谁说的",
         "“关键是找准结合点”这句话是总书记第一次提吗",
         "“常见病”这个比喻是谁首创的",
         "第一个提出“两张皮”的是谁",
@@ -511,6 +519,10 @@ def test_who_said_it_how_long_it_takes_and_the_reporters_name_are_declined(
         ("党建和业务之间要互相带动，这话是谁讲的", "xi_remarks"),
         ("“抓党建强业务”这个说法是谁提出的", "team_integration"),
         ("找准结合点这句话出自哪位领导", "xi_remarks"),
+        ("“解决两张皮问题关键在于找准结合点”这句话是谁说的", "xi_remarks"),
+        ("“找准结合点”是谁说的", "xi_remarks"),
+        ("“常见病”是谁提出的", "common_ailment"),
+        ("意见首次提出的“共同责任”这个说法是什么意思", "common_responsibility"),
         # Firsts that are no saying's first use.
         ("下一步举措里最先提到的是哪个", "must_study"),
         ("六个融合里第一个融合是什么？", "idea_integration"),
