@@ -55,6 +55,9 @@ DATA = Path(__file__).resolve().parent / "data"
         # How the interview words something is what it says (not how to write one).
         ("这篇报道的标题怎么写的", "report"),
         ("这份文件完整的标题怎么写", "title"),
+        ("那篇报道的原标题怎么写的", "report"),
+        # What runs through the whole text is no request for the whole text.
+        ("全文贯穿始终的主线是啥", "guiding_principles"),
         # 标题 alone, on the report's page, is its headline; the Opinion's is asked by name.
         ("标题", "report"),
         ("标题是啥", "report"),

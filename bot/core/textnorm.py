@@ -1701,7 +1701,7 @@ def about_subject(text: str) -> bool:
 _WORDING_RE = re.compile(
     "(标题|题目|原文|来源|出处|全称|名称|表述|提法)(.{0,4}?)(?:是)?(?:怎么|咋|如何)写的?"
 )
-_THIS_TEXT_RE = re.compile("这篇|这份|这个意见|这个文件|这次采访|这次访谈|《意见》")
+_THIS_TEXT_RE = re.compile("这篇|那篇|这份|这个意见|这个文件|这次采访|这次访谈|《意见》|原标题")
 _WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一")
 # 标题 with nothing else named (标题, 标题是啥) is the report's headline: every set that asked
 # it so meant 破解“两张皮” 全面提高机关党建质量.  这首歌的标题 or 标题党 is something else's.
