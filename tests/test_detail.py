@@ -546,3 +546,30 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("我们处想找几个样板学一学，工委会不会推出一些好的工作方法让大家借鉴？", "work_methods"),
+        ("我们处有几个年轻干部，意见对青年干部学理论有啥要求", "learning_groups"),
+        ("进机关几年了，党务干部要成为哪三种人", "cadre_goal"),
+    ],
+)
+def test_a_count_in_the_askers_situation_is_not_asked(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    """几个 or 几年 in a clause before the question tells of the asker; the question after it
+    asks for no count."""
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我们处有几个人，意见要求配几个专职党务干部", "工委要推出几个工作法，我们处报哪个"],
+)
+def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:
+    answerer = Answerer(replace(kb, asked_out_of_scope=()))
+    assert answerer.ask(question).status is Status.UNKNOWN
