@@ -554,13 +554,16 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         ("我们处想找几个样板学一学，工委会不会推出一些好的工作方法让大家借鉴？", "work_methods"),
         ("我们处有几个年轻干部，意见对青年干部学理论有啥要求", "learning_groups"),
         ("进机关几年了，党务干部要成为哪三种人", "cadre_goal"),
+        # A time likewise, unless the question points back at it.
+        ("我们厅每年都要开好几个大会，重要工作会议也算党建的结合点吗", "entry_points"),
+        ("每年我们都搞集中教育，重大集中教育活动算不算党建的结合点", "entry_points"),
     ],
 )
 def test_a_count_in_the_askers_situation_is_not_asked(
     kb: KnowledgeBase, question: str, entry: str
 ) -> None:
-    """几个 or 几年 in a clause before the question tells of the asker; the question after it
-    asks for no count."""
+    """几个 or 几年 (or 每年) in a clause before the question tells of the asker; the question
+    after it asks for no count (or time)."""
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result

@@ -1061,14 +1061,16 @@ class Answerer:
                     )
                 ):
                     wanted = detail.asked(clean(asked))
-            if wanted is not None and wanted[0] is detail.Slot.COUNT:
+            if wanted is not None and wanted[0] in (detail.Slot.COUNT, detail.Slot.TIME):
                 # 我们处有几个年轻干部，意见对青年干部学理论有啥要求: a count in the asker's
-                # scene tells of the asker, and the question after it asks for none.
+                # scene tells of the asker, and the question after it asks for none.  So does
+                # a time, unless the question points back at the scene (这, 那).
                 *told, asked = _CLAUSES_RE.split(question.strip(_ENDS))
                 if (
                     told
                     and detail.asked(clean(asked)) is None
                     and about_subject(self.matcher.prepare(asked))
+                    and (wanted[0] is detail.Slot.COUNT or _POINTS_BACK_RE.search(asked) is None)
                 ):
                     wanted = None
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
