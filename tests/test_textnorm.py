@@ -220,3 +220,5 @@ def test_when_it_comes_to_asks_no_time() -> None:
         detail.asked(clean("Which groups of cadres are singled out when it comes to study?"))
         is None
     )
+    assert detail.asked(clean("When serving the central work, what should organs do?")) is None
+    assert detail.asked(clean("When is the follow-up inspection?")) is not None

@@ -1370,6 +1370,8 @@ _ENGLISH_RE = _whole_words_re(_ENGLISH)
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
+# "When serving the central work, …" sets the scene and asks no time.
+_WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
 # English endings tried in order, each with what the stem gets back (integrating → integrate).
 _ENDINGS = (
     ("ies", "y"),
@@ -1617,6 +1619,7 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
+    text = _WHEN_DOING_RE.sub("", text)
     if _ABOUT_THE_OPINION_RE.search(text):
         text = _ENGLISH_TERMS_RE.sub(lambda m: _ENGLISH_TERMS[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
