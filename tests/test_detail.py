@@ -571,7 +571,16 @@ def test_a_count_in_the_askers_situation_is_not_asked(
 
 @pytest.mark.parametrize(
     "question",
-    ["我们处有几个人，意见要求配几个专职党务干部", "工委要推出几个工作法，我们处报哪个"],
+    [
+        "我们处有几个人，意见要求配几个专职党务干部",
+        "工委要推出几个工作法，我们处报哪个",
+        "下个月要开会，这个会要讲融合吗",
+        # A clause that asks its count or time is no story (the third helper's probes).
+        "调研督促每年搞几次，督促的是融合情况吗",
+        "示范培训一次几天，党建和业务融合是示范培训的必研题吗",
+        "意见什么时候开始实施，意见有什么意义",
+        "工委今年推出几个工作法？融合工作法可学可看吗",
+    ],
 )
 def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:
     answerer = Answerer(replace(kb, asked_out_of_scope=()))

@@ -15,6 +15,7 @@ from enum import StrEnum
 from bot.core import detail, replies
 from bot.core.asides import (
     about_errand,
+    after_told,
     errands,
     looks_up,
     split_scene,
@@ -51,9 +52,6 @@ _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
 _QUOTED_RE = re.compile("[“\"「『‘']([^”\"」』’']+)[”\"」』’']")
-# Where a message's clauses end, and what ends the message itself.
-_CLAUSES_RE = re.compile("[，,。；;！!？?\n]+")
-_ENDS = "，,。；;！!？? \n"
 # Quoted words asked after as a saying with no saying word (“…”是谁说的, “…”是哪位领导提出的).
 _QUOTE_WHO_SAID_RE = re.compile(
     "[“\"「『‘']([^”\"」』’']+)[”\"」』’']\\W{0,2}(?:是|由)?(?:谁|哪位领导|哪个领导|哪位)"
@@ -1063,14 +1061,14 @@ class Answerer:
                     wanted = detail.asked(clean(asked))
             if wanted is not None and wanted[0] in (detail.Slot.COUNT, detail.Slot.TIME):
                 # 我们处有几个年轻干部，意见对青年干部学理论有啥要求: a count in the asker's
-                # scene tells of the asker, and the question after it asks for none.  So does
-                # a time, unless the question points back at the scene (这, 那).
-                *told, asked = _CLAUSES_RE.split(question.strip(_ENDS))
+                # story tells of the asker, and the question after it asks for none.  So does
+                # a time, unless the question points back at the story (这, 那).
+                last = after_told(question)
                 if (
-                    told
-                    and detail.asked(clean(asked)) is None
-                    and about_subject(self.matcher.prepare(asked))
-                    and (wanted[0] is detail.Slot.COUNT or _POINTS_BACK_RE.search(asked) is None)
+                    last is not None
+                    and detail.asked(clean(last)) is None
+                    and about_subject(self.matcher.prepare(last))
+                    and (wanted[0] is detail.Slot.COUNT or _POINTS_BACK_RE.search(last) is None)
                 ):
                     wanted = None
             if wanted is None and any("a" <= c <= "z" for c in cleaned):

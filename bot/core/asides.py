@@ -55,8 +55,29 @@ _ASKING_RE = re.compile(
 _WHEN = "下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|前两年|上周|上个月|月底"
 # The asker's story: themselves, or a time in their year.
 _SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|{_WHEN})")
+# A story of every year or month (每年我们都搞集中教育), told before a question.
+_STORY_START_RE = re.compile("^(?:每年|每个?月|每个?季度|每周|平时|平常|以前|过去)")
 # A clause that only asks whether what came before is right (…就印好了，是吧).
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
+
+
+def after_told(question: str) -> str | None:
+    """The last clause of a message whose earlier clauses only tell of the asker, or None.
+
+    A clause tells when it starts with the asker or a time in their year (我们处有几个年轻干部,
+    每年我们都…) or ends in 了 (进机关几年了), and no question mark follows it: 调研督促每年搞
+    几次，督促的是融合情况吗 asks its count, and is no story."""
+    parts = _CLAUSE_END_RE.split(question)
+    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+    if len(pairs) < 2:
+        return None
+    for clause, ending in pairs[:-1]:
+        told = clean(clause)
+        if _ASKED_RE.search(ending) or not (
+            _SCENE_RE.search(told) or _STORY_START_RE.search(told) or told.endswith("了")
+        ):
+            return None
+    return pairs[-1][0]
 
 
 def split_scene(question: str) -> tuple[str, str]:
