@@ -850,16 +850,12 @@ class Answerer:
         def say(text: str) -> str:
             return to_traditional(text) if traditional else text
 
+        def unanswered(text: str, kind: Kind = Kind.QUESTION) -> Result:
+            return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
+
         cleaned = clean(question)
         if not cleaned:
-            return Result(
-                Status.UNKNOWN,
-                None,
-                0.0,
-                say(replies.EMPTY),
-                kind=Kind.EMPTY,
-                traditional=traditional,
-            )
+            return unanswered(replies.EMPTY, Kind.EMPTY)
         choice = self.pick(question, (), traditional)
         if choice is not None:
             return choice
@@ -872,10 +868,9 @@ class Answerer:
                 Kind.CHAT: replies.CHAT,
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
-            return Result(Status.UNKNOWN, None, 0.0, say(text), kind=kind, traditional=traditional)
+            return unanswered(text, kind)
         if _names_another_title(question, self._own_titles):
-            text = say(replies.render_unknown(self.kb))
-            return Result(Status.UNKNOWN, None, 0.0, text, traditional=traditional)
+            return unanswered(replies.render_unknown(self.kb))
         if self._only_sent(question, cleaned):
             # Who sent the asker is no part of the question: not a term the interview does not
             # cover (处长), nor words to match (处长 alone would pull toward who issued it).
@@ -884,28 +879,12 @@ class Answerer:
         prepared = self.matcher.prepare_cleaned(cleaned)
         if not has_content(prepared):
             # Any passage offered for "这是什么" would be a guess: ask what they want to know.
-            text = replies.render_vague(self.kb)
-            return Result(
-                Status.UNKNOWN, None, 0.0, say(text), kind=Kind.VAGUE, traditional=traditional
-            )
+            return unanswered(replies.render_vague(self.kb), Kind.VAGUE)
         if detail.asks_who_first(cleaned):
-            return Result(
-                Status.UNKNOWN,
-                None,
-                0.0,
-                say(replies.render_unknown(self.kb)),
-                traditional=traditional,
-            )
+            return unanswered(replies.render_unknown(self.kb))
         if detail.names_no_saying(cleaned):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
-            return Result(
-                Status.UNKNOWN,
-                None,
-                0.0,
-                say(replies.UNNAMED_SAYING),
-                kind=Kind.VAGUE,
-                traditional=traditional,
-            )
+            return unanswered(replies.UNNAMED_SAYING, Kind.VAGUE)
         ranked, outside = self._ranked(prepared)
         if any("a" <= c <= "z" for c in cleaned):
             # Typed in pinyin, the question meets the guards below as its characters would:
