@@ -237,13 +237,13 @@ _FIRST_COINED = re.compile("最早|最先|最初|首先|首次|首创|首提|率
 # A view the passage argues against (针对“服务经济才是服务中心”等偏颇认识): whose it is, it
 # does not say.
 _ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
-# Share of a saying's character pairs a passage must hold to quote that saying, and of its own
-# characters to hold it put in the asker's words where Xi is quoted saying it.
+# Share of a saying's character pairs a passage must hold to quote that saying, and to hold one
+# put in the asker's own words where Xi is quoted saying it.
 _QUOTES_SAYING = 0.5
 _LIKE_XIS = 0.2
 # Of a saying in quotation marks, asked word for word (not “找准结合点就能解决一切问题”).
 _WORD_FOR_WORD = 0.6
-# What a saying names of the Opinion's subject says nothing of whose words it are: quoted,
+# The Opinion's subject, named in a saying, says nothing of whose words they are: quoted,
 # “抓党建就是抓业务” shares 党建 and 业务 with Xi's remark and is not his.
 _SUBJECT_WORDS = re.compile("党的建设|党建|业务|机关|工作|两张皮|问题")
 _GLUE = "的和与及跟同、"
