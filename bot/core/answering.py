@@ -51,11 +51,11 @@ _SITUATION_TOP = 2
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
-_QUOTED_RE = re.compile("[“\"「『‘']([^”\"」』’']+)[”\"」』’']")
+_IN_QUOTES = "[“\"「『‘']([^”\"」』’']+)[”\"」』’']"
+_QUOTED_RE = re.compile(_IN_QUOTES)
 # Quoted words asked after as a saying with no saying word (“…”是谁说的, “…”是哪位领导提出的).
 _QUOTE_WHO_SAID_RE = re.compile(
-    "[“\"「『‘']([^”\"」』’']+)[”\"」』’']\\W{0,2}(?:是|由)?(?:谁|哪位领导|哪个领导|哪位)"
-    "(?:说|讲|提出|提)"
+    _IN_QUOTES + "\\W{0,2}(?:是|由)?(?:谁|哪位领导|哪个领导|哪位)(?:说|讲|提出|提)"
 )
 # Not-covered words that tell where an asker in the organs stands (我是办公室主任, 支部快换届了,
 # 考核排名靠前, 搞主题党日): in the situation before a question they are no part of it.  Words
@@ -1006,7 +1006,6 @@ class Answerer:
             # Read before filler and synonym folding, which drop 具体 and split 适用意见.
             wanted = detail.asked(cleaned)
             asking = cleaned
-            quoted = {clean(words) for words in _QUOTED_RE.findall(question)}
             said = _QUOTE_WHO_SAID_RE.search(question)
             if wanted is None and said is not None:
                 # “解决两张皮问题关键是加强考核”是谁说的 names no saying word, and is asked as
@@ -1055,6 +1054,7 @@ class Answerer:
                 wanted = detail.asked(prepared)
             if wanted is not None:
                 passages = self._folded_passages
+                quoted = {clean(words) for words in _QUOTED_RE.findall(question)}
                 chosen = [
                     c for c in chosen if detail.gives(wanted[0], asking, passages[c.index], quoted)
                 ]

@@ -61,14 +61,19 @@ _STORY_START_RE = re.compile("^(?:每年|每个?月|每个?季度|每周|平时|
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
 
 
+def _clauses(question: str) -> list[tuple[str, str]]:
+    """The message's clauses that hold anything, each with the punctuation that ends it."""
+    parts = _CLAUSE_END_RE.split(question)
+    return [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+
+
 def after_told(question: str) -> str | None:
     """The last clause of a message whose earlier clauses only tell of the asker, or None.
 
     A clause tells when it starts with the asker or a time in their year (我们处有几个年轻干部,
     每年我们都…) or ends in 了 (进机关几年了), and no question mark follows it: 调研督促每年搞
     几次，督促的是融合情况吗 asks its count, and is no story."""
-    parts = _CLAUSE_END_RE.split(question)
-    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+    pairs = _clauses(question)
     if len(pairs) < 2:
         return None
     for clause, ending in pairs[:-1]:
@@ -85,8 +90,7 @@ def split_scene(question: str) -> tuple[str, str]:
     (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训): a clause that asks
     nothing (no question word, no question mark or tag question after it) and tells of the
     asker or of when.  A message that is all scene is all question."""
-    parts = _CLAUSE_END_RE.split(question)
-    pairs = [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
+    pairs = _clauses(question)
     cleaned = [clean(clause) for clause, _ in pairs]
     asked: list[str] = []
     scene: list[str] = []
