@@ -232,8 +232,6 @@ _INTERVIEWED = re.compile("记者|采访|访谈|答")
 
 _SAID_BY_NAME = re.compile("(?:总书记|同志)[^。]{0,30}(?:指出|强调)")
 _WHO_SAID_RE = re.compile(_WHO_SAID)
-# Who first coined a saying: the interview dates no saying's first use.
-_FIRST_COINED = re.compile("最早|最先|最初|首先|首次|首创|首提|率先|发明|起源|第一次|第一个")
 # A view the passage argues against (针对“服务经济才是服务中心”等偏颇认识): whose it is, it
 # does not say.
 _ARGUED_AGAINST = re.compile('针对[“"]([^”"]+)[”"]等?偏颇认识')
@@ -288,7 +286,7 @@ def _saying(question: str, said: re.Match[str]) -> str:
 # 下一步举措里最先提到的, nor 意见首次提出的“共同责任”这个说法是什么意思.
 _FIRST_SAID = re.compile(
     "(?:最早|最先|最初|首次|首先|第一次|第一个|率先)(?:是由?谁|由谁)?(?:提出|提的|提|说|讲|用|使用|出现)"
-    "|首创|首提|(?:谁|哪位|哪个).{0,3}(?:最早|最先|最初|首先|首次|第一个|第一次)"
+    "|首创|首提|发明|起源|(?:谁|哪位|哪个).{0,3}(?:最早|最先|最初|首先|首次|第一个|第一次)"
 )
 _SPEAKER = re.compile("谁|哪位|领导|总书记|习近平")
 
@@ -310,8 +308,6 @@ def _said(question: str, said: re.Match[str], passage: str, quoted: Collection[s
     the Opinion or the official where they do.  A saying in quotation marks is asked word for
     word; one in the asker's own words (党建跟业务要互相带动 for 相互促进) is Xi's where he
     is quoted and it shares some of his words."""
-    if _FIRST_COINED.search(question):
-        return False
     saying = _saying(question, said)
     if not _pairs(saying) or _only_the_subject(saying):
         return False
