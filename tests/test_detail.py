@@ -582,6 +582,9 @@ def test_a_count_in_the_askers_situation_is_not_asked(
         "示范培训一次几天，党建和业务融合是示范培训的必研题吗",
         "意见什么时候开始实施，意见有什么意义",
         "工委今年推出几个工作法？融合工作法可学可看吗",
+        # The asker's own words first, asking (我想问问…什么时候): no story.
+        "我想问问示范培训什么时候办，意见里有讲吗",
+        "我想知道调研督促一年搞几次，意见里提到没",
     ],
 )
 def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:

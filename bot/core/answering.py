@@ -15,7 +15,6 @@ from enum import StrEnum
 from bot.core import detail, replies
 from bot.core.asides import (
     about_errand,
-    after_told,
     errands,
     looks_up,
     split_scene,
@@ -680,6 +679,25 @@ class Answerer:
             and best.score - outside.nearest < self.tuning.veto_lead
         )
 
+    def _only_in_story(self, slot: detail.Slot, asked: str, scene: str) -> bool:
+        """True when the time or count the question names is the story's, not what is asked.
+
+        What is asked must name the Opinion's subject (not 住宿怎么安排 after 参加任职培训,
+        nor 我们处报哪个 after 推出工作法).  A time must be of a story in the interview's own
+        world (年底要搞年会 or 下个月要换车 names something else, and what is asked may be
+        about it), or what is asked must neither point back at the story (这, 那, 到时) nor
+        hold words outside the interview's: 年底要写述职报告，想问机制融合要实现啥目标 asks
+        the goal, not a date."""
+        asked_prepared = self.matcher.prepare(asked)
+        if not about_subject(asked_prepared):
+            return False
+        if slot is detail.Slot.COUNT:
+            return True
+        doing = what_happens(self.matcher.prepare(scene))
+        return (bool(doing) and self.matcher.knows_words(doing)) or (
+            _POINTS_BACK_RE.search(asked) is None and self.matcher.knows_words(asked_prepared)
+        )
+
     def _for_its_detail(self, best: Candidate, prepared: str, cleaned: str) -> bool:
         """The out-of-scope question nearest to this one was out of scope for a detail (哪一年,
         多少) that this one, matching its entry well enough to be answered outright, does not
@@ -1012,43 +1030,12 @@ class Answerer:
                 # one: the quoted words must be in the passage.
                 asking = clean(said.group(1)) + "这句话是谁说的"
                 wanted = detail.asked(asking)
-            if wanted is not None and wanted[0] is detail.Slot.TIME:
-                # 下个月 in 我下个月要参加任职培训，会讲融合吗 tells when the asker goes, and
-                # asks no date: a time only in the scene is not asked.
-                # Only a scene in the interview's own world: 年底要搞年会 or 下个月要换车
-                # names something else, and what is asked may be about it.
-                # And what is asked must name the Opinion's subject (not 住宿怎么安排 after
-                # 参加任职培训, nor 我们处报哪个 after 推出工作法).
-                asked, scene = split_scene(question)
-                doing = what_happens(self.matcher.prepare(scene)) if scene else ""
-                asked_prepared = self.matcher.prepare(asked)
-                # Or any scene, when what is asked neither points back at it (这, 那, 到时)
-                # nor has words outside the interview's own: 年底要写述职报告，想问机制融合要
-                # 实现啥目标 asks the goal, not a date.
-                if (
-                    doing
-                    and about_subject(asked_prepared)
-                    and (
-                        self.matcher.knows_words(doing)
-                        or (
-                            _POINTS_BACK_RE.search(asked) is None
-                            and self.matcher.knows_words(asked_prepared)
-                        )
-                    )
-                ):
-                    wanted = detail.asked(clean(asked))
             if wanted is not None and wanted[0] in (detail.Slot.COUNT, detail.Slot.TIME):
-                # 我们处有几个年轻干部，意见对青年干部学理论有啥要求: a count in the asker's
-                # story tells of the asker, and the question after it asks for none.  So does
-                # a time, unless the question points back at the story (这, 那).
-                last = after_told(question)
-                if (
-                    last is not None
-                    and detail.asked(clean(last)) is None
-                    and about_subject(self.matcher.prepare(last))
-                    and (wanted[0] is detail.Slot.COUNT or _POINTS_BACK_RE.search(last) is None)
-                ):
-                    wanted = None
+                # 我下个月要参加任职培训，会讲融合吗 and 我们处有几个年轻干部，意见对青年干部
+                # 学理论有啥要求: a time or count only in the asker's story is not asked.
+                asked, scene = split_scene(question)
+                if scene and self._only_in_story(wanted[0], asked, scene):
+                    wanted = detail.asked(clean(asked))
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(prepared)

@@ -67,38 +67,27 @@ def _clauses(question: str) -> list[tuple[str, str]]:
     return [(c, e) for c, e in zip(parts[::2], [*parts[1::2], ""], strict=True) if c.strip()]
 
 
-def after_told(question: str) -> str | None:
-    """The last clause of a message whose earlier clauses only tell of the asker, or None.
-
-    A clause tells when it starts with the asker or a time in their year (我们处有几个年轻干部,
-    每年我们都…) or ends in 了 (进机关几年了), and no question mark follows it: 调研督促每年搞
-    几次，督促的是融合情况吗 asks its count, and is no story."""
-    pairs = _clauses(question)
-    if len(pairs) < 2:
-        return None
-    for clause, ending in pairs[:-1]:
-        told = clean(clause)
-        if _ASKED_RE.search(ending) or not (
-            _SCENE_RE.search(told) or _STORY_START_RE.search(told) or told.endswith("了")
-        ):
-            return None
-    return pairs[-1][0]
-
-
 def split_scene(question: str) -> tuple[str, str]:
-    """The question apart from the clauses that only set the asker's scene, and those clauses
-    (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训): a clause that asks
-    nothing (no question word, no question mark or tag question after it) and tells of the
-    asker or of when.  A message that is all scene is all question."""
+    """The question apart from the clauses that only tell the asker's story, and those clauses
+    (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训).
+
+    A clause tells when it asks nothing (no question word, no question mark or tag question
+    after it) and starts with the asker or a time of their year (我, 咱, 下个月, 每年) or ends in
+    了 (进机关几年了).  A message that is all story is all question: 调研督促每年搞几次，督促的是
+    融合情况吗 asks its count, and 我想问问示范培训什么时候办，意见里有讲吗 its date."""
     pairs = _clauses(question)
     cleaned = [clean(clause) for clause, _ in pairs]
     asked: list[str] = []
     scene: list[str] = []
     for at, (clause, ending) in enumerate(pairs):
         tagged = at + 1 < len(pairs) and _TAG_RE.match(cleaned[at + 1]) is not None
+        starts = _SCENE_RE.search(cleaned[at]) or _STORY_START_RE.search(cleaned[at])
+        tells = starts is not None or cleaned[at].endswith("了")
+        # 几 in a story is "a few" (我们处有几个年轻干部, 想找几个样板, 我进机关几年了).
+        words = cleaned[at].replace("几", "") if tells else cleaned[at]
         asks = tagged or _ASKED_RE.search(ending) is not None
-        asks = asks or _ASKING_RE.search(cleaned[at]) is not None
-        told = not asks and _SCENE_RE.search(cleaned[at]) is not None
+        asks = asks or _ASKING_RE.search(words) is not None
+        told = tells and not asks
         (scene if told else asked).append(clause)
     if not scene or not asked:
         return question, ""
