@@ -559,6 +559,8 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         # A time likewise, unless the question points back at it.
         ("我们厅每年都要开好几个大会，重要工作会议也算党建的结合点吗", "entry_points"),
         ("每年我们都搞集中教育，重大集中教育活动算不算党建的结合点", "entry_points"),
+        # The asker's time or plan tells, and asks nothing.
+        ("我今年时间比较紧，意见的主要内容有哪些", "main_content"),
     ],
 )
 def test_a_count_in_the_askers_situation_is_not_asked(
@@ -585,6 +587,14 @@ def test_a_count_in_the_askers_situation_is_not_asked(
         # The asker's own words first, asking (我想问问…什么时候): no story.
         "我想问问示范培训什么时候办，意见里有讲吗",
         "我想知道调研督促一年搞几次，意见里提到没",
+        # A clause after the question asks (the fourth helper's probes), and so does a story
+        # followed only by whether the text says it.
+        "意见对专职党务干部有要求，我们处得配几个",
+        "意见要编印案例教材，我们处能领几本",
+        "任职培训讲融合吗，我们几号开班",
+        "咱们处应该配几个专职党务干部，意见里有规定吧",
+        "我们处今年要派几个人去示范培训，意见里说了吗",
+        "融合工作法推出几个了，意见有提吧",
     ],
 )
 def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:

@@ -48,6 +48,13 @@ _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
+# What is asked after a story is only whether the text says it (咱们处应该配几个专职党务干部，
+# 意见里有规定吧): the story's count or time is what is asked.
+_ASKS_IF_SAID_RE = re.compile(
+    "(?:意见|文件|访谈|文中|文章|采访|原文)(?:里面|里|上|中)?(?:对此|对这个)?"
+    "(?:有没有|有|没有|没|也)?(?:说|讲|提|写|规定|要求|定|明确|安排|交代)(?:到|过|了|清楚)*"
+    "(?:吗|吧|没|没有|呢|不)?"
+)
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
 _IN_QUOTES = "[“\"「『‘']([^”\"」』’']+)[”\"」』’']"
@@ -683,13 +690,14 @@ class Answerer:
         """True when the time or count the question names is the story's, not what is asked.
 
         What is asked must name the Opinion's subject (not 住宿怎么安排 after 参加任职培训,
-        nor 我们处报哪个 after 推出工作法).  A time must be of a story in the interview's own
+        nor 我们处报哪个 after 推出工作法) and ask more than whether the text says it (意见里有
+        规定吧).  A time must be of a story in the interview's own
         world (年底要搞年会 or 下个月要换车 names something else, and what is asked may be
         about it), or what is asked must neither point back at the story (这, 那, 到时) nor
         hold words outside the interview's: 年底要写述职报告，想问机制融合要实现啥目标 asks
         the goal, not a date."""
         asked_prepared = self.matcher.prepare(asked)
-        if not about_subject(asked_prepared):
+        if not about_subject(asked_prepared) or _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
             return False
         if slot is detail.Slot.COUNT:
             return True

@@ -52,11 +52,18 @@ _ASKING_RE = re.compile(
     "日期|时间|日程|安排|地点|几号"
 )
 # A time in the asker's year (下个月, 年底).
-_WHEN = "下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|前两年|上周|上个月|月底"
+_WHEN = (
+    "下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|明年|前两年|上周|上个月|月底"
+    "|这个月|本月|上半年|下半年"
+)
 # The asker's story: themselves, or a time in their year.
 _SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|{_WHEN})")
 # A story of every year or month (每年我们都搞集中教育), told before a question.
 _STORY_START_RE = re.compile("^(?:每年|每个?月|每个?季度|每周|平时|平常|以前|过去)")
+# In a clause that tells, 几 is "a few" (我们处有几个年轻干部, 想找几个样板, 我进机关几年了)
+# but for a day or an hour (我们几号开班), and a time or a plan is the asker's (我今年时间比较紧,
+# 我们处下个月安排了三次学习).
+_TOLD_NOT_ASKED_RE = re.compile("几(?![号点])|日期|时间|日程|安排")
 # A clause that only asks whether what came before is right (…就印好了，是吧).
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
 
@@ -68,27 +75,26 @@ def _clauses(question: str) -> list[tuple[str, str]]:
 
 
 def split_scene(question: str) -> tuple[str, str]:
-    """The question apart from the clauses that only tell the asker's story, and those clauses
-    (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训).
+    """The question apart from the clauses before it that only tell the asker's story, and
+    those clauses (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训).
 
-    A clause tells when it asks nothing (no question word, no question mark or tag question
-    after it) and starts with the asker or a time of their year (我, 咱, 下个月, 每年) or ends in
-    了 (进机关几年了).  A message that is all story is all question: 调研督促每年搞几次，督促的是
-    融合情况吗 asks its count, and 我想问问示范培训什么时候办，意见里有讲吗 its date."""
+    A clause tells when it comes before anything asked, asks nothing (no question word, no
+    question mark or tag question after it) and starts with the asker or a time of their year
+    (我, 咱, 下个月, 每年) or ends in 了 (进机关几年了).  One after the question is asked
+    (意见要求配强专职党务干部，我们处得配几个), and so is one that tells of no one (调研督促每
+    年搞几次，督促的是融合情况吗) or asks (我想问问示范培训什么时候办，意见里有讲吗)."""
     pairs = _clauses(question)
     cleaned = [clean(clause) for clause, _ in pairs]
     asked: list[str] = []
     scene: list[str] = []
     for at, (clause, ending) in enumerate(pairs):
-        tagged = at + 1 < len(pairs) and _TAG_RE.match(cleaned[at + 1]) is not None
         starts = _SCENE_RE.search(cleaned[at]) or _STORY_START_RE.search(cleaned[at])
-        tells = starts is not None or cleaned[at].endswith("了")
-        # 几 in a story is "a few" (我们处有几个年轻干部, 想找几个样板, 我进机关几年了).
-        words = cleaned[at].replace("几", "") if tells else cleaned[at]
+        tells = not asked and (starts is not None or cleaned[at].endswith("了"))
+        words = _TOLD_NOT_ASKED_RE.sub("", cleaned[at]) if tells else cleaned[at]
+        tagged = at + 1 < len(pairs) and _TAG_RE.match(cleaned[at + 1]) is not None
         asks = tagged or _ASKED_RE.search(ending) is not None
         asks = asks or _ASKING_RE.search(words) is not None
-        told = tells and not asks
-        (scene if told else asked).append(clause)
+        (scene if tells and not asks else asked).append(clause)
     if not scene or not asked:
         return question, ""
     return "，".join(asked), "，".join(scene)
