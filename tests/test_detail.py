@@ -595,6 +595,12 @@ def test_a_count_in_the_askers_situation_is_not_asked(
         "咱们处应该配几个专职党务干部，意见里有规定吧",
         "我们处今年要派几个人去示范培训，意见里说了吗",
         "融合工作法推出几个了，意见有提吧",
+        # Whether the text gives a number, a standard or a quota (the fifth helper's probes).
+        "每年双向交流几个干部，意见里有数吗",
+        "今年案例教材编几本，文件有具体数字吗",
+        "咱们处得配几个专职党务干部，文件给了标准没",
+        "我们处下个月要开现场观摩会，意见里对此有时间要求吗",
+        "我们处今年要派几个人去示范培训，意见里提没提",
     ],
 )
 def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:
