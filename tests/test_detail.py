@@ -561,6 +561,9 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         ("每年我们都搞集中教育，重大集中教育活动算不算党建的结合点", "entry_points"),
         # The asker's time or plan tells, and asks nothing.
         ("我今年时间比较紧，意见的主要内容有哪些", "main_content"),
+        # What is asked names the next steps' own terms, not the subject's words.
+        ("我下个月要去示范培训，培训的必研题是什么", "must_study"),
+        ("我们处有几个同志是专职党务干部，专职和兼职的有啥要求", "full_and_part_time"),
     ],
 )
 def test_a_count_in_the_askers_situation_is_not_asked(
@@ -601,6 +604,14 @@ def test_a_count_in_the_askers_situation_is_not_asked(
         "咱们处得配几个专职党务干部，文件给了标准没",
         "我们处下个月要开现场观摩会，意见里对此有时间要求吗",
         "我们处今年要派几个人去示范培训，意见里提没提",
+        # Counts after 了 or 去, and in units no passage counts by.
+        "示范培训开了几次了，意见里写了吗",
+        "案例教材已经编了几本了",
+        "现场观摩每次去几人",
+        "示范培训分几批进行",
+        "融合工作法分几批推出",
+        "任职培训学几门课",
+        "专职党务干部要配几各",
     ],
 )
 def test_a_count_asked_in_the_last_clause_is_still_asked(kb: KnowledgeBase, question: str) -> None:

@@ -48,6 +48,12 @@ _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
+# The next steps' own terms, which name the Opinion's work as its subject's words do (我下个月要去
+# 示范培训，培训的必研题是什么).
+_ITS_OWN_TERMS_RE = re.compile(
+    r"必研题|示范培训|任职培训|专项培训|现场观摩|案例教材|工作法|调研督促|联动考评|兼职|专职|责任链"
+    r"|1\+n|结合点|切入点"
+)
 # What is asked after a story is only whether the text says it (咱们处应该配几个专职党务干部，
 # 意见里有规定吧): the story's count or time is what is asked.
 _ASKS_IF_SAID_RE = re.compile(
@@ -692,15 +698,15 @@ class Answerer:
     def _only_in_story(self, slot: detail.Slot, asked: str, scene: str) -> bool:
         """True when the time or count the question names is the story's, not what is asked.
 
-        What is asked must name the Opinion's subject (not 住宿怎么安排 after 参加任职培训,
-        nor 我们处报哪个 after 推出工作法) and ask more than whether the text says it (意见里有
-        规定吧).  A time must be of a story in the interview's own
-        world (年底要搞年会 or 下个月要换车 names something else, and what is asked may be
-        about it), or what is asked must neither point back at the story (这, 那, 到时) nor
-        hold words outside the interview's: 年底要写述职报告，想问机制融合要实现啥目标 asks
-        the goal, not a date."""
+        What is asked must name the Opinion's subject or its own terms (not 住宿怎么安排 after
+        参加任职培训, nor 我们处报哪个 after 推出工作法) and ask more than whether the text says
+        it (意见里有规定吧).  A time must be of a story in the interview's own world (年底要搞
+        年会 or 下个月要换车 names something else, and what is asked may be about it), or what
+        is asked must neither point back at the story (这, 那, 到时) nor hold words outside the
+        interview's: 年底要写述职报告，想问机制融合要实现啥目标 asks the goal, not a date."""
         asked_prepared = self.matcher.prepare(asked)
-        if not about_subject(asked_prepared) or _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
+        named = about_subject(asked_prepared) or _ITS_OWN_TERMS_RE.search(asked_prepared)
+        if not named or _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
             return False
         if slot is detail.Slot.COUNT:
             return True

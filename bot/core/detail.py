@@ -33,6 +33,12 @@ class Slot(StrEnum):
 _NUMERAL = r"(?:[0-9]+|[一二三四五六七八九十两百千万]+)"
 # Units a count is asked in; an answer needs a numeral with one of them (一批 counts nothing).
 _UNIT = "个项条名位家次版分人年届岁道本"
+# Units a count is asked in but that no passage counts by: 推出一批 is "a batch", no number of
+# batches.  几各 is 几个 mistyped.
+_COUNTED = "期章批轮门册回趟场各"
+# What is done some number of times (开了几次, 编了几本, 推出了几个): 了几 asks how many after
+# it, as 过了几天 or 来了几个 in a story do not.
+_DOING = "开|编|搞|办|印|派|评|选|配|推出|交流|观摩|督促|培训|学"
 # Verbs of an administrative procedure: asking how to do one wants steps the passage must give.
 _PROCEDURE_VERBS = (
     "申请|选举|选出|选拔|报名|加入|申报|参加|成立|组建|报销|审批|办理|登记|注册|评选|认定|考试|"
@@ -92,7 +98,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     (
         Slot.COUNT,
         re.compile(
-            rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}期章]|(?:要|用|开|办|训|学|共|持续)几天|"
+            rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}{_COUNTED}]|(?:要|用|开|办|训|学|共|持续)几天|"
+            rf"(?:{_DOING})了几[{_UNIT}{_COUNTED}]|(?<!过)去几[人个名位]|"
             r"(?:花|用|耗)了几个?(?:年|月|天|周).{0,4}$|(?<![前近好十这那过没])几(?:周|个星期)|"
             r"(?:搞|上|提前|一次)几天|"
             r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
