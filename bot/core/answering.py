@@ -48,6 +48,10 @@ _PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
+# Where a message's first clause ends: what follows a who-said question with no saying
+# (这句话是谁说的啊，领导让我标注出处) is why it is asked, not the saying; a colon brings one
+# (这句话是谁说的：…).
+_FIRST_CLAUSE_RE = re.compile("[，,。！!？?；;\n]")
 # The next steps' own terms, which name the Opinion's work as its subject's words do (我下个月要去
 # 示范培训，培训的必研题是什么).
 _ITS_OWN_TERMS_RE = re.compile(
@@ -917,7 +921,9 @@ class Answerer:
             return unanswered(replies.render_vague(self.kb), Kind.VAGUE)
         if detail.asks_who_first(cleaned):
             return unanswered(replies.render_unknown(self.kb))
-        if detail.names_no_saying(cleaned):
+        if detail.names_no_saying(cleaned) or detail.names_no_saying(
+            clean(_FIRST_CLAUSE_RE.split(question, maxsplit=1)[0])
+        ):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
             return unanswered(replies.UNNAMED_SAYING, Kind.VAGUE)
         ranked, outside = self._ranked(prepared)
