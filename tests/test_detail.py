@@ -565,6 +565,13 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         # What is asked names the next steps' own terms, not the subject's words.
         ("我下个月要去示范培训，培训的必研题是什么", "must_study"),
         ("我们处有几个同志是专职党务干部，专职和兼职的有啥要求", "full_and_part_time"),
+        # A story of the asker's unit or colleagues, or of what was done with no one named,
+        # and one before 1+N (the third helper's probes).
+        ("支部开了几次会，什么是理念融合", "idea_integration"),
+        ("同事们开了几场研讨，什么是目标融合", "goal_integration"),
+        ("编了几本学习笔记，党务干部要成为什么样的人", "cadre_goal"),
+        ("派了几名同志去挂职，双向交流指什么", "two_way_exchange"),
+        ("我今年要写1+N的材料，1+N破解路径是什么", "one_plus_n"),
     ],
 )
 def test_a_count_in_the_askers_situation_is_not_asked(

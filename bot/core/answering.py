@@ -56,7 +56,7 @@ _FIRST_CLAUSE_RE = re.compile("[，,。！!？?；;\n]")
 # 示范培训，培训的必研题是什么).
 _ITS_OWN_TERMS_RE = re.compile(
     r"必研题|示范培训|任职培训|专项培训|现场观摩|案例教材|工作法|调研督促|联动考评|兼职|专职|责任链"
-    r"|1\+n|结合点|切入点"
+    r"|1\+n|结合点|切入点|双向交流|战斗堡垒|先锋模范|党务工作岗位"
 )
 # What is asked after a story is only whether the text says it (咱们处应该配几个专职党务干部，
 # 意见里有规定吧): the story's count or time is what is asked.
@@ -1053,15 +1053,18 @@ class Answerer:
                 # one: the quoted words must be in the passage.
                 asking = clean(said.group(1)) + "这句话是谁说的"
                 wanted = detail.asked(asking)
+            read = prepared
             if wanted is not None and wanted[0] in (detail.Slot.COUNT, detail.Slot.TIME):
                 # 我下个月要参加任职培训，会讲融合吗 and 我们处有几个年轻干部，意见对青年干部
                 # 学理论有啥要求: a time or count only in the asker's story is not asked.
                 asked, scene = split_scene(question)
                 if scene and self._only_in_story(wanted[0], asked, scene):
                     wanted = detail.asked(clean(asked))
+                    # Read in pinyin below, the story stays aside (我今年要写1+N的材料，…).
+                    read = self.matcher.prepare(asked)
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
-                wanted = detail.asked(prepared)
+                wanted = detail.asked(read)
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}

@@ -56,10 +56,15 @@ _WHEN = (
     "下周|下个月|下礼拜|明天|昨天|今天|前天|年底|年初|最近|去年|今年|明年|前两年|上周|上个月|月底"
     "|这个月|本月|上半年|下半年"
 )
-# The asker's story: themselves, or a time in their year.
-_SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|{_WHEN})")
+# The asker's story: themselves, their unit and colleagues (支部开了几次会, 同事们开了几场研讨),
+# or a time in their year.
+_SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|支部|单位|处里|科里|厅里|局里|同事|大家|{_WHEN})")
 # A story of every year or month (每年我们都搞集中教育), told before a question.
-_STORY_START_RE = re.compile("^(?:每年|每个?月|每个?季度|每周|平时|平常|以前|过去)")
+_STORY_START_RE = re.compile(
+    "^(?:每年|每个?月|每个?季度|每周|平时|平常|以前|过去"
+    # Or what was done, told with no one named (编了几本学习笔记, 办了几场观摩活动).
+    "|(?:开|编|搞|办|印|派|评|选|配|学|写|参加|去|来|干)了)"
+)
 # In a clause that tells, 几 is "a few" (我们处有几个年轻干部, 想找几个样板, 我进机关几年了)
 # but for a day or an hour (我们几号开班), and a time or a plan is the asker's (我今年时间比较紧,
 # 我们处下个月安排了三次学习).

@@ -36,9 +36,10 @@ _UNIT = "个项条名位家次版分人年届岁道本"
 # Units a count is asked in but that no passage counts by: 推出一批 is "a batch", no number of
 # batches.  几各 is 几个 mistyped.
 _COUNTED = "期章批轮门册回趟场各"
-# What is done some number of times (开了几次, 编了几本, 推出了几个): 了几 asks how many after
-# it, as 过了几天 or 来了几个 in a story do not.
-_DOING = "开|编|搞|办|印|派|评|选|配|推出|交流|观摩|督促|培训|学"
+# What is done some number of times (开了几次, 编了几本): 了几 asks how many after it, as 过了
+# 几天 or 来了几个 in a story do not.  Not 推出了几个: any number in a passage (六个融合) would
+# seem to answer 工委推出了几个融合工作法.
+_DOING = "开|编|搞|办|印|派|评|选|配|交流|观摩|督促|培训|学"
 # Verbs of an administrative procedure: asking how to do one wants steps the passage must give.
 _PROCEDURE_VERBS = (
     "申请|选举|选出|选拔|报名|加入|申报|参加|成立|组建|报销|审批|办理|登记|注册|评选|认定|考试|"
