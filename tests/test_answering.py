@@ -244,6 +244,19 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ("处长兼支部书记，业务党建两张皮。他应该辞掉支部书记吗？", None),
         # A leading clause that asks is no situation.
         ("六个融合里哪些是治当下的，哪些是管长远的，分别有哪几个", "now_and_long_term"),
+        # Party members and political study are Party work: the situation's 指标 and 组织生活会
+        # are where the asker stands.
+        (
+            "我们处里领导只盯业务指标，政治学习基本不过问，意见里把这叫哪种脱节？",
+            "six_disconnects",
+        ),
+        (
+            "党员学习时记了很多笔记，但回到岗位上工作方法一点没变。我想在组织生活会上点出这个"
+            "问题。这对应六个脱节里的哪个？",
+            "six_disconnects",
+        ),
+        # What the text says of the situation is asked of the whole message.
+        ("光喊政治口号不干实事的，文件管不管？", "orientation_integration"),
     ],
 )
 def test_a_situation_told_first_leaves_the_last_sentence_asked(

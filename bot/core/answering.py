@@ -43,8 +43,9 @@ from bot.core.textnorm import (
 )
 
 # A situation told before the question (asides.split_situation) must be one in Party work: 机关
-# or 干部 alone tell where, not what.
-_PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
+# or 干部 alone tell where, not what.  Party members and political study are its (党员学习时记了
+# 很多笔记…; 领导只盯业务指标，政治学习基本不过问).
+_PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合|党员|政治")
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
@@ -64,7 +65,7 @@ _ASKS_IF_SAID_RE = re.compile(
     "(?:意见|文件|访谈|文中|文章|采访|原文)(?:里面|里|上|中)?(?:对此|对这个|对这)?"
     "(?:有没有|给没给|定没定|有|没有|没|也|给了|给|咋|怎么)?"
     "(?:具体|明确|硬性|统一)?的?"
-    "(?:提没提|说没说|写没写|讲没讲|说|讲|提|写|规定|要求|定|明确|安排|交代|数字|数|标准|名额"
+    "(?:提没提|说没说|写没写|讲没讲|管不管|管没管|说|讲|提|写|管|规定|要求|定|明确|安排|交代|数字|数|标准|名额"
     "|说法|时间表|时间要求|硬杠杠)"
     "(?:到|过|了|清楚|死|的)*(?:吗|吧|没|没有|呢|不)?"
 )
@@ -972,6 +973,10 @@ class Answerer:
         situation = self.matcher.prepare_cleaned(told)
         in_party_work = _PARTY_WORK_RE.search(situation) is not None
         if not in_party_work or not about_subject(self.matcher.prepare(asked)):
+            return None
+        if _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
+            # 光喊政治口号不干实事的，文件管不管: what the text says of the situation is asked,
+            # and the whole message must find it.
             return None
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
