@@ -257,6 +257,19 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ),
         # What the text says of the situation is asked of the whole message.
         ("光喊政治口号不干实事的，文件管不管？", "orientation_integration"),
+        # 不讲内容的 and 讲政治是虚的, then 意见, name no other paper (讲廉政建设的那个意见 does).
+        ("光搞形式不讲内容的，文件管不管", "six_disconnects"),
+        (
+            "我们处长总说抓好业务就行讲政治是虚的，意见在导向融合上怎么防这种倾向",
+            "orientation_integration",
+        ),
+        # Party members and politics tell who, not where (a fourth helper's probes).
+        ("我们村支书是党员，村里集体经济指标完不成，村里怎样防止重业务轻政治？", None),
+        ("我儿子高中政治课考试总不及格，学用融合怎么做？", None),
+        ("我们饭店老板是党员，生意指标不好，饭店怎么破解两张皮？", None),
+        # 这位处长 and 人家 are someone the situation told of.
+        ("处长是党员，政治学习总缺席，这位处长需要精通党务吗", None),
+        ("处长老党员只抓指标，人家这样算不算重业务轻政治", None),
     ],
 )
 def test_a_situation_told_first_leaves_the_last_sentence_asked(

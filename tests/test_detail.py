@@ -235,6 +235,7 @@ def test_a_plain_when_is_answered_by_at_the_proper_time() -> None:
     assert detail.answers("调研督促是定期搞还是看情况进行", passage)
     assert detail.answers("调研督促是不是定期的", passage)
     assert not detail.answers("调研督促每个季度搞一次吗", passage)
+    assert detail.answers("工委会每个季度固定对融合情况调研督促一次对吗", passage)
     assert not detail.answers("考核是定期搞还是看情况", passage)
 
 

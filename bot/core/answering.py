@@ -43,9 +43,17 @@ from bot.core.textnorm import (
 )
 
 # A situation told before the question (asides.split_situation) must be one in Party work: 机关
-# or 干部 alone tell where, not what.  Party members and political study are its (党员学习时记了
-# 很多笔记…; 领导只盯业务指标，政治学习基本不过问).
-_PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合|党员|政治")
+# or 干部 alone tell where, not what.
+_PARTY_WORK_RE = re.compile("党建|党务|党组|党支部|支部|两张皮|中心组|融合")
+# Party members and political study are Party work too (我们处里领导只盯业务指标，政治学习基本
+# 不过问), but they tell who, not where: a village's, a factory's, a school's or a family's
+# members are not the Opinion's (村支书是党员…, 儿子高中政治课考试…, 饭店老板是党员…).
+_MEMBERS_RE = re.compile("党员|政治")
+_ELSEWHERE_RE = re.compile(
+    "村|厂|部队|连队|军队|学校|中学|小学|高中|初中|大学|高校|班级|班主任|少先队|合作社|饭店|餐馆|公司"
+    "|企业|快递|外卖|司机|球队|合唱团|电影|电视剧|小说|欧美|西方|国外|政治课|政治面貌|高考|考研|儿子"
+    "|女儿|孩子|老爸|我爸|我妈|老公|老婆|退休"
+)
 _SITUATION_TOP = 2
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
@@ -100,7 +108,10 @@ _EXPLAIN_LEAD_RE = re.compile(
 # what it is about ("这个讲垃圾分类的文件"): the Opinion's passages would answer for it.
 _OTHER_DOCUMENT_RE = re.compile(
     "通知|条例|决议|八项规定|实施方案|纲要|准则|一号(?:文件|意见)|"
-    r"讲(?:讲)?(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|哪)|(?:什么|啥)的)[^的]{2,10}的(?:那份|这份|这个|那个)?意见"
+    # Not 不讲内容的 (光搞形式不讲内容的，文件管不管) nor 讲政治是虚的: what is done without, or
+    # said of it, not a paper's topic.
+    r"(?<![不没])讲(?:讲)?(?![^的]*(?:两张皮|党建|融合|业务|党务|谁|哪)|(?:什么|啥)的)[^的是]{2,10}的"
+    r"(?:那份|这份|这个|那个)?意见"
 )
 # What something is likened to (网瘾被比作什么病, 党支部被比作什么): the interview likens only
 # 两张皮, the problem of Party building and business work coming apart, to an illness.
@@ -971,7 +982,9 @@ class Answerer:
             return None
         told, asked = split
         situation = self.matcher.prepare_cleaned(told)
-        in_party_work = _PARTY_WORK_RE.search(situation) is not None
+        in_party_work = _PARTY_WORK_RE.search(situation) is not None or (
+            _MEMBERS_RE.search(situation) is not None and _ELSEWHERE_RE.search(told) is None
+        )
         if not in_party_work or not about_subject(self.matcher.prepare(asked)):
             return None
         if _ASKS_IF_SAID_RE.fullmatch(clean(asked)):

@@ -114,9 +114,10 @@ _ANOTHER_PAPER_RE = re.compile(
     "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
 )
 _COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
-# A question about someone the situation told of (处长从不参加支部活动，他需要精通党务吗) is
-# about that person, whom the interview never mentions: it cannot be asked without them.
-_SOMEONE_TOLD_RE = re.compile("(?<![其吉])[他她]")
+# A question about someone the situation told of (处长从不参加支部活动，他需要精通党务吗; 这位
+# 处长, 人家) is about that person, whom the interview never mentions: it cannot be asked
+# without them.
+_SOMEONE_TOLD_RE = re.compile("(?<![其吉])[他她]|这位|那位|人家|此人|该同志")
 _SITUATION_CHARS = 10
 
 

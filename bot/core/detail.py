@@ -195,7 +195,12 @@ _ISSUE_DATE_ANSWER = re.compile(r"[0-9一二三四五六七八九十]+[日号](�
 
 # Only of the follow-up checks the interview says 适时 of: 考核是定期还是看情况 is another thing.
 _THE_CHECKS = re.compile("督促|督导|督查|调研|检查")
-_FIXED_SCHEDULE_OR_NOT = re.compile("定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期")
+_FIXED_SCHEDULE_OR_NOT = re.compile(
+    "定期.{0,8}还是|是否定期|是不是定期|定不定期|定期不定期"
+    # Or a fixed schedule claimed, to be confirmed (每个季度固定对融合情况调研督促一次，对吗);
+    # not a schedule asked (调研督促每个季度搞一次吗), which the interview does not give.
+    "|(?:定期|固定).{0,16}(?:对吗|对吧|是吗|是吧|是不是|对不对|没错吧)$"
+)
 # How long 两张皮 has been there (两张皮存在多久了, 制约机关党建多长时间了) is answered by
 # 长期制约着, all the interview says of it; how long anything else has been there is not.
 _HOW_LONG_IT_HAS_BEEN = re.compile("(?:多久|多长时间)了|存在(?:了)?(?:多久|多长时间)")
