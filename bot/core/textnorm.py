@@ -1255,6 +1255,27 @@ _ENGLISH = {
     "party and government organs": "机关",
     "two skin": "两张皮",
     "two separate layers": "两张皮",
+    # Phrases of the interview's own in plain English, each of two words or more so that no
+    # everyday word alone is read as the interview's (activate alone: "activate my account"
+    # keeps its unknown word and is declined).
+    "two way exchange": "双向交流",
+    "two way exchanges": "双向交流",
+    "common responsibility": "共同责任",
+    "shared responsibility": "共同责任",
+    "joint responsibility": "共同责任",
+    "arm the mind": "武装头脑",
+    "arm the minds": "武装头脑",
+    "arm minds": "武装头脑",
+    "run through": "贯穿",
+    "runs through": "贯穿",
+    "running through": "贯穿",
+    "biased understanding": "偏颇认识",
+    "biased understandings": "偏颇认识",
+    "biased view": "偏颇认识",
+    "biased views": "偏颇认识",
+    "commemorative activities": "纪念活动",
+    "commemoration activities": "纪念活动",
+    "activate": "激活",
 }
 
 
