@@ -290,6 +290,10 @@ def test_a_term_the_interview_never_explains_is_not_explained(
         ("Will there be on-site observation visits?", "case_materials"),
         ("What does integrating learning with application require?", None),
         ("How is the Opinion related to Chinese-style modernization?", "significance"),
+        # The interview's phrases in plain English, in a question about the Opinion.
+        ("What biased view does the document correct?", "misconception"),
+        ("Two-way exchange between whom in the Opinion?", "two_way_exchange"),
+        ("activate part-time", "full_and_part_time"),
     ],
 )
 def test_whole_english_questions_are_read(

@@ -1255,27 +1255,9 @@ _ENGLISH = {
     "party and government organs": "机关",
     "two skin": "两张皮",
     "two separate layers": "两张皮",
-    # Phrases of the interview's own in plain English, each of two words or more so that no
-    # everyday word alone is read as the interview's (activate alone: "activate my account"
-    # keeps its unknown word and is declined).
-    "two way exchange": "双向交流",
-    "two way exchanges": "双向交流",
-    "common responsibility": "共同责任",
-    "shared responsibility": "共同责任",
-    "joint responsibility": "共同责任",
-    "arm the mind": "武装头脑",
-    "arm the minds": "武装头脑",
-    "arm minds": "武装头脑",
-    "run through": "贯穿",
-    "runs through": "贯穿",
-    "running through": "贯穿",
-    "biased understanding": "偏颇认识",
-    "biased understandings": "偏颇认识",
-    "biased view": "偏颇认识",
-    "biased views": "偏颇认识",
-    "commemorative activities": "纪念活动",
-    "commemoration activities": "纪念活动",
-    "activate": "激活",
+    # 激活兼职 in plain English: "activate my account" keeps its unknown words.
+    "activate part time": "激活兼职",
+    "activating part time": "激活兼职",
 }
 
 
@@ -1376,6 +1358,45 @@ _ENGLISH_TERMS = {
     "bastion": "堡垒",
     "bastions": "堡垒",
     "vanguard": "先锋",
+    # The interview's phrases in plain English: "biased views in the media", "two-way exchange
+    # of information in a marriage" and "joint responsibility in a contract" are everyday
+    # English, and a near-topic trap names the Party or cadres too.
+    "two way exchange": "双向交流",
+    "two way exchanges": "双向交流",
+    "common responsibility": "共同责任",
+    "shared responsibility": "共同责任",
+    "joint responsibility": "共同责任",
+    "arm the mind": "武装头脑",
+    "arm the minds": "武装头脑",
+    "arming the mind": "武装头脑",
+    "arming the minds": "武装头脑",
+    "arm minds": "武装头脑",
+    "run through": "贯穿",
+    "runs through": "贯穿",
+    "ran through": "贯穿",
+    "running through": "贯穿",
+    "biased understanding": "偏颇认识",
+    "biased understandings": "偏颇认识",
+    "biased view": "偏颇认识",
+    "biased views": "偏颇认识",
+    "commemorative activities": "纪念活动",
+    "commemoration activities": "纪念活动",
+    "meeting point": "结合点",
+    "meeting points": "结合点",
+    "connection point": "结合点",
+    "connection points": "结合点",
+    "link point": "结合点",
+    "link points": "结合点",
+    "combination point": "结合点",
+    "combination points": "结合点",
+    "clear headed": "明白人",
+    "confide in": "贴心人",
+    "training ground": "培养锻炼的平台",
+    "deep integration": "深度融合",
+    "lasting integration": "持久融合",
+    "work meeting": "工作会议",
+    "work meetings": "工作会议",
+    "concentrated education": "集中教育",
 }
 # What says a question is about the Opinion: the document or the interview pointed at, its
 # subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
