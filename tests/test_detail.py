@@ -563,6 +563,7 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         ("每年我们都搞集中教育，重大集中教育活动算不算党建的结合点", "entry_points"),
         # The asker's time or plan tells, and asks nothing.
         ("我今年时间比较紧，意见的主要内容有哪些", "main_content"),
+        ("我在机关党委干了多少年自己都记不清了，意见首次明晰了什么", "clarified_roles"),
         # What is asked names the next steps' own terms, not the subject's words.
         ("我下个月要去示范培训，培训的必研题是什么", "must_study"),
         ("我们处有几个同志是专职党务干部，专职和兼职的有啥要求", "full_and_part_time"),

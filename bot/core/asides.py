@@ -66,9 +66,10 @@ _STORY_START_RE = re.compile(
     "|(?:开|编|搞|办|印|派|评|选|配|学|写|参加|去|来|干)了)"
 )
 # In a clause that tells, 几 is "a few" (我们处有几个年轻干部, 想找几个样板, 我进机关几年了)
-# but for a day or an hour (我们几号开班), and a time or a plan is the asker's (我今年时间比较紧,
-# 我们处下个月安排了三次学习).
-_TOLD_NOT_ASKED_RE = re.compile("几(?![号点])|日期|时间|日程|安排")
+# but for a day or an hour (我们几号开班), 多少年 is "so many years" (我在机关党委干了多少年
+# 自己都记不清了), and a time or a plan is the asker's (我今年时间比较紧, 我们处下个月安排了
+# 三次学习).
+_TOLD_NOT_ASKED_RE = re.compile("几(?![号点])|多少年|日期|时间|日程|安排")
 # A clause that only asks whether what came before is right (…就印好了，是吧).
 _TAG_RE = re.compile("^(?:是吧|对吧|对吗|是吗|是不是|对不对|没错吧|没错吗|对不)$")
 
