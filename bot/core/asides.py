@@ -85,8 +85,9 @@ def split_scene(question: str) -> tuple[str, str]:
     those clauses (我下个月要参加任职培训，会讲融合吗 → 会讲融合吗, 我下个月要参加任职培训).
 
     A clause tells when it comes before anything asked, asks nothing (no question word, no
-    question mark or tag question after it) and starts with the asker or a time of their year
-    (我, 咱, 下个月, 每年) or ends in 了 (进机关几年了).  One after the question is asked
+    question mark or tag question after it) and starts with the asker, their unit or
+    colleagues, a time of their year or what was done (我, 咱, 支部, 同事, 下个月, 每年, 编了)
+    or ends in 了 (进机关几年了).  One after the question is asked
     (意见要求配强专职党务干部，我们处得配几个), and so is one that tells of no one (调研督促每
     年搞几次，督促的是融合情况吗) or asks (我想问问示范培训什么时候办，意见里有讲吗)."""
     pairs = _clauses(question)
