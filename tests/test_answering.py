@@ -267,6 +267,13 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ("我们村支书是党员，村里集体经济指标完不成，村里怎样防止重业务轻政治？", None),
         ("我儿子高中政治课考试总不及格，学用融合怎么做？", None),
         ("我们饭店老板是党员，生意指标不好，饭店怎么破解两张皮？", None),
+        # The asker's own story, in the organs but not in Party work, leaves the question asked.
+        ("俺们今年要去省委党校学习，什么是理念融合", "idea_integration"),
+        ("我每个月要交一次学习笔记，意见以什么为遵循", "guiding_principles"),
+        ("我今年刚满三十岁，意见的全称是什么", "title"),
+        # Not another place's story, nor one whose not-covered words are not the organs'.
+        ("我下个月要去高校挂职，党建和业务怎么融合", None),
+        ("我下个月要去企业调研，党建和业务怎么融合", None),
         # 这位处长 and 人家 are someone the situation told of.
         ("处长是党员，政治学习总缺席，这位处长需要精通党务吗", None),
         ("处长老党员只抓指标，人家这样算不算重业务轻政治", None),

@@ -974,28 +974,42 @@ class Answerer:
 
     def _asked_after_situation(self, question: str, ranked: list[Candidate]) -> Result | None:
         """The question after the asker's situation, told in sentences or leading clauses of its
-        own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), answered by
-        itself when the whole message ranks that answer near the top.  The situation may name
-        where in the organs the asker stands (`_ORGAN_LIFE`), not another place or life."""
-        split = split_situation(question)
-        if split is None:
+        own, in Party work (我们处开会学习总是走过场。大家有意见。这算哪种脱节？), or after their
+        own story (俺们今年要去省委党校学习，什么是理念融合: `split_scene`), answered by itself
+        when the whole message ranks that answer near the top.  The situation may name where in
+        the organs the asker stands (`_ORGAN_LIFE`), not another place or life."""
+        told, asked = self._situation_or_story(question)
+        if not told:
             return None
-        told, asked = split
-        situation = self.matcher.prepare_cleaned(told)
-        in_party_work = _PARTY_WORK_RE.search(situation) is not None or (
-            _MEMBERS_RE.search(situation) is not None and _ELSEWHERE_RE.search(told) is None
-        )
-        if not in_party_work or not about_subject(self.matcher.prepare(asked)):
+        asked_prepared = self.matcher.prepare(asked)
+        if not (about_subject(asked_prepared) or _ITS_OWN_TERMS_RE.search(asked_prepared)):
             return None
         if _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
             # 光喊政治口号不干实事的，文件管不管: what the text says of the situation is asked,
             # and the whole message must find it.
             return None
+        situation = self.matcher.prepare_cleaned(told)
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
+
+    def _situation_or_story(self, question: str) -> tuple[str, str]:
+        """The situation (cleaned) and what is asked after it: one in Party work, or else the
+        asker's own story in the organs; ("", question) when there is neither."""
+        split = split_situation(question)
+        if split is not None:
+            told, asked = split
+            situation = self.matcher.prepare_cleaned(told)
+            if _PARTY_WORK_RE.search(situation) is not None or (
+                _MEMBERS_RE.search(situation) is not None and _ELSEWHERE_RE.search(told) is None
+            ):
+                return told, asked
+        asked, story = split_scene(question)
+        if story and _ELSEWHERE_RE.search(story) is None:
+            return clean(story), asked
+        return "", question
 
     def _uncovered_in(self, *readings: str) -> set[str]:
         """The not_covered terms named in any reading of one text (prepared, and as typed
