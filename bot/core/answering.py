@@ -19,6 +19,7 @@ from bot.core.asides import (
     looks_up,
     split_scene,
     split_situation,
+    told_of_someone,
     what_happens,
     without_relayers,
     without_senders,
@@ -978,7 +979,7 @@ class Answerer:
         own story (俺们今年要去省委党校学习，什么是理念融合: `split_scene`), answered by itself
         when the whole message ranks that answer near the top.  The situation may name where in
         the organs the asker stands (`_ORGAN_LIFE`), not another place or life."""
-        told, asked = self._situation_or_story(question)
+        told, asked, top = self._situation_or_story(question)
         if not told:
             return None
         asked_prepared = self.matcher.prepare(asked)
@@ -992,12 +993,13 @@ class Answerer:
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
-        near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
+        near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
 
-    def _situation_or_story(self, question: str) -> tuple[str, str]:
-        """The situation (cleaned) and what is asked after it: one in Party work, or else the
-        asker's own story in the organs; ("", question) when there is neither."""
+    def _situation_or_story(self, question: str) -> tuple[str, str, int]:
+        """The situation (cleaned), what is asked after it, and how near the top of the whole
+        message's ranking its answer must be: a situation in Party work (its top two), or else
+        the asker's own story in the organs (its first); ("", question, 0) when neither."""
         split = split_situation(question)
         if split is not None:
             told, asked = split
@@ -1005,11 +1007,19 @@ class Answerer:
             if _PARTY_WORK_RE.search(situation) is not None or (
                 _MEMBERS_RE.search(situation) is not None and _ELSEWHERE_RE.search(told) is None
             ):
-                return told, asked
+                return told, asked, _SITUATION_TOP
         asked, story = split_scene(question)
-        if story and _ELSEWHERE_RE.search(story) is None:
-            return clean(story), asked
-        return "", question
+        # Not when what is asked points back at the story or someone in it (我们单位食堂…，这
+        # 是不是意见里说的供和需脱节; 处长从不参加支部活动，他需要精通党务吗): it cannot be asked
+        # without them.
+        if (
+            story
+            and _ELSEWHERE_RE.search(story) is None
+            and _POINTS_BACK_RE.search(asked) is None
+            and not told_of_someone(asked)
+        ):
+            return clean(story), asked, 1
+        return "", question, 0
 
     def _uncovered_in(self, *readings: str) -> set[str]:
         """The not_covered terms named in any reading of one text (prepared, and as typed

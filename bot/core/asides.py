@@ -123,6 +123,11 @@ _SOMEONE_TOLD_RE = re.compile("(?<![其吉])[他她]|这位|那位|人家|此人
 _SITUATION_CHARS = 10
 
 
+def told_of_someone(asked: str) -> bool:
+    """What is asked is about someone the story or situation before it told of (他, 这位)."""
+    return _SOMEONE_TOLD_RE.search(asked) is not None
+
+
 def split_situation(question: str) -> tuple[str, str] | None:
     """The situation a message tells in sentences of its own (cleaned, complaints aside) and the
     last sentence, which asks (我们处开会学习总是走过场。大家有意见。这算哪种脱节？); None when
@@ -158,7 +163,7 @@ def _told_apart(situation: str, asked: str) -> tuple[str, str] | None:
         len(situation) < _SITUATION_CHARS
         or _ASKED_RE.search(situation) is not None
         or _ANOTHER_PAPER_RE.search(told) is not None
-        or _SOMEONE_TOLD_RE.search(asked) is not None
+        or told_of_someone(asked)
     ):
         return None
     return told, asked
