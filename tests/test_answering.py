@@ -274,6 +274,9 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         # Not another place's story, nor one whose not-covered words are not the organs'.
         ("我下个月要去高校挂职，党建和业务怎么融合", None),
         ("我下个月要去企业调研，党建和业务怎么融合", None),
+        # What is asked names the story's own thing again (a sixth helper's probes).
+        ("我在深圳工作，深圳的机关党建有什么创新", None),
+        ("我平时喜欢钓鱼，钓鱼能算学用融合吗", None),
         # 这位处长 and 人家 are someone the situation told of.
         ("处长是党员，政治学习总缺席，这位处长需要精通党务吗", None),
         ("处长老党员只抓指标，人家这样算不算重业务轻政治", None),

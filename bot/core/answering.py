@@ -56,6 +56,20 @@ _ELSEWHERE_RE = re.compile(
     "|女儿|孩子|老爸|我爸|我妈|老公|老婆|退休"
 )
 _SITUATION_TOP = 2
+# Pairs of characters that say who, not what (我们, 他们): no story's own subject.
+_PERSONS_RE = re.compile("[我你他她咱俺们您]")
+
+
+def _pairs_of(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters of a text that say what, not who."""
+    return {
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if all("\u4e00" <= c <= "\u9fff" for c in text[i : i + 2])
+        and not _PERSONS_RE.search(text[i : i + 2])
+    }
+
+
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
 # Where a message's first clause ends: what follows a who-said question with no saying
@@ -992,9 +1006,18 @@ class Answerer:
         situation = self.matcher.prepare_cleaned(told)
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
+        if top == 1 and self._asks_of_the_story(told, asked):
+            return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
+
+    def _asks_of_the_story(self, told: str, asked: str) -> bool:
+        """What is asked names again something of the story that the interview never does (我在
+        深圳工作，深圳的机关党建有什么创新; 我平时喜欢钓鱼，钓鱼能算学用融合吗): the story is
+        what is asked about, not where the asker stands."""
+        again = _pairs_of(told) & _pairs_of(clean(asked))
+        return any(not any(pair in passage for passage in self._folded_passages) for pair in again)
 
     def _situation_or_story(self, question: str) -> tuple[str, str, int]:
         """The situation (cleaned), what is asked after it, and how near the top of the whole
