@@ -735,9 +735,8 @@ class Answerer:
         年会 or 下个月要换车 names something else, and what is asked may be about it), or what
         is asked must neither point back at the story (这, 那, 到时) nor hold words outside the
         interview's: 年底要写述职报告，想问机制融合要实现啥目标 asks the goal, not a date."""
-        asked_prepared = self.matcher.prepare(asked)
-        named = about_subject(asked_prepared) or _ITS_OWN_TERMS_RE.search(asked_prepared)
-        if not named or _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
+        asked_prepared = self._asked_of_its_own(asked)
+        if asked_prepared is None:
             return False
         if slot is detail.Slot.COUNT:
             return True
@@ -994,23 +993,25 @@ class Answerer:
         when the whole message ranks that answer near the top.  The situation may name where in
         the organs the asker stands (`_ORGAN_LIFE`), not another place or life."""
         told, asked, top = self._situation_or_story(question)
-        if not told:
-            return None
-        asked_prepared = self.matcher.prepare(asked)
-        if not (about_subject(asked_prepared) or _ITS_OWN_TERMS_RE.search(asked_prepared)):
-            return None
-        if _ASKS_IF_SAID_RE.fullmatch(clean(asked)):
-            # 光喊政治口号不干实事的，文件管不管: what the text says of the situation is asked,
-            # and the whole message must find it.
+        # 光喊政治口号不干实事的，文件管不管: what the text says of the situation is asked, and
+        # the whole message must find it.
+        if not told or self._asked_of_its_own(asked) is None:
             return None
         situation = self.matcher.prepare_cleaned(told)
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
-        if top == 1 and self._asks_of_the_story(told, asked):
-            return None
         alone = self.ask(asked)
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.status is Status.ANSWERED and alone.entry in near else None
+
+    def _asked_of_its_own(self, asked: str) -> str | None:
+        """What is asked after a story or situation, prepared, when it names the Opinion's
+        subject or its own terms and asks more than whether the text says it (意见里有规定吧,
+        文件管不管); None otherwise: then the story is part of the question."""
+        prepared = self.matcher.prepare(asked)
+        if not (about_subject(prepared) or _ITS_OWN_TERMS_RE.search(prepared)):
+            return None
+        return None if _ASKS_IF_SAID_RE.fullmatch(clean(asked)) else prepared
 
     def _asks_of_the_story(self, told: str, asked: str) -> bool:
         """What is asked names again something of the story that the interview never does (我在
@@ -1032,16 +1033,18 @@ class Answerer:
             ):
                 return told, asked, _SITUATION_TOP
         asked, story = split_scene(question)
+        told = clean(story)
         # Not when what is asked points back at the story or someone in it (我们单位食堂…，这
-        # 是不是意见里说的供和需脱节; 处长从不参加支部活动，他需要精通党务吗): it cannot be asked
-        # without them.
+        # 是不是意见里说的供和需脱节; 处长从不参加支部活动，他需要精通党务吗), nor names again
+        # what it told of: it cannot be asked without them.
         if (
-            story
+            told
             and _ELSEWHERE_RE.search(story) is None
             and _POINTS_BACK_RE.search(asked) is None
             and not told_of_someone(asked)
+            and not self._asks_of_the_story(told, asked)
         ):
-            return clean(story), asked, 1
+            return told, asked, 1
         return "", question, 0
 
     def _uncovered_in(self, *readings: str) -> set[str]:
