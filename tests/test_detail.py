@@ -3,6 +3,7 @@ does not give is declined, while one the passage does answer is still answered."
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ from bot.core import detail
 from bot.core.answering import Answerer, Kind, Status
 from bot.core.detail import Slot
 from bot.core.knowledge import KnowledgeBase
+from bot.core.textnorm import clean
 
 
 @pytest.mark.parametrize(
@@ -450,6 +452,9 @@ def test_who_said_a_saying_is_answered_only_by_the_passage_that_says_it() -> Non
 )
 def test_who_said_this_with_no_saying_asks_which_saying(answerer: Answerer, question: str) -> None:
     """No passage is a guess at which saying "this" is: the reply asks for it."""
+    # The whole question, or its first clause when why it is asked follows (…，领导让我标注出处).
+    first_clause = re.split("[，,。！!？?；;\n]", question, maxsplit=1)[0]
+    assert detail.names_no_saying(clean(question)) or detail.names_no_saying(clean(first_clause))
     result = answerer.ask(question)
     assert (result.status, result.kind, result.entry) == (Status.UNKNOWN, Kind.VAGUE, None)
     assert "哪句话" in result.reply or "哪句話" in result.reply
