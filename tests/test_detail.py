@@ -265,6 +265,30 @@ def test_a_share_is_given_only_by_a_share() -> None:
     assert detail.answers("专职党务干部按多少比例配备", "按不低于百分之一的比例配备")
 
 
+def test_a_count_of_what_no_list_counts_is_given_only_in_its_own_unit() -> None:
+    """六个融合 and 四个方面 count the items of a list: they say nothing of how many meetings,
+    people, offices or points, which only a number in that unit answers."""
+    passage = "从四个方面着手治好当下，推出六个融合的破解之策"
+    assert detail.answers("六个融合有几个", passage)
+    assert detail.answers("两张皮表现在几个方面", passage)
+    assert detail.answers("意见分几个部分", passage)
+    for question in (
+        "治好当下要开几次会",
+        "双向交流一年去多少人",
+        "意见要求每年去几个人交流",
+        "观摩活动一年搞几场",
+        "省直机关有几个党组织",
+        "融合工作法要评几家单位",
+        "示范培训有多少名额",
+        "必研题有几道",
+        "学习要拿多少学分",
+        "融合工作法奖励多少钱",
+    ):
+        assert not detail.answers(question, passage), question
+    assert detail.answers("示范培训去几个人", "每期选派三名干部参加示范培训")
+    assert detail.answers("现场观摩开几回", "全年开展两次现场观摩")
+
+
 def test_how_long_the_problem_has_been_there_is_answered_by_long_standing() -> None:
     """长期制约着 is all the interview says of how long 两张皮 has been there; any other "how
     long" (an expiry, a course) still wants a time the passage lacks."""

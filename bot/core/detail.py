@@ -381,12 +381,53 @@ _DURATION_ANSWER = re.compile(
 _DURATION_TAIL = 4
 
 
+# A count of what no list counts (开几次会, 去多少人, 几家单位, 名额多少): the interview's numbers
+# (六个融合, 四个方面) count the items of a list, so only the same unit or noun after a numeral
+# answers one.  几个 is a list's unit unless a person, meeting, office or sum follows it.
+_COUNTED_APART = re.compile(
+    r"(?<![哪那这前近好十])(?:几|多少)个?(人|名|位|次|回|趟|场|家|届|岁|版|分|本|道|期|章|批|轮|门|册)"
+    r"|(?<![哪那这前近好十])(?:几|多少)个(会|单位|部门|厅局|厅|处室|支部|党组织|党员|干部|小时|星期)"
+    r"|(?<![哪那这前近好十])多少(钱|经费|资金|块|元)"
+)
+_COUNTED_BY_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("人数|名额|编制"), "[人名位]"),
+    (re.compile("学分|分值"), "分"),
+    (re.compile("学时|课时"), "(?:学时|课时|小时)"),
+    (re.compile("任期|年限|年龄|多大年[龄纪]"), "[年岁]"),
+)
+# The units that count the same: 去几个人 is answered by 三名.
+_SAME_UNITS = {
+    "人": "[人名位]",
+    "名": "[人名位]",
+    "位": "[人名位]",
+    "次": "[次回]",
+    "回": "[次回]",
+}
+
+
+def _counted_apart(question: str) -> str | None:
+    """The unit (a regular expression) a count of what no list counts must come in."""
+    found = _COUNTED_APART.search(question)
+    if found is not None:
+        unit = found.group(found.lastindex or 0)
+        return _SAME_UNITS.get(unit, re.escape(unit))
+    for asked_by, unit in _COUNTED_BY_WORD:
+        if asked_by.search(question):
+            return unit
+    return None
+
+
 def _count(question: str, passage: str) -> bool:
     if _SHARE_ASKED.search(question):
         return _SHARE_ANSWER.search(passage) is not None
     duration = _DURATION_ASKED.search(question)
     if duration is not None and len(question) - duration.end() <= _DURATION_TAIL:
         return _DURATION_ANSWER.search(passage) is not None
+    unit = _counted_apart(question)
+    if unit is not None:
+        # 推出一批 is "a batch", no number of batches.
+        found = re.finditer(rf"(?<!第){_NUMERAL}个?{unit}", passage)
+        return any(number.group() != "一批" for number in found)
     return _COUNT_ANSWER.search(passage) is not None
 
 
