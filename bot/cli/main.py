@@ -185,6 +185,7 @@ DEFAULT_EVAL_FILES = (
     "blind_dev93.yaml",
     "blind_dev94.yaml",
     "blind_dev95.yaml",
+    "blind_dev96.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
