@@ -280,6 +280,11 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         # 这位处长 and 人家 are someone the situation told of.
         ("处长是党员，政治学习总缺席，这位处长需要精通党务吗", None),
         ("处长老党员只抓指标，人家这样算不算重业务轻政治", None),
+        # A term of the Opinion's asked after a story naming another (任职培训, 案例教材) is what
+        # is asked, though the story's term ranks the whole message's first answer.
+        ("我下个月要参加任职培训，学用融合是什么意思", "learning_integration"),
+        ("我们处今年要搞现场观摩，机制融合怎么理解", "mechanism_integration"),
+        ("咱们单位准备编案例教材，双向交流是怎么回事", "two_way_exchange"),
     ],
 )
 def test_a_situation_told_first_leaves_the_last_sentence_asked(

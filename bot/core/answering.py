@@ -605,6 +605,11 @@ class Answerer:
             self._numbered[number] = frozenset(i for i, _ in found)
             self._integration_names.update((name, number) for _, name in found)
         self._all_numbered = frozenset().union(*self._numbered.values())
+        self._term_names_re = re.compile(
+            "|".join(
+                (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
+            )
+        )
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -1001,8 +1006,22 @@ class Answerer:
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
+        if alone.status is not Status.ANSWERED:
+            return None
+        # A story's own term draws the whole message its way (我下个月要参加任职培训，学用融合
+        # 是什么意思 ranks the training passage first): a term of the Opinion's the question
+        # names and the story does not is what is asked, wherever the whole message ranks it.
+        if top == 1 and self._names_a_term_of_its_own(asked, told):
+            return alone
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
-        return alone if alone.status is Status.ANSWERED and alone.entry in near else None
+        return alone if alone.entry in near else None
+
+    def _names_a_term_of_its_own(self, asked: str, told: str) -> bool:
+        """What is asked names one of the Opinion's terms (an integration by its name, the next
+        steps' terms) that the story before it does not."""
+        named = {m.group() for m in self._term_names_re.finditer(self.matcher.prepare(asked))}
+        story = self.matcher.prepare_cleaned(told)
+        return any(term not in story for term in named)
 
     def _asked_of_its_own(self, asked: str) -> str | None:
         """What is asked after a story or situation, prepared, when it names the Opinion's
