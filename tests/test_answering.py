@@ -285,6 +285,11 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ("我下个月要参加任职培训，学用融合是什么意思", "learning_integration"),
         ("我们处今年要搞现场观摩，机制融合怎么理解", "mechanism_integration"),
         ("咱们单位准备编案例教材，双向交流是怎么回事", "two_way_exchange"),
+        # Only what the term is: more is asked of the story, or of what the interview never
+        # says (a seventh helper's probes).
+        ("我们处今年要搞现场观摩，我们处适合讲机制融合吗", None),
+        ("我们处要派人参加示范培训，跑步的切入点是什么", None),
+        ("我们处今年有三个年轻干部，区块链的责任链是什么", None),
     ],
 )
 def test_a_situation_told_first_leaves_the_last_sentence_asked(
@@ -929,6 +934,30 @@ def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answe
     ],
 )
 def test_an_integration_named_by_its_number_is_answered_from_it(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question", ["意见提出的是五个融合吧？", "意见有七个融合吧", "意见讲了三个融合对吗"]
+)
+def test_a_miscount_of_the_integrations_gets_the_six(answerer: Answerer, question: str) -> None:
+    """五个融合 is the six miscounted, not the fifth of them (五是深化机制融合)."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "main_content"), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("治当下的四个融合是哪四个", "now_and_long_term"),
+        ("管长远的两个融合是哪两个", "now_and_long_term"),
+        ("是五个融合还是六个融合", "six_disconnects"),
+    ],
+)
+def test_the_integrations_counted_in_part_stay_counted(
     answerer: Answerer, question: str, entry: str
 ) -> None:
     result = answerer.ask(question)

@@ -605,10 +605,10 @@ class Answerer:
             self._numbered[number] = frozenset(i for i, _ in found)
             self._integration_names.update((name, number) for _, name in found)
         self._all_numbered = frozenset().union(*self._numbered.values())
-        self._term_names_re = re.compile(
-            "|".join(
-                (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
-            )
+        terms = (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
+        # What one of them is, and nothing more (`_asks_what_another_term_is`).
+        self._what_a_term_is_re = re.compile(
+            f"(?:什么是|什么叫|啥是|啥叫|何为)?(?:(?:意见|文件)(?:里|中)?的?)?({'|'.join(terms)})"
         )
 
     def entry(self, entry_id: str) -> Entry | None:
@@ -1009,19 +1009,20 @@ class Answerer:
         if alone.status is not Status.ANSWERED:
             return None
         # A story's own term draws the whole message its way (我下个月要参加任职培训，学用融合
-        # 是什么意思 ranks the training passage first): a term of the Opinion's the question
-        # names and the story does not is what is asked, wherever the whole message ranks it.
-        if top == 1 and self._names_a_term_of_its_own(asked, told):
+        # 是什么意思 ranks the training passage first): what another term of the Opinion's is,
+        # asked after it, is asked alone, wherever the whole message ranks it.
+        if top == 1 and self._asks_what_another_term_is(asked, told):
             return alone
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.entry in near else None
 
-    def _names_a_term_of_its_own(self, asked: str, told: str) -> bool:
-        """What is asked names one of the Opinion's terms (an integration by its name, the next
-        steps' terms) that the story before it does not."""
-        named = {m.group() for m in self._term_names_re.finditer(self.matcher.prepare(asked))}
-        story = self.matcher.prepare_cleaned(told)
-        return any(term not in story for term in named)
+    def _asks_what_another_term_is(self, asked: str, told: str) -> bool:
+        """What is asked is only what one of the Opinion's terms is (an integration by its
+        name, the next steps' terms: 学用融合是什么意思, 什么是必研题), and the story before it
+        does not name that term.  Anything more (跑步的切入点, 机制融合需要我做什么, 任职培训谁
+        来讲) is asked of the story too, or of what the interview never says."""
+        term = self._what_a_term_is_re.fullmatch(self.matcher.prepare(asked))
+        return term is not None and term.group(1) not in self.matcher.prepare_cleaned(told)
 
     def _asked_of_its_own(self, asked: str) -> str | None:
         """What is asked after a story or situation, prepared, when it names the Opinion's
