@@ -285,6 +285,9 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         ("我下个月要参加任职培训，学用融合是什么意思", "learning_integration"),
         ("我们处今年要搞现场观摩，机制融合怎么理解", "mechanism_integration"),
         ("咱们单位准备编案例教材，双向交流是怎么回事", "two_way_exchange"),
+        # After a situation in Party work too (兼职党务干部 is where the asker stands).
+        ("我是处里的兼职党务干部，学用融合是什么", "learning_integration"),
+        ("我今年刚当上支部书记，目标融合是什么意思", "goal_integration"),
         # Only what the term is: more is asked of the story, or of what the interview never
         # says (a seventh helper's probes).
         ("我们处今年要搞现场观摩，我们处适合讲机制融合吗", None),

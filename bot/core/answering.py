@@ -1008,10 +1008,10 @@ class Answerer:
         alone = self.ask(asked)
         if alone.status is not Status.ANSWERED:
             return None
-        # A story's own term draws the whole message its way (我下个月要参加任职培训，学用融合
-        # 是什么意思 ranks the training passage first): what another term of the Opinion's is,
-        # asked after it, is asked alone, wherever the whole message ranks it.
-        if top == 1 and self._asks_what_another_term_is(asked, told):
+        # A story's or situation's own term draws the whole message its way (我下个月要参加任
+        # 职培训，学用融合是什么意思 ranks the training passage first): what another term of the
+        # Opinion's is, asked after it, is asked alone, wherever the whole message ranks it.
+        if self._asks_what_another_term_is(asked, told):
             return alone
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.entry in near else None
