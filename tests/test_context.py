@@ -305,6 +305,37 @@ def test_whole_english_questions_are_read(
         assert result.entry == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Is the two skins problem something new or not?", "two_skins"),
+        ("Does the Opinion also talk about full-time party affairs cadres?", "full_and_part_time"),
+        ("Is serving the economy really the only way to serve the center?", "misconception"),
+    ],
+)
+def test_english_words_that_only_carry_grammar_are_no_unknown_words(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """only, also, something, or, not: read as nothing, they no longer count as words the
+    knowledge base lacks; the words that do (weather, eat, rains) still do."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it just me or is it cold today?",
+        "Can I actually eat something now or not?",
+        "If it rains then what?",
+    ],
+)
+def test_everyday_english_with_grammar_words_is_still_declined(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
 def test_english_relation_words_do_not_make_an_everyday_question_answerable(
     answerer: Answerer,
 ) -> None:
