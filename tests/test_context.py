@@ -311,6 +311,17 @@ def test_whole_english_questions_are_read(
         ("Is the two skins problem something new or not?", "two_skins"),
         ("Does the Opinion also talk about full-time party affairs cadres?", "full_and_part_time"),
         ("Is serving the economy really the only way to serve the center?", "misconception"),
+        ("Does the Opinion say anything about young cadres?", "learning_groups"),
+        (
+            "Is it true that the Opinion says full-time party affairs cadres should be "
+            "strengthened?",
+            "full_and_part_time",
+        ),
+        # What holds back or comes back, of the Opinion's problem.
+        ("What has the two skins problem been holding back all these years?", "two_skins"),
+        # The medical metaphor, of the problem or the long term.
+        ("is the problem curable?", "common_ailment"),
+        ("What are the long-term remedies?", "prescriptions"),
     ],
 )
 def test_english_words_that_only_carry_grammar_are_no_unknown_words(
@@ -328,6 +339,14 @@ def test_english_words_that_only_carry_grammar_are_no_unknown_words(
         "Is it just me or is it cold today?",
         "Can I actually eat something now or not?",
         "If it rains then what?",
+        # The interview's phrases and its medical metaphor, of anything else.
+        "What is holding back the economy?",
+        "Will my back pain come back?",
+        "Is cancer curable?",
+        "Will the flu recur?",
+        "Is my illness chronic?",
+        "Is this illness curable?",
+        "My father has cancer, will it relapse?",
     ],
 )
 def test_everyday_english_with_grammar_words_is_still_declined(
