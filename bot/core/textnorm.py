@@ -1434,6 +1434,47 @@ _ENGLISH_TERMS = {
     "work meeting": "工作会议",
     "work meetings": "工作会议",
     "concentrated education": "集中教育",
+    # Words of English questions about the Opinion (the read English sets' misses), everyday
+    # words elsewhere (the entry point of a virus, play a role in a film, a door handle).
+    "entry point": "切入点",
+    "entry points": "切入点",
+    "connecting point": "结合点",
+    "connecting points": "结合点",
+    "point of combination": "结合点",
+    "point of integration": "结合点",
+    "linking point": "结合点",
+    "play a role": "发挥作用",
+    "play role": "发挥作用",
+    "play its role": "发挥作用",
+    "play their role": "发挥作用",
+    "bring into play": "发挥作用",
+    "give full play": "发挥作用",
+    "basic rule": "基本遵循",
+    "basic rules": "基本遵循",
+    "basic principle": "基本遵循",
+    "basic principles": "基本遵循",
+    "basic compliance": "基本遵循",
+    "basic guideline": "基本遵循",
+    "basic guidelines": "基本遵循",
+    "basic reference": "基本遵循",
+    "political building": "政治建设",
+    "political construction": "政治建设",
+    "organ building": "机关建设",
+    "building of organs": "机关建设",
+    "spirit": "精神",
+    "strong handle": "有力抓手",
+    "strong lever": "有力抓手",
+    "handle": "抓手",
+    "lever": "抓手",
+    "important": "重要",
+    "results": "成果",
+    "motivate": "激励",
+    "push": "推动",
+    "textbook": "教材",
+    "textbooks": "教材",
+    "overall situation": "大局",
+    "bigger picture": "大局",
+    "daily": "日常",
     # What holds back, what comes back: of anything else in everyday English (What is holding
     # back the economy?  Will my back pain come back?).
     "hold back": "制约",
@@ -1479,10 +1520,11 @@ _SOMEONES_ILLNESS_RE = re.compile(
 # subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
 _ABOUT_THE_OPINION_RE = re.compile(
     r"(?<![a-z])(?:(?:the|this|its|that|henan's) (?:henan |provincial )?opinions?(?! of\b)"
-    r"|(?:the|this) (?:document|interview|policy)|two skins?|provincial organs?"
-    r"|party building)(?![a-z])"
+    r"|(?:the|this) (?:document|interview|policy|doc|guidelines?|policy paper)|two skins?"
+    r"|provincial organs?|party building|party affairs|party organi[sz]ations?|party orgs?"
+    r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
     # Not 意见领袖, an opinion leader.
-    "|意见(?!领袖)|两张皮|党建|省直机关"
+    "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
 )
 _ENGLISH_TERMS_RE = _whole_words_re(_ENGLISH_TERMS)
 _ENGLISH_METAPHOR_RE = _whole_words_re(_ENGLISH_METAPHOR)
