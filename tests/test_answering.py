@@ -773,6 +773,8 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "农商行的党建和业务怎么融合？",
         "派出所的党建和业务怎么融合？",
         "医院里面的党建和业务怎么融合？",
+        # 建国 across 党建 and 国企 is no word (an eighth helper's probe, in English first).
+        "党建国企的切入点是什么",
         # Consequences, assessments and particulars the interview never gives.
         "党建考核和奖惩脱节要追究谁的责任",
         "持续提升抓党建强业务的能力素质，有没有能力测评",

@@ -355,6 +355,51 @@ def test_everyday_english_with_grammar_words_is_still_declined(
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("What basic rules does the doc follow?", "guiding_principles"),
+        ("What are the entry points for party building in the guideline?", "entry_points"),
+        (
+            "Which groups play a role in learning integration according to the Opinion?",
+            "learning_groups",
+        ),
+        (
+            "Why is the Opinion a strong lever for improving party building quality?",
+            "significance",
+        ),
+        ("Is supply and demand one of the disconnects in the guideline?", "six_disconnects"),
+    ],
+)
+def test_english_names_of_the_interviews_terms_are_read_in_more_questions_about_it(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """The doc, the guideline and the Party's own words open the interview's English names."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Set where no word of the vocabulary says (an eighth helper's probes).
+        "What is the entry point for party building in NGOs?",
+        "What are the basic rules for party building in private firms?",
+        "What are the basic principles of party building in the Soviet era?",
+        "What is the entry point for party building in state-owned enterprises?",
+        # Another guideline or policy paper.
+        "What are the basic rules of the guideline on tourism?",
+        "What is the overall situation in the policy paper on the economy?",
+        # Anyone coming back is no relapse.
+        "Will the cadre who was transferred come back to party affairs?",
+    ],
+)
+def test_english_names_of_the_interviews_terms_are_not_read_of_another_setting(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
 def test_english_relation_words_do_not_make_an_everyday_question_answerable(
     answerer: Answerer,
 ) -> None:

@@ -388,7 +388,8 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
-    no mention, except a place word after it and what is asked of the place (医院里的, 农村中
+    no mention (unless a word ends just before the term and has taken that character: 党建国企),
+    except a place word after it and what is asked of the place (医院里的, 农村中
     怎么, 学校内有没有): 院里 and 村中 are everyday words, yet 里 places the question in the
     whole term.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
     if pattern is None:
@@ -401,7 +402,12 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
             named.add(term)
             continue
         start, end = found.start(), found.start() + len(term)
-        left = text[start - 1 : start + 1] if start > 0 else ""
+        # 党建国企: 建 ends 党建, so 建国 is no word there.
+        left = (
+            text[start - 1 : start + 1]
+            if start > 0 and text[max(0, start - 2) : start] not in everyday
+            else ""
+        )
         right = (
             text[end - 1 : end + 1]
             if end < len(text) and _IN_THE_PLACE_RE.match(text, end) is None
