@@ -317,6 +317,8 @@ def test_whole_english_questions_are_read(
             "strengthened?",
             "full_and_part_time",
         ),
+        # "when" after another question word asks no time.
+        ("What was the document based on when it was drafted?", "origin"),
         # What holds back or comes back, of the Opinion's problem.
         ("What has the two skins problem been holding back all these years?", "two_skins"),
         # The medical metaphor, of the problem or the long term.
@@ -339,6 +341,9 @@ def test_english_words_that_only_carry_grammar_are_no_unknown_words(
         "Is it just me or is it cold today?",
         "Can I actually eat something now or not?",
         "If it rains then what?",
+        "What is the best way to cook rice?",
+        "How do I deal with stress?",
+        "What have other provinces done about the two-skins issue?",
         # The interview's phrases and its medical metaphor, of anything else.
         "What is holding back the economy?",
         "Will my back pain come back?",

@@ -1115,6 +1115,25 @@ _ENGLISH = {
     "both": "",
     "either": "",
     "is it true": "",
+    "way": "",
+    "put": "",
+    "doing": "",
+    "call": "",
+    "called": "",
+    "keep": "",
+    "happens": "",
+    "refer": "",
+    "considered": "",
+    "supposed": "",
+    "expected": "",
+    "try": "",
+    "treat": "",
+    "deal": "",
+    # Not read as nothing: based (on), done, gave and provide (What was the document based on
+    # when it was drafted? What have other provinces done…? Who is the official that gave the
+    # interview? were answered wrongly or answered at all).
+    "other province": "外省",
+    "other provinces": "外省",
     "one of": "",
     "in the first place": "",
     "put it into practice": "落实",
@@ -1475,6 +1494,10 @@ _ENGLISH_TERMS = {
     "overall situation": "大局",
     "bigger picture": "大局",
     "daily": "日常",
+    "based on": "基础上",
+    "provide": "提供",
+    "provides": "提供",
+    "provided": "提供",
     # What holds back, what comes back: of anything else in everyday English (What is holding
     # back the economy?  Will my back pain come back?).
     "hold back": "制约",
@@ -1539,6 +1562,9 @@ _LATIN_WORD_RE = re.compile(r"[a-z]+")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
 # "When serving the central work, …" sets the scene and asks no time.
 _WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
+# ... and so does "when" after another question word: What was the document based on when it was
+# drafted? asks what, not when.
+_WHEN_AFTER_ASKING_RE = re.compile(r"^((?:what|which|who|whom|how|why|where)\b.*?)\bwhen\b ?")
 # English endings tried in order, each with what the stem gets back (integrating → integrate).
 _ENDINGS = (
     ("ies", "y"),
@@ -1787,6 +1813,7 @@ def _english(text: str) -> str:
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
     text = _WHEN_DOING_RE.sub("", text)
+    text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
         text, is_pinyin
     )
