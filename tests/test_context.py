@@ -405,6 +405,26 @@ def test_english_names_of_the_interviews_terms_are_not_read_of_another_setting(
     assert answerer.ask(question).status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which newspaper says the economy is going down?",
+        "How do I get into the youth league?",
+        "Is the site up or down?",
+        "Is study or work the key?",
+        "Is it true that acne comes back?",
+        "Will it come back next year?",
+    ],
+)
+def test_words_that_carry_little_count_outside_questions_about_the_opinion(
+    answerer: Answerer, question: str
+) -> None:
+    """going, down, get, into, or, true…: read as nothing only in a question about the
+    Opinion; alone with one of the interview's words they are what an everyday question asks
+    (a ninth helper's probes), and "it" is no problem of the Opinion's that comes back."""
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
 def test_english_relation_words_do_not_make_an_everyday_question_answerable(
     answerer: Answerer,
 ) -> None:
