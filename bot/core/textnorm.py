@@ -1107,14 +1107,13 @@ _ENGLISH = {
     "try": "",
     "treat": "",
     "deal": "",
-    # Not read as nothing: based (on), done, gave and provide (What was the document based on
-    # when it was drafted? What have other provinces done…? Who is the official that gave the
-    # interview? were answered wrongly or answered at all).
-    "other province": "外省",
-    "other provinces": "外省",
     "one of": "",
     "in the first place": "",
-    "put it into practice": "落实",
+    # Not read as nothing: based (on), done, gave and provide (What was the document based on
+    # when it was drafted? What have other provinces done…? Who is the official that gave the
+    # interview? were answered wrongly or answered at all).  Another province is not covered.
+    "other province": "外省",
+    "other provinces": "外省",
     "carried out": "落实",
     # "check一下" is 查一下: a request, not a word of the question ("check on my application"
     # keeps its unknown word).  Other words of the dev sets' English questions were tried and
@@ -1511,11 +1510,12 @@ _ENGLISH_TERMS = {
     "held back": "制约",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
-# read only of a problem, an issue or "it", the integrations, the long term or the Opinion, and
-# of nobody's illness: read everywhere, "Is cancer curable?", "Will the flu recur?" and "Is my
-# illness chronic?" were answered from it; read only in a question naming the Opinion, "is the
-# problem curable?" and "What are the long-term remedies?" were not; read wherever the Opinion's
-# English names are, "Will the cadre who was transferred come back to party affairs?" was.
+# read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
+# "it": Is it true that acne comes back?), and of nobody's illness.  Read everywhere, "Is cancer
+# curable?", "Will the flu recur?" and "Is my illness chronic?" were answered from it; read only
+# in a question naming the Opinion, "is the problem curable?" and "What are the long-term
+# remedies?" were not; read wherever the Opinion's English names are, "Will the cadre who was
+# transferred come back to party affairs?" was.
 _ENGLISH_METAPHOR = {
     "remedy": "药方",
     "remedies": "药方",
@@ -1853,6 +1853,7 @@ def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
 
 
 def _known_word(word: str, is_pinyin: Callable[[str], bool]) -> bool:
+    """A word the reader needs no vocabulary for (a greeting, pinyin) or one inflected from it."""
     if word in _SMALL_TALK_WORDS or is_pinyin(word):
         return True
     return any(
