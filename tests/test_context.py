@@ -329,8 +329,9 @@ def test_whole_english_questions_are_read(
 def test_english_words_that_only_carry_grammar_are_no_unknown_words(
     answerer: Answerer, question: str, entry: str
 ) -> None:
-    """only, also, something, or, not: read as nothing, they no longer count as words the
-    knowledge base lacks; the words that do (weather, eat, rains) still do."""
+    """also, something, not (and, in a question about the Opinion, only, or, is it true): read
+    as nothing, they no longer count as words the knowledge base lacks; the words that do
+    (weather, eat, rains) still do."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
