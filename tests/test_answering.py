@@ -775,6 +775,11 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "医院里面的党建和业务怎么融合？",
         # 建国 across 党建 and 国企 is no word (an eighth helper's probe, in English first).
         "党建国企的切入点是什么",
+        # The interview's terms owned by something it never speaks of.
+        "跑步的切入点怎么找",
+        "汽车4S店的现场观摩活动在哪里",
+        "区块链的责任链是什么",
+        "股票投资的切入点",
         # Consequences, assessments and particulars the interview never gives.
         "党建考核和奖惩脱节要追究谁的责任",
         "持续提升抓党建强业务的能力素质，有没有能力测评",
@@ -798,6 +803,23 @@ def test_near_topic_questions_are_declined_without_readers_like_them(
     because readers asked the like before (none of theirs here)."""
     answerer = Answerer(replace(kb, asked_out_of_scope=()))
     assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("机关党建的切入点是什么", "entry_points"),
+        ("服务大局的结合点是什么", "entry_points"),
+        ("我们处的双向交流怎么搞", "two_way_exchange"),
+        ("示范培训的必研题是什么", "must_study"),
+    ],
+)
+def test_the_interviews_terms_owned_by_its_subject_or_the_askers_unit_are_answered(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    """Only something the interview never speaks of (跑步, 区块链) makes a term another's."""
+    result = Answerer(replace(kb, asked_out_of_scope=())).ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
 @pytest.mark.parametrize(

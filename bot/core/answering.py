@@ -82,6 +82,18 @@ _ITS_OWN_TERMS_RE = re.compile(
     r"必研题|示范培训|任职培训|专项培训|现场观摩|案例教材|工作法|调研督促|联动考评|兼职|专职|责任链"
     r"|1\+n|结合点|切入点|双向交流|战斗堡垒|先锋模范|党务工作岗位"
 )
+# What opens a question and owns one of the interview's terms (跑步的切入点).
+_OWNED_TERM_RE = re.compile(
+    r"([\u4e00-\u9fff0-9a-z]{2,6})的(?:切入点|结合点|现场观摩|观摩|责任链|双向交流|工作法|案例教材"
+    r"|必研题|战斗堡垒|先锋模范)"
+)
+_ASKER_RE = re.compile("^(?:请问|我想知道|想知道|我想问|那么|那)")
+# An owner that asks, points, cites or stands in the organs is no other thing's (有没有现成的
+# 工作法, 两者的结合点, 文中说的必研题, 我们处的双向交流).
+_NOT_AN_OWNER_RE = re.compile(
+    "有没有|有沒有|会不会|會不會|能不能|是不是|什么|啥|哪|怎|这|那|两者|其|说|讲|提|中|里|文|意见"
+    "|我|咱|俺|处|厅|局|委|单位|支部|机关|部门|党|干部|工委|省|河南"
+)
 # What is asked after a story is only whether the text says it (咱们处应该配几个专职党务干部，
 # 意见里有规定吧): the story's count or time is what is asked.
 _ASKS_IF_SAID_RE = re.compile(
@@ -1086,6 +1098,20 @@ class Answerer:
             self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
         )
 
+    def _anothers_term(self, cleaned: str) -> bool:
+        """The question opens with something the interview never speaks of owning one of its
+        terms (跑步的切入点怎么找, 汽车4S店的现场观摩活动在哪里): a few words the knowledge base
+        lacks, asking nothing and pointing at nothing, then 的 and the term."""
+        found = _OWNED_TERM_RE.match(_ASKER_RE.sub("", cleaned))
+        if found is None or _NOT_AN_OWNER_RE.search(found.group(1)):
+            return False
+        prepared = self.matcher.prepare(found.group(1))
+        return (
+            not about_subject(prepared)
+            and _ITS_OWN_TERMS_RE.search(prepared) is None
+            and not self.matcher.knows_words(prepared)
+        )
+
     def _beyond_besides_uncovered(self, prepared: str, as_typed: str, cleaned: str) -> bool:
         """The question asks what the interview never says, whatever entry it matches: a term
         it names but never explains, another document or occasion (not-covered subjects
@@ -1103,6 +1129,7 @@ class Answerer:
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
             or _another_fields_own(cleaned)
             or _another_levels_own(cleaned)
+            or self._anothers_term(cleaned)
         )
 
     def _result(
