@@ -1558,7 +1558,18 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
 )
-_ENGLISH_TERMS_RE = _whole_words_re(_ENGLISH_TERMS)
+# The vocabulary's phrases made of words read as nothing only about the Opinion (put out,
+# carry out, follow up): read whole there, before those words go one by one.
+_GATED_GRAMMAR = frozenset(word for word, chinese in _ENGLISH_TERMS.items() if not chinese)
+_READ_ABOUT_THE_OPINION = {
+    **{
+        phrase: chinese
+        for phrase, chinese in _ENGLISH.items()
+        if " " in phrase and _GATED_GRAMMAR & set(phrase.split())
+    },
+    **_ENGLISH_TERMS,
+}
+_ENGLISH_TERMS_RE = _whole_words_re(_READ_ABOUT_THE_OPINION)
 _ENGLISH_METAPHOR_RE = _whole_words_re(_ENGLISH_METAPHOR)
 _ANY_PHRASE_RE = _whole_words_re((*_ENGLISH, *_ENGLISH_TERMS, *_ENGLISH_METAPHOR))
 _ENGLISH_RE = _whole_words_re(_ENGLISH)
@@ -1826,7 +1837,7 @@ def _english(text: str) -> str:
         text, is_pinyin
     )
     if about_the_opinion:
-        text = _ENGLISH_TERMS_RE.sub(lambda m: _ENGLISH_TERMS[m.group(1)], text)
+        text = _ENGLISH_TERMS_RE.sub(lambda m: _READ_ABOUT_THE_OPINION[m.group(1)], text)
     if _METAPHOR_OF_THE_PROBLEM_RE.search(text) and not _SOMEONES_ILLNESS_RE.search(text):
         text = _ENGLISH_METAPHOR_RE.sub(lambda m: _ENGLISH_METAPHOR[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
