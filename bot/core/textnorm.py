@@ -1559,7 +1559,7 @@ _ABOUT_THE_OPINION_RE = re.compile(
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
 )
 # The vocabulary's phrases made of words read as nothing only about the Opinion (put out,
-# carry out, follow up): read whole there, before those words go one by one.
+# carry out, rolled out, let up): read whole there, before those words go one by one.
 _GATED_GRAMMAR = frozenset(word for word, chinese in _ENGLISH_TERMS.items() if not chinese)
 _READ_ABOUT_THE_OPINION = {
     **{
