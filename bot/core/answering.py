@@ -1018,7 +1018,8 @@ class Answerer:
         told, asked, top = self._situation_or_story(question)
         # 光喊政治口号不干实事的，文件管不管: what the text says of the situation is asked, and
         # the whole message must find it.
-        if not told or self._asked_of_its_own(asked) is None:
+        asked_prepared = self._asked_of_its_own(asked) if told else None
+        if asked_prepared is None:
             return None
         situation = self.matcher.prepare_cleaned(told)
         if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
@@ -1029,18 +1030,19 @@ class Answerer:
         # A story's or situation's own term draws the whole message its way (我下个月要参加任
         # 职培训，学用融合是什么意思 ranks the training passage first): what another term of the
         # Opinion's is, asked after it, is asked alone, wherever the whole message ranks it.
-        if self._asks_what_another_term_is(asked, told):
+        if self._asks_what_another_term_is(asked_prepared, situation):
             return alone
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
         return alone if alone.entry in near else None
 
     def _asks_what_another_term_is(self, asked: str, told: str) -> bool:
-        """What is asked is only what one of the Opinion's terms is (an integration by its
-        name, the next steps' terms: 学用融合是什么意思, 什么是必研题), and the story before it
-        does not name that term.  Anything more (跑步的切入点, 机制融合需要我做什么, 任职培训谁
-        来讲) is asked of the story too, or of what the interview never says."""
-        term = self._what_a_term_is_re.fullmatch(self.matcher.prepare(asked))
-        return term is not None and term.group(1) not in self.matcher.prepare_cleaned(told)
+        """What is asked (prepared) is only what one of the Opinion's terms is (an integration
+        by its name, the next steps' terms: 学用融合是什么意思, 什么是必研题), and the story
+        before it (prepared) does not name that term.  Anything more (跑步的切入点, 机制融合需要
+        我做什么, 任职培训谁来讲) is asked of the story too, or of what the interview never
+        says."""
+        term = self._what_a_term_is_re.fullmatch(asked)
+        return term is not None and term.group(1) not in told
 
     def _asked_of_its_own(self, asked: str) -> str | None:
         """What is asked after a story or situation, prepared, when it names the Opinion's

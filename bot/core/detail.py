@@ -384,10 +384,11 @@ _DURATION_TAIL = 4
 # A count of what no list counts (开几次会, 去多少人, 几家单位, 名额多少): the interview's numbers
 # (六个融合, 四个方面) count the items of a list, so only the same unit or noun after a numeral
 # answers one.  几个 is a list's unit unless a person, meeting, office or sum follows it.
+_HOW_MANY = "(?<![哪那这前近好十])"  # not 哪几, 那几, 前几, 好几, 十几: which or a few
 _COUNTED_APART = re.compile(
-    r"(?<![哪那这前近好十])(?:几|多少)个?(人|名|位|次|回|趟|场|家|届|岁|版|分|本|道|期|章|批|轮|门|册)"
-    r"|(?<![哪那这前近好十])(?:几|多少)个(会|单位|部门|厅局|厅|处室|支部|党组织|党员|干部|小时|星期)"
-    r"|(?<![哪那这前近好十])多少(钱|经费|资金|块|元)"
+    rf"{_HOW_MANY}(?:几|多少)个?(人|名|位|次|回|趟|场|家|届|岁|版|分|本|道|期|章|批|轮|门|册)"
+    rf"|{_HOW_MANY}(?:几|多少)个(会|单位|部门|厅局|厅|处室|支部|党组织|党员|干部|小时|星期)"
+    rf"|{_HOW_MANY}多少(钱|经费|资金|块|元)"
 )
 _COUNTED_BY_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile("人数|名额|编制"), "[人名位]"),

@@ -1864,13 +1864,9 @@ def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
 
 
 def _known_word(word: str, is_pinyin: Callable[[str], bool]) -> bool:
-    """A word the reader needs no vocabulary for (a greeting, pinyin) or one inflected from it."""
-    if word in _SMALL_TALK_WORDS or is_pinyin(word):
-        return True
-    return any(
-        word.endswith(ending) and word[: len(word) - len(ending)] + restore in _ENGLISH
-        for ending, restore in _ENDINGS
-    )
+    """A word the reader needs no vocabulary for (a greeting, pinyin) or one inflected from the
+    vocabulary's."""
+    return word in _SMALL_TALK_WORDS or is_pinyin(word) or _vocabulary_stem(word) is not None
 
 
 def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
@@ -1882,7 +1878,13 @@ def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
 
 
 def _stemmed(word: str) -> str:
-    """An inflected vocabulary word (visits, integrating, supervised) in the interview's terms.
+    """An inflected vocabulary word (visits, integrating, supervised) in the interview's terms."""
+    stem = _vocabulary_stem(word)
+    return unknown_mark(word) if stem is None else _ENGLISH[stem]
+
+
+def _vocabulary_stem(word: str) -> str | None:
+    """The vocabulary word an inflected word comes from (visits → visit), if any.
 
     Pinyin never ends in -s or -ed, and a stem must be a vocabulary word of three letters or
     more, so syllables such as ming or ding are never taken for English."""
@@ -1890,8 +1892,8 @@ def _stemmed(word: str) -> str:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)] + restore
             if len(stem) >= 3 and stem in _ENGLISH:
-                return _ENGLISH[stem]
-    return unknown_mark(word)
+                return stem
+    return None
 
 
 def _toneless(text: str) -> str:
