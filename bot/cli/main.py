@@ -186,6 +186,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev94.yaml",
     "blind_dev95.yaml",
     "blind_dev96.yaml",
+    "blind_dev97.yaml",
+    "blind_dev98.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
