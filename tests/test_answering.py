@@ -970,6 +970,35 @@ def test_an_integration_named_by_its_number_is_answered_from_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "文件第一条讲的是从思想认识上把两件事当成一件事来抓，具体强调要把这种想法落实到哪儿？",
+            "idea_integration",
+        ),
+        ("有人把党建看成软任务，文件第一条强调要增强哪方面的责任意识？", "idea_integration"),
+        ("文件第二条是怎么要求把政治要求落到实际工作里的？", "orientation_integration"),
+        ("文件第四条讲工作干到位的时候，党组织和党员分别要起什么作用？", "goal_integration"),
+        ("意见第六条讲的是党务干部队伍吗", "team_integration"),
+        # Bare, or told by what another integration says: an article the interview never gives.
+        ("意见第三条规定了什么", None),
+        ("意见第五条是什么内容", None),
+        ("意见第一条是关于什么的", None),
+        ("意见第三条讲的是党务干部队伍吗", None),
+        ("意见第七条讲的是党务干部队伍吗", None),
+    ],
+)
+def test_an_article_told_by_what_its_integration_says_is_that_integration(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is not Status.ANSWERED, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
     "question", ["意见提出的是五个融合吧？", "意见有七个融合吧", "意见讲了三个融合对吗"]
 )
 def test_a_miscount_of_the_integrations_gets_the_six(answerer: Answerer, question: str) -> None:

@@ -155,6 +155,17 @@ _ARTICLE_RE = re.compile(
     # integrations are counted as 几条办法, 几个融合.
     r"|^意见(?:一共|总共|共)?(?:有|分)?(?:几|多少)(?:条|章|部分)$"
 )
+# ... but an article of the six, told by what it says (文件第一条讲的是从思想认识上把两件事当成
+# 一件事来抓, 文件第四条讲工作干到位的时候党组织和党员要起什么作用), is that integration: the
+# interview numbers them (一是…六是), and the blind sets' readers call them articles.
+_ARTICLE_OF_SIX_RE = re.compile("意见[的里中头面当正文]{0,3}第([一二三四五六])条")
+
+
+def _as_integration(text: str) -> str:
+    """The article of the six as the integration of its number (意见第一条 → 意见一是融合)."""
+    return _ARTICLE_OF_SIX_RE.sub(lambda m: f"意见{m.group(1)}是融合", text)
+
+
 # Whether the Opinion itself is, or will turn into, formalism: a verdict on it, which the
 # interview does not give (its 形式和内容脱节 is a disconnect in the organs' work, and 意见是不是
 # 要防止形式主义 asks what it says).
@@ -735,6 +746,21 @@ class Answerer:
         """The entries that match a prepared question, best first."""
         return self._ranked(prepared)[0]
 
+    def _article_as_integration(self, prepared: str) -> bool:
+        """The question names an article of the Opinion numbered one to six (意见第一条) and
+        what it says of it, without the number, ranks that integration's passages near the top:
+        the article is that integration (`_as_integration`).  An article asked bare (意见第三条
+        规定了什么) or told by what another says stays one the interview never gives."""
+        found = list(_ARTICLE_OF_SIX_RE.finditer(prepared))
+        if len(found) != 1:
+            return False
+        article = found[0]
+        said = prepared[: article.start()] + "意见" + prepared[article.end() :]
+        if _ARTICLE_RE.search(said) is not None:
+            return False
+        near = {c.index for c in self.rank(said)[:3] if c.score >= self.tuning.suggest_score}
+        return bool(self._numbered[article.group(1)] & near)
+
     def _vetoes(self, ranked: list[Candidate], outside: Candidate) -> bool:
         """A reader's out-of-scope question is nearer than anything asked of the best entry.
 
@@ -975,6 +1001,9 @@ class Answerer:
         ):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
             return unanswered(replies.UNNAMED_SAYING, Kind.VAGUE)
+        integration_article = self._article_as_integration(prepared)
+        if integration_article:
+            prepared = _as_integration(prepared)
         ranked, outside = self._ranked(prepared)
         if any("a" <= c <= "z" for c in cleaned):
             # Typed in pinyin, the question meets the guards below as its characters would:
@@ -983,6 +1012,8 @@ class Answerer:
         # Not-covered terms are looked for before homophone correction too: 广东 must not
         # become a "typo" of some knowledge-base word first.
         as_typed = fold_cleaned(cleaned)
+        if integration_article:
+            as_typed = _as_integration(as_typed)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
         beyond = elsewhere or self._names_not_covered(prepared, as_typed)
