@@ -85,6 +85,14 @@ def test_other_countries_and_bodies_are_not_the_opinions(
             "Which page of Henan Daily carried this interview, and on what date was it printed?",
             "report",
         ),
+        # Agencies, innovative, in what respects, the full Chinese title, empty slogans.
+        ("Which agency issued the Opinion?", "issuer"),
+        ("In what respects is the Opinion innovative?", "innovations"),
+        ("What is the full Chinese title of the document?", "title"),
+        (
+            "Does the guideline also warn against empty political slogans detached from work?",
+            "politics_first",
+        ),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(
@@ -118,6 +126,10 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "How do I print the document?",
         "How do I improve my ability to focus?",
         "Is there a basic guideline for first aid?",
+        "Which travel agency is the best in Zhengzhou?",
+        "Is the new iPhone innovative?",
+        "Which political slogans were popular in the 1960s?",
+        "Can I build on my own land?",
     ],
 )
 def test_everyday_english_is_not_read_as_the_interviews_terms(
