@@ -973,6 +973,33 @@ def test_an_integration_named_by_its_number_is_answered_from_it(
     ("question", "entry"),
     [
         (
+            "我们单位这几年进了不少刚毕业的年轻人，学理论往往学完就放一边，文件在学习上是不是"
+            "把年轻人当重点？",
+            "learning_groups",
+        ),
+        ("单位招了不少刚毕业的研究生，意见对青年干部学理论有什么要求", "learning_groups"),
+        # Graduates' own lives, or asked about by themselves, are still not covered.
+        ("刚毕业的年轻人怎么找工作", None),
+        ("我们单位进了几个刚毕业的大学生，他们的工资怎么定", None),
+        ("刚毕业的大学生要学习意见吗", None),
+    ],
+)
+def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """毕业 names students' lives, which the interview never covers; the graduates a unit took
+    on are its young cadres."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is not Status.ANSWERED, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
             "文件第一条讲的是从思想认识上把两件事当成一件事来抓，具体强调要把这种想法落实到哪儿？",
             "idea_integration",
         ),

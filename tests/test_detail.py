@@ -363,6 +363,7 @@ def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
         ("年初要开展调研督促，督促组组长是谁", None),
         # A scene about something else keeps its time: what is asked may be about it.
         ("年底要搞年会，这份文件怎么落实落地", None),
+        ("我们每年都搞年会，这份文件怎么落实落地", None),
     ],
 )
 def test_a_time_in_the_askers_scene_is_not_asked(
@@ -603,6 +604,13 @@ def test_who_said_what_the_interview_quotes_is_still_answered(
         ("编了几本学习笔记，党务干部要成为什么样的人", "cadre_goal"),
         ("派了几名同志去挂职，双向交流指什么", "two_way_exchange"),
         ("我今年要写1+N的材料，1+N破解路径是什么", "one_plus_n"),
+        # How often the asker's unit does something, even pointed back at: a habit, no time.
+        (
+            "我们厅领导班子每个月都集体学一次理论，文件希望这种班子集体学习在推动学习上发挥什么作用？",
+            "learning_groups",
+        ),
+        # ... and a time asked after it is still asked.
+        ("我们支部每个月都学习一次，意见什么时候印发的", "when_issued"),
     ],
 )
 def test_a_count_in_the_askers_situation_is_not_asked(

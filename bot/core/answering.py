@@ -123,6 +123,9 @@ _ORGAN_LIFE = frozenset(
         "公务员",
     )
 )
+# How often something is done (每个月都, 每周一次, 每年): a habit told, not a date.
+_HABIT_RE = re.compile("每(?:个)?(?:年|季度|月|周|星期|礼拜|天)")
+_ORGAN_HABIT_RE = re.compile("学习?|理论|党|支部|组织生活|培训|集中教育|工作会议")
 # Asking for a term's own content: 二十大精神的主要内容, 党章的内涵.
 _TERMS_OWN_RE = re.compile("主要内容|内容|内涵|含义|特征|特点|特色|本质|核心要义|规定")
 # What is left of "什么是X", "X是什么意思" once the asking words go.
@@ -299,7 +302,9 @@ _COVERED_USES_RE = re.compile(
     "(?:没时间|没空|没工夫|来不及|顾不上|懒得|不想)(?:看|读)完?全文|"
     "(?:六条|六个|对策|意义)[^第]{0,10}第一条|"
     # What runs through the whole text (全文贯穿始终的主线), not where to read it.
-    "全文(?:始终)?贯穿"
+    "全文(?:始终)?贯穿|"
+    # The organs' own newcomers (单位进了不少刚毕业的年轻人), not graduates' lives.
+    "(?:进了?|来了?|招了?|分来了?)[^，。]{0,6}(?:刚|才)毕业的?(?:青年干部|年轻人|年轻干部|大学生|研究生)"
 )
 
 
@@ -787,7 +792,12 @@ class Answerer:
         asked_prepared = self._asked_of_its_own(asked)
         if asked_prepared is None:
             return False
-        if slot is detail.Slot.COUNT:
+        if slot is detail.Slot.COUNT or (
+            _HABIT_RE.search(scene) is not None and _ORGAN_HABIT_RE.search(scene) is not None
+        ):
+            # How often the asker's unit does its Party work (领导班子每个月都集体学一次理论)
+            # is how they work, not a time asked: what is asked is read alone, its own time
+            # words too.  A habit of anything else (每年都搞年会) may be what is asked about.
             return True
         doing = what_happens(self.matcher.prepare(scene))
         return (bool(doing) and self.matcher.knows_words(doing)) or (
