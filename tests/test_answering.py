@@ -972,6 +972,34 @@ def test_an_integration_named_by_its_number_is_answered_from_it(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        ("两张披算癌症吗", "common_ailment"),
+        ("两张皮是不治之症吗", "common_ailment"),
+        ("党建和业务各干各的，能治好吗", "common_ailment"),
+        (
+            "有人私下说党建业务各搞各的是老大难，根本治不好，负责人是怎么看待这个问题严重程度的？",
+            "common_ailment",
+        ),
+        # The illness itself, with nothing of the problem likened to it.
+        ("癌症能治好吗", None),
+        ("癌症是不是治不好", None),
+        ("绝症怎么治", None),
+    ],
+)
+def test_the_interviews_illness_is_read_only_of_the_problem(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """The interview likens 两张皮 to an illness (not 癌症 but 常见病); cancer itself is a
+    medical question."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is not Status.ANSWERED, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         (
             "我们单位这几年进了不少刚毕业的年轻人，学理论往往学完就放一边，文件在学习上是不是"
             "把年轻人当重点？",
@@ -1013,6 +1041,14 @@ def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
         ("意见第一条是关于什么的", None),
         ("意见第三条讲的是党务干部队伍吗", None),
         ("意见第七条讲的是党务干部队伍吗", None),
+        # Another body's document, a contract, an item under an article (the adversarial
+        # helper's probes).
+        ("县里的文件第一条讲的是理念融合吗", None),
+        ("单位文件第三条讲学习吗", None),
+        ("团委的意见第三条讲青年学习吗", None),
+        ("去年那份意见第五条讲考评机制吗", None),
+        ("租房合同第四条是什么意思", None),
+        ("意见第三条第二项讲的是青年干部吗", None),
     ],
 )
 def test_an_article_told_by_what_its_integration_says_is_that_integration(

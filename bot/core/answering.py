@@ -40,6 +40,7 @@ from bot.core.textnorm import (
     named_otherwise,
     names_another_integration,
     spellings,
+    to_simplified,
     to_traditional,
 )
 
@@ -147,21 +148,39 @@ _OTHER_DOCUMENT_RE = re.compile(
 # 两张皮, the problem of Party building and business work coming apart, to an illness.
 _LIKENED_RE = re.compile("^(.+?)被(?:比作|比做|比成|比喻成|比喻为|比为|喻为)")
 _LIKENED_OWN_RE = re.compile("两张皮|脱节|问题|现象|毛病|它|这|那|(?:党建|党务).{0,2}业务")
+# The interview's illness named with nothing of the problem it likens to one (癌症能治好吗,
+# 癌症是不是治不好): a medical question.  Readers who ask of the figure name the problem, or
+# the figure's own words (顽症癌症常见病).
+_ILLNESS_RE = re.compile("癌症|绝症|不治之症")
+_FIGURE_RE = re.compile(f"{_LIKENED_OWN_RE.pattern}|意见|访谈|采访|负责人|融合|常见病|顽症|药方")
 # Its other figure: Party organisations as 战斗堡垒, Party members as 先锋模范.
 _FORTRESS_RE = re.compile("(?:党组织|支部|党员).*(?:堡垒|先锋|模范)")
 # An article of the Opinion (意见里的第六条) or of a law or rules by its number: the interview
 # never numbers the Opinion's, and readers who say 第六条 alone mean the sixth integration,
 # which their questions teach.
 _ARTICLE_RE = re.compile(
-    r"(?:意见|法典?|规定|办法|章程|细则)[的里中头面当正文]{0,3}第[一二三四五六七八九十百0-9]+条"
+    r"(?:意见|法典?|规定|办法|章程|细则|合同|协议|条例|守则|规则|准则)[的里中头面当正文]{0,3}"
+    r"第[一二三四五六七八九十百0-9]+条"
     # Or how many articles the Opinion has (意见一共有几条): the interview never says; its six
     # integrations are counted as 几条办法, 几个融合.
     r"|^意见(?:一共|总共|共)?(?:有|分)?(?:几|多少)(?:条|章|部分)$"
+)
+# An article of another body's document (县里的文件第一条, 团委的意见第三条), read as typed:
+# folded, its number would name one of the six integrations.
+_ANOTHERS_ARTICLE_RE = re.compile(
+    "(?<!工委)(?:的|里|单位|上级|上面|中央|人事|部门|公司|学校|工会|团委|妇联|市委|县委)"
+    "(?:文件|意见)第[一二三四五六七八九十0-9]+条"
 )
 # ... but an article of the six, told by what it says (文件第一条讲的是从思想认识上把两件事当成
 # 一件事来抓, 文件第四条讲工作干到位的时候党组织和党员要起什么作用), is that integration: the
 # interview numbers them (一是…六是), and the blind sets' readers call them articles.
 _ARTICLE_OF_SIX_RE = re.compile("意见[的里中头面当正文]{0,3}第([一二三四五六])条")
+# ... of the Opinion as typed: opening the question or a clause, or pointed at (这份文件), and
+# no item under it (第三条第二项).  单位文件第三条, 中央的意见第二条 and 老师的意见 are others'.
+_THE_OPINIONS_ARTICLE_RE = re.compile(
+    r"(?:^|[，。？！；：、,.?!;:\s]|这份|这个|该|《)《?(?:文件|意见)》?"
+    r"(?:里|中|的|里面|当中)?第[一二三四五六1-6]条(?!第)"
+)
 
 
 def _as_integration(text: str) -> str:
@@ -751,13 +770,14 @@ class Answerer:
         """The entries that match a prepared question, best first."""
         return self._ranked(prepared)[0]
 
-    def _article_as_integration(self, prepared: str) -> bool:
+    def _article_as_integration(self, question: str, prepared: str) -> bool:
         """The question names an article of the Opinion numbered one to six (意见第一条) and
         what it says of it, without the number, ranks that integration's passages near the top:
         the article is that integration (`_as_integration`).  An article asked bare (意见第三条
         规定了什么) or told by what another says stays one the interview never gives."""
         found = list(_ARTICLE_OF_SIX_RE.finditer(prepared))
-        if len(found) != 1:
+        typed = to_simplified(unicodedata.normalize("NFKC", question)).strip()
+        if len(found) != 1 or _THE_OPINIONS_ARTICLE_RE.search(typed) is None:
             return False
         article = found[0]
         said = prepared[: article.start()] + "意见" + prepared[article.end() :]
@@ -1011,7 +1031,7 @@ class Answerer:
         ):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
             return unanswered(replies.UNNAMED_SAYING, Kind.VAGUE)
-        integration_article = self._article_as_integration(prepared)
+        integration_article = self._article_as_integration(question, prepared)
         if integration_article:
             prepared = _as_integration(prepared)
         ranked, outside = self._ranked(prepared)
@@ -1163,6 +1183,7 @@ class Answerer:
             self._about_unexplained(prepared)
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
+            or _ANOTHERS_ARTICLE_RE.search(cleaned) is not None
             or self._asks_what_a_term_is(cleaned)
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
@@ -1170,6 +1191,10 @@ class Answerer:
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
             or _THE_OPINION_AS_FORMALISM_RE.search(cleaned) is not None
+            or (
+                _ILLNESS_RE.search(as_typed) is not None
+                and not any(_FIGURE_RE.search(text) for text in (as_typed, prepared))
+            )
             or _another_fields_own(cleaned)
             or _another_levels_own(cleaned)
             or self._anothers_term(cleaned)

@@ -128,16 +128,7 @@ _SYNONYMS = {
     "工作法": ("工作方法", "好方法", "好做法", "好经验", "典型经验", "经验做法"),
     "偏颇认识": ("错误认识", "片面认识", "模糊认识", "认识误区", "错误观念", "片面观念"),
     "督促": ("督查", "督导", "督办", "检查"),
-    "双向交流": (
-        "轮岗交流",
-        "轮岗",
-        "交流任职",
-        "互相调动",
-        "相互调动",
-        "来回调动",
-        "互相流动",
-        "双向流动",
-    ),
+    "双向交流": ("轮岗交流", "轮岗", "交流任职"),
     "落实落地": ("落到实处", "落地落实", "落地见效"),
     "下一步": ("接下来", "今后", "后续"),
     "共同责任": ("责任主体",),
@@ -257,6 +248,9 @@ _PARTY_WORK_DOERS = (
     "干组织工作的",
     "从事组织工作的",
 )
+# Moving between posts (党务和业务岗位之间能互相调动吗); of Party-affairs posts only, not of
+# couples', teachers' or any cadres' transfers (两地夫妻怎么互相调动, 干部来回调动太频繁).
+_BETWEEN_POSTS = ("互相调动", "相互调动", "来回调动", "互相流动", "双向流动")
 # Gated words (see `_ONLY_BESIDE`) that both the thesaurus and its gates name.
 _PUT_TOGETHER = ("捏到一块", "捏在一起", "捏到一起", "弄到一块")
 _COME_TO_CHECK = ("来看看", "催一催", "催促")
@@ -385,6 +379,7 @@ _THESAURUS = {
         "凭空新写的",
     ),
     "放松": ("松劲", "松了劲", "松懈", "松一松"),
+    "双向交流": _BETWEEN_POSTS,  # see `_ONLY_BESIDE`
     "培养锻炼": ("成长",),
     "成果转化": ("出成果", "见成果", "转化成果"),
     "落实": ("落到位",),
@@ -484,8 +479,10 @@ _CHECKS_ON_THE_OPINION = _all_of("落实|推进", f"{_DOCUMENT}|{_INTEGRATION}")
 # the canonical form: the synonyms that name it outright (责任主体, 能治好) fold anywhere.
 _ONLY_BESIDE = {
     **dict.fromkeys(_THESAURUS["共同责任"], re.compile("党建|党务")),
+    # Beside any way of saying 两张皮 (党建业务各搞各的是老大难，根本治不好).
     **dict.fromkeys(
-        _THESAURUS["可控可治"], re.compile(f"两张皮|两层皮|两码事|两回事|两摊子|{_DISCONNECT}")
+        _THESAURUS["可控可治"],
+        re.compile("|".join(("两张皮", *_THESAURUS["两张皮"], _DISCONNECT))),
     ),
     **dict.fromkeys(
         _THESAURUS["首次"], re.compile("说清楚|讲清楚|说明白|讲明白|明晰|明确|界定|提出|规定")
@@ -493,6 +490,7 @@ _ONLY_BESIDE = {
     # 上面会不会来看看落实得怎么样, 工委会不会下来催一催融合落实; not 领导来看看党员活动室,
     # 工委来看看垃圾分类落实情况 or 融合项目的尾款怎么催一催.
     **dict.fromkeys((*_COME_TO_CHECK, "下来了解"), _CHECKS_ON_THE_OPINION),
+    **dict.fromkeys(_BETWEEN_POSTS, re.compile("党务")),
     # 党建考核跟评先评优不挂钩, not 党支部评先评优的时间.
     "评先评优": re.compile("考核"),
     # Training and the integration: 融合这块内容是可学可不学的吗, not 支部的插花课可学可不学.
@@ -784,8 +782,6 @@ _ENGLISH = {
     "purpose": "目的",
     "innovation": "创新",
     "innovations": "创新",
-    "innovative": "创新",
-    "innovate": "创新",
     "in what respects": "哪些方面",
     "in which respects": "哪些方面",
     "responsibility": "责任",
@@ -912,14 +908,7 @@ _ENGLISH = {
     "agency": "机关",
     "agencies": "机关",
     "government agencies": "机关",
-    # 既防止重业务轻政治现象: what the orientation integration warns against.
     "warns against": "防止",
-    "neglect": "轻",
-    "neglects": "轻",
-    "neglecting": "轻",
-    "full chinese title": "全称",
-    "full chinese name": "全称",
-    "chinese title": "标题",
     "committee": "工委",
     "working committee": "工委",
     "provincial": "省",
@@ -1367,8 +1356,6 @@ _ENGLISH_TERMS = {
     "supply and demand": "供和需",
     "form and content": "形式和内容",
     "empty political talk": "空头政治",
-    "political slogans": "空头政治",
-    "empty slogans": "空头政治",
     "hollow politics": "空头政治",
     "mass organization": "群团组织",
     "mass organizations": "群团组织",
@@ -1506,9 +1493,18 @@ _ENGLISH_TERMS = {
     "bigger picture": "大局",
     "daily": "日常",
     "based on": "基础上",
-    "build on": "基础上",
-    "builds on": "基础上",
+    # Everyday words elsewhere (Is the new iPhone innovative?  Why do parents neglect kids?  What
+    # is the full Chinese title of this book?): the adversarial helper's probes of blind_dev98's.
+    "innovative": "创新",
+    "innovate": "创新",
     "built on": "基础上",
+    # 既防止重业务轻政治现象: what the orientation integration warns against.
+    "neglect": "轻",
+    "neglects": "轻",
+    "neglecting": "轻",
+    "full chinese title": "全称",
+    "full chinese name": "全称",
+    "chinese title": "标题",
     "provide": "提供",
     "provides": "提供",
     "provided": "提供",
