@@ -91,7 +91,11 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What is the full Chinese title of the document?", "title"),
         ("What does the Opinion say about neglecting politics?", "politics_first"),
         ("What was the Opinion built on?", "origin"),
-        # Words that carry no topic (rather than, describe), everyday, rotate, remarks.
+        # Words that carry no topic (rather than, describe, take and make, which are spelt in
+        # pinyin syllables), everyday, rotate, remarks, Party workers.
+        ("What does the document take as its basic rules to follow?", "guiding_principles"),
+        ("Where did Xi Jinping make the remarks quoted in the interview?", "xi_remarks"),
+        ("What does the Opinion say about part-time 兼职 Party workers?", "full_and_part_time"),
         (
             "Why does the official describe the problem as a 常见病 rather than a cancer?",
             "common_ailment",
@@ -145,6 +149,10 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "How to build on party building?",
         "What is the house built on?",
         "How do I rotate a PDF?",
+        "Can I take a day off?",
+        "How do I make tea?",
+        "Is my insurance covered?",
+        "What do party workers earn?",
         "Do you think it will rain?",
         "What did the president say in his remarks?",
         "What building materials are cheapest?",

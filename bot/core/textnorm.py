@@ -1142,6 +1142,15 @@ _ENGLISH = {
     "quoted": "",
     "think": "",
     "thinks": "",
+    # Spelt in pinyin syllables (ta ke, ma ke), they would stay letters for the pinyin reader.
+    "take": "",
+    "takes": "",
+    "taken": "",
+    "make": "",
+    "makes": "",
+    "made": "",
+    "covered": "",
+    "to follow": "",
     "everyday": "日常",
     "remarks": "指出",
     # Not read as nothing: based (on), done, gave and provide (What was the document based on
@@ -1517,6 +1526,7 @@ _ENGLISH_TERMS = {
     "neglects": "轻",
     "neglecting": "轻",
     "materials": "教材",
+    "party workers": "党务干部",
     "rotate": "交流",
     "full chinese title": "全称",
     "full chinese name": "全称",
