@@ -96,6 +96,7 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What does the document take as its basic rules to follow?", "guiding_principles"),
         ("Where did Xi Jinping make the remarks quoted in the interview?", "xi_remarks"),
         ("What does the Opinion say about part-time 兼职 Party workers?", "full_and_part_time"),
+        ("more details on the six integrations", "main_content"),
         (
             "Why does the official describe the problem as a 常见病 rather than a cancer?",
             "common_ailment",
@@ -153,6 +154,10 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "How do I make tea?",
         "Is my insurance covered?",
         "What do party workers earn?",
+        "Tell me more",
+        "How long is the Yellow River?",
+        "What is my routine?",
+        "Is there a Central Committee document with the same title?",
         "Do you think it will rain?",
         "What did the president say in his remarks?",
         "What building materials are cheapest?",
@@ -168,6 +173,9 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(
 
 def test_pinyin_sentence_and_latin_syllables_are_read(answerer: Answerer) -> None:
     assert answerer.matcher.prepare("liuge ronghe you naxie") == "六个融合有哪些"
+    # me, you and can are English words as well as syllables: read as pinyin in a sentence.
+    assert "什么" in answerer.matcher.prepare("wei shen me yao jie jue liang zhang pi")
+    assert "有什么" in answerer.matcher.prepare("yijian you shenme yiyi")
     assert answerer.matcher.prepare("六个rong合") == "六个融合"
     assert answerer.matcher.prepare("六个融he") == "六个融合"
     assert answerer.ask("六个rong合").entry == "main_content"

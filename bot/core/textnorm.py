@@ -1151,6 +1151,11 @@ _ENGLISH = {
     "made": "",
     "covered": "",
     "to follow": "",
+    # Not can, you, me: pinyin syllables too (shen me, you shenme yiyi), whole pinyin questions
+    # lost their 什么 and 有 when they were read as nothing.  Not same: a document with the same
+    # title is another.
+    "more": "",
+    "how long": "多久",
     "everyday": "日常",
     "remarks": "指出",
     # Not read as nothing: based (on), done, gave and provide (What was the document based on
@@ -1527,6 +1532,7 @@ _ENGLISH_TERMS = {
     "neglecting": "轻",
     "materials": "教材",
     "party workers": "党务干部",
+    "routine": "日常",
     "rotate": "交流",
     "full chinese title": "全称",
     "full chinese name": "全称",
