@@ -969,6 +969,15 @@ def test_an_integration_named_by_its_number_is_answered_from_it(
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
+def _answers_with(answerer: Answerer, question: str, entry: str | None) -> None:
+    """The question is answered from `entry`, or (None) not answered at all."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is not Status.ANSWERED, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
@@ -990,11 +999,7 @@ def test_the_interviews_illness_is_read_only_of_the_problem(
 ) -> None:
     """The interview likens 两张皮 to an illness (not 癌症 but 常见病); cancer itself is a
     medical question."""
-    result = answerer.ask(question)
-    if entry is None:
-        assert result.status is not Status.ANSWERED, result
-    else:
-        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+    _answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -1017,11 +1022,7 @@ def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
 ) -> None:
     """毕业 names students' lives, which the interview never covers; the graduates a unit took
     on are its young cadres."""
-    result = answerer.ask(question)
-    if entry is None:
-        assert result.status is not Status.ANSWERED, result
-    else:
-        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+    _answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -1054,11 +1055,7 @@ def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
 def test_an_article_told_by_what_its_integration_says_is_that_integration(
     answerer: Answerer, question: str, entry: str | None
 ) -> None:
-    result = answerer.ask(question)
-    if entry is None:
-        assert result.status is not Status.ANSWERED, result
-    else:
-        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+    _answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
