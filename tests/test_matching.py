@@ -91,19 +91,14 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What is the full Chinese title of the document?", "title"),
         ("What does the Opinion say about neglecting politics?", "politics_first"),
         ("What was the Opinion built on?", "origin"),
-        # Words that carry no topic (rather than, describe, take and make, which are spelt in
-        # pinyin syllables), everyday, rotate, remarks, Party workers.
+        # Words that carry no topic (rather than, take and make, which are spelt in pinyin
+        # syllables), rotate, remarks, Party workers.
         ("What does the document take as its basic rules to follow?", "guiding_principles"),
         ("Where did Xi Jinping make the remarks quoted in the interview?", "xi_remarks"),
         ("What does the Opinion say about part-time 兼职 Party workers?", "full_and_part_time"),
-        ("more details on the six integrations", "main_content"),
         (
             "Why does the official describe the problem as a 常见病 rather than a cancer?",
             "common_ailment",
-        ),
-        (
-            "Should ideological and political work run through everyday business work?",
-            "goal_integration",
         ),
         (
             "Can full-time Party-affairs staff rotate into administrative or business roles?",
@@ -155,6 +150,13 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "Is my insurance covered?",
         "What do party workers earn?",
         "Tell me more",
+        # Words that are everyday English (the second adversarial helper's probes).
+        "What do young cadres think of their salary?",
+        "Describe Henan Province",
+        "What should I do everyday?",
+        "Which newspapers quoted the mayor?",
+        "What more should the Opinion have said?",
+        "Is the two-skins problem too hard to cure?",
         "How long is the Yellow River?",
         "What is my routine?",
         "Is there a Central Committee document with the same title?",

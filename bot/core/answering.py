@@ -776,8 +776,10 @@ class Answerer:
         the article is that integration (`_as_integration`).  An article asked bare (意见第三条
         规定了什么) or told by what another says stays one the interview never gives."""
         found = list(_ARTICLE_OF_SIX_RE.finditer(prepared))
+        if len(found) != 1:
+            return False
         typed = to_simplified(unicodedata.normalize("NFKC", question)).strip()
-        if len(found) != 1 or _THE_OPINIONS_ARTICLE_RE.search(typed) is None:
+        if _THE_OPINIONS_ARTICLE_RE.search(typed) is None:
             return False
         article = found[0]
         said = prepared[: article.start()] + "意见" + prepared[article.end() :]

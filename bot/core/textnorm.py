@@ -908,7 +908,6 @@ _ENGLISH = {
     "agency": "机关",
     "agencies": "机关",
     "government agencies": "机关",
-    "warns against": "防止",
     "committee": "工委",
     "working committee": "工委",
     "provincial": "省",
@@ -1131,33 +1130,25 @@ _ENGLISH = {
     "one of": "",
     "in the first place": "",
     # blind_dev98's English misses: words that carry no topic of their own.
-    "too": "",
     "once": "",
     "rather than": "",
     "within": "",
     "overall": "",
-    "describe": "",
-    "describes": "",
-    "described": "",
-    "quoted": "",
-    "think": "",
-    "thinks": "",
     # Spelt in pinyin syllables (ta ke, ma ke), they would stay letters for the pinyin reader.
     "take": "",
     "takes": "",
     "taken": "",
     "make": "",
-    "makes": "",
     "made": "",
     "covered": "",
     "to follow": "",
-    # Not can, you, me: pinyin syllables too (shen me, you shenme yiyi), whole pinyin questions
-    # lost their 什么 and 有 when they were read as nothing.  Not same: a document with the same
-    # title is another.
-    "more": "",
-    "how long": "多久",
-    "everyday": "日常",
-    "remarks": "指出",
+    # Not read as nothing (a second adversarial helper's probes): can, you and me are pinyin
+    # syllables too (shen me, you shenme yiyi lost their 什么 and 有); with same, a document
+    # with the same title was answered; with think, quoted, describe, more, too and makes,
+    # What do young cadres think of their salary?, Which newspapers quoted the mayor?, Describe
+    # Henan Province, What more should the Opinion have said?, Is the two-skins problem too hard
+    # to cure? and What makes party building so important…? were answered (the last two
+    # wrongly); with how long (多久), How long has Henan Daily existed?
     # Not read as nothing: based (on), done, gave and provide (What was the document based on
     # when it was drafted? What have other provinces done…? Who is the official that gave the
     # interview? were answered wrongly or answered at all).  Another province is not covered.
@@ -1305,6 +1296,7 @@ _ENGLISH = {
     "mismatch": "脱节",
     "top priority": "首位",
     "warn against": "防止",
+    "warns against": "防止",
     "guard against": "防止",
     "achievements": "成果",
     "proficient": "精通",
@@ -1533,6 +1525,8 @@ _ENGLISH_TERMS = {
     "materials": "教材",
     "party workers": "党务干部",
     "routine": "日常",
+    "everyday": "日常",
+    "remarks": "指出",
     "rotate": "交流",
     "full chinese title": "全称",
     "full chinese name": "全称",
