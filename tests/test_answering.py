@@ -141,6 +141,9 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "党章第一条是什么",
         "工作要点第一条是什么",
         "规章制度第一条",
+        # When the paper or the working committee was founded.
+        "河南日报是哪年创办的",
+        "工委是哪年成立的",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

@@ -157,6 +157,7 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "Which newspapers quoted the mayor?",
         "What more should the Opinion have said?",
         "Is the two-skins problem too hard to cure?",
+        "When was Henan Daily founded?",
         "How long is the Yellow River?",
         "What is my routine?",
         "Is there a Central Committee document with the same title?",

@@ -1142,6 +1142,9 @@ _ENGLISH = {
     "made": "",
     "covered": "",
     "to follow": "",
+    # When Henan Daily or the working committee was founded: the interview never says (创办 is
+    # not covered).
+    "founded": "创办",
     # Not read as nothing (a second adversarial helper's probes): can, you and me are pinyin
     # syllables too (shen me, you shenme yiyi lost their 什么 and 有); with same, a document
     # with the same title was answered; with think, quoted, describe, more, too and makes,
