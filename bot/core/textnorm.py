@@ -1142,22 +1142,22 @@ _ENGLISH = {
     "made": "",
     "covered": "",
     "to follow": "",
-    # When Henan Daily or the working committee was founded: the interview never says (创办 is
-    # not covered).
-    "founded": "创办",
-    # Not read as nothing (a second adversarial helper's probes): can, you and me are pinyin
-    # syllables too (shen me, you shenme yiyi lost their 什么 and 有); with same, a document
-    # with the same title was answered; with think, quoted, describe, more, too and makes,
-    # What do young cadres think of their salary?, Which newspapers quoted the mayor?, Describe
-    # Henan Province, What more should the Opinion have said?, Is the two-skins problem too hard
-    # to cure? and What makes party building so important…? were answered (the last two
-    # wrongly); with how long (多久), How long has Henan Daily existed?
     # Not read as nothing: based (on), done, gave and provide (What was the document based on
     # when it was drafted? What have other provinces done…? Who is the official that gave the
-    # interview? were answered wrongly or answered at all).  Another province is not covered.
+    # interview? were answered wrongly or answered at all).  Nor, by a second adversarial
+    # helper's probes, can, you and me, pinyin syllables too (shen me, you shenme yiyi lost
+    # their 什么 and 有); same (a document with the same title was answered); think, quoted,
+    # describe, more, too and makes (What do young cadres think of their salary?, Which
+    # newspapers quoted the mayor?, Describe Henan Province, What more should the Opinion have
+    # said?, Is the two-skins problem too hard to cure? and What makes party building so
+    # important…? were answered, the last two wrongly); how long (多久: How long has Henan
+    # Daily existed?).  Another province is not covered.
     "other province": "外省",
     "other provinces": "外省",
     "carried out": "落实",
+    # When Henan Daily or the working committee was founded: the interview never says (创办 is
+    # not covered).
+    "founded": "创办",
     # "check一下" is 查一下: a request, not a word of the question ("check on my application"
     # keeps its unknown word).  Other words of the dev sets' English questions were tried and
     # left out: even on the never-tuned sets, and everyday ones (new, posted, punished,
