@@ -188,6 +188,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev96.yaml",
     "blind_dev97.yaml",
     "blind_dev98.yaml",
+    "blind_dev99.yaml",
+    "blind_dev100.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
