@@ -984,6 +984,23 @@ def _answers_with(answerer: Answerer, question: str, entry: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "我们处党支部搞的活动跟业务老是两张披，咋整？",
+        "俺单位党建业务老是两张皮，弄啥嘞，有啥法子没？",
+        "两张皮这事儿到底咋整嘞",
+    ],
+)
+def test_how_to_fix_the_two_skins_is_not_answered_with_what_they_are(
+    answerer: Answerer, question: str
+) -> None:
+    """The definition restates the question; the bot offers the remedies or says so."""
+    result = answerer.ask(question)
+    assert result.entry != "two_skins", result
+    assert "two_skins" not in [s.entry for s in result.suggestions], result
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("两张披算癌症吗", "common_ailment"),

@@ -305,3 +305,13 @@ def test_anchors_when_given_are_a_list_of_words(kb_copy: Path) -> None:
     assert any("anchors, when given, must list at least one word" in m for m in _messages(kb_copy))
     _edit(kb_copy, lambda d: _entry(d, "misconception").update(anchors="服务"))
     assert any("field 'anchors' must be a list" in m for m in _messages(kb_copy))
+
+
+def test_no_own_phrasing_asks_what_its_entry_is_not_for(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: _entry(d, "two_skins")["alternates"].append("两张皮咋整"))
+    assert any(
+        "entry 'two_skins'" in m and "'两张皮咋整' holds a word of not_for" in m
+        for m in _messages(kb_copy)
+    )
+    _edit(kb_copy, lambda d: _entry(d, "two_skins").update(not_for=[]))
+    assert any("not_for, when given, must list at least one word" in m for m in _messages(kb_copy))

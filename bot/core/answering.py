@@ -689,6 +689,11 @@ class Answerer:
         anchors = self.kb.entries[index].anchors
         return not anchors or holds_anchor(anchors, *texts)
 
+    def _not_for(self, index: int, prepared: str) -> bool:
+        """The question holds a word the entry never answers (两张皮咋整 asks 怎么办, which the
+        definition of the problem only restates)."""
+        return holds_anchor(self.kb.entries[index].not_for, prepared)
+
     def may_answer(self, question: str, indices: Iterable[int]) -> set[int]:
         """Those of the entries at `indices` that can answer this question (their anchors
         allow it); the question is read once for all of them."""
@@ -1047,6 +1052,7 @@ class Answerer:
         if integration_article:
             as_typed = _as_integration(as_typed)
         ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
+        ranked = [c for c in ranked if not self._not_for(c.index, prepared)]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
         beyond = elsewhere or self._names_not_covered(prepared, as_typed)
         result = self._result(

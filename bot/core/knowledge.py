@@ -26,7 +26,7 @@ MIN_ALTERNATES = 5
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,39}$")
 
 ENTRY_REQUIRED = ("id", "topic", "question", "alternates", "passage")
-ENTRY_OPTIONAL = ("summary", "related", "anchors")
+ENTRY_OPTIONAL = ("summary", "related", "anchors", "not_for")
 TIP_REQUIRED = ("id", "entry", "excerpt")
 TIP_OPTIONAL = ("summary", "heading")
 SOURCE_REQUIRED = ("title", "issuer", "publication", "published", "page", "interview_date")
@@ -97,6 +97,9 @@ class Entry:
     # Words one of which a question must hold to be answered from this entry: its frame alone
     # (只有X才算Y，对吗; 干X能锻炼干部吗) fits questions about anything.
     anchors: tuple[str, ...] = ()
+    # Words of a question (normalised) that this entry never answers, however near its words
+    # come: the definition of the problem is no remedy (两张皮咋整 asks 怎么办).
+    not_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,10 +410,19 @@ def _parse_entries(
             problems.append(
                 Problem(file, "anchors, when given, must list at least one word", label)
             )
+        not_for = _text_list(item, "not_for", file, label, problems)
+        if "not_for" in item and not not_for:
+            problems.append(
+                Problem(file, "not_for, when given, must list at least one word", label)
+            )
         for phrasing in ([question] if question else []) + alternates:
             if anchors and not holds_anchor(anchors, clean(phrasing), normalize(phrasing)):
                 problems.append(
                     Problem(file, f"phrasing '{phrasing}' holds none of the anchors", label)
+                )
+            if not_for and holds_anchor(not_for, normalize(phrasing)):
+                problems.append(
+                    Problem(file, f"phrasing '{phrasing}' holds a word of not_for", label)
                 )
         if "alternates" in item and len(alternates) < MIN_ALTERNATES:
             problems.append(
@@ -446,6 +458,7 @@ def _parse_entries(
                     summary,
                     tuple(related),
                     tuple(anchors),
+                    tuple(not_for),
                 )
             )
     known = {entry.id for entry in entries} | seen_ids
