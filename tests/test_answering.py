@@ -1003,6 +1003,28 @@ def test_how_to_fix_the_two_skins_is_not_answered_with_what_they_are(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        ("挑好支部书记这个要求，放在哪个融合下面？", "leaders"),
+        ("排在头一个的融合是哪个？", "idea_integration"),
+    ],
+)
+def test_a_named_requirement_or_the_first_one_asked_by_where_it_stands(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    _answers_with(answerer, question, entry)
+
+
+def test_what_the_opinion_asks_after_a_situation_is_asked_of_the_situation(
+    answerer: Answerer,
+) -> None:
+    """意见是怎么要求的 alone says nothing: the whole message is the question."""
+    result = answerer.ask("我们想把政治建设往前排，意见是怎么要求的？")
+    assert result.entry != "significance", result
+    assert "politics_first" in [result.entry, *(s.entry for s in result.suggestions)], result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         ("两张披算癌症吗", "common_ailment"),
         ("两张皮是不治之症吗", "common_ailment"),
         ("党建和业务各干各的，能治好吗", "common_ailment"),

@@ -121,6 +121,12 @@ _COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)
 # without them.
 _SOMEONE_TOLD_RE = re.compile("(?<![其吉])[他她]|这位|那位|人家|此人|该同志")
 _SITUATION_CHARS = 10
+# A clause that ends by pointing at what it named (挑好支部书记这个要求，放在哪个融合下面) is the
+# subject of the question after it, not a situation the asker stands in.
+_NAMED_TOPIC_RE = re.compile(
+    "(?:这|那)(?:个|条|一条|项|一项|句|句话|种|一点|几条|些)"
+    "(?:要求|说法|提法|规定|表述|措施|办法|内容|概念|词|话)?$"
+)
 
 
 def told_of_someone(asked: str) -> bool:
@@ -163,6 +169,7 @@ def _told_apart(situation: str, asked: str) -> tuple[str, str] | None:
         len(situation) < _SITUATION_CHARS
         or _ASKED_RE.search(situation) is not None
         or _ANOTHER_PAPER_RE.search(told) is not None
+        or _NAMED_TOPIC_RE.search(told) is not None
         or told_of_someone(asked)
     ):
         return None

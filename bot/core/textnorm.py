@@ -631,7 +631,7 @@ _RANKED_RE = re.compile(
     r"排(?:在)?(?:第([一二三四五六])|([一二三四五六])是)(?:的|位|名)?(?:融合)?(?:的)?"
 )
 # 头一个 is 第一个 (头一个月, 头一次 are not items).
-_FIRST_ONE_RE = re.compile("头一(?:个|项|点|条)(?=融合|是|吧|吗|呢|$)")
+_FIRST_ONE_RE = re.compile("头一(?:个|项|点|条)(?:的(?=融合))?(?=融合|是|吧|吗|呢|$)")
 # The Nth a few words after 六个融合 is one of them (六个融合的破解之策，其中第四个).
 _ITEM_AFTER_SIX_RE = re.compile(
     "(六[个种大项]融合[^一二三四五六是]{1,10})([一二三四五六])是(?!融合)"
