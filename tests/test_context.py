@@ -448,6 +448,20 @@ def test_english_inflections_and_hyphens_are_read() -> None:
     assert clean("ming ding") == "mingding"
 
 
+def test_british_spellings_are_read_as_the_vocabularys() -> None:
+    for british, american in (
+        ("the opinion's mass organisations", "the opinion's mass organizations"),
+        ("chinese-style modernisation", "chinese-style modernization"),
+        ("the opinion's theory study centre group", "the opinion's theory study center group"),
+        ("prioritised", "prioritized"),
+    ):
+        assert clean(british) == clean(american), british
+    assert "群团组织" in clean("the opinion's mass organisations")
+    # Words that only end like one stay as typed: enterprise is 企业, otherwise no -ize.
+    assert clean("enterprise") == "企业"
+    assert clean("otherwise") != clean("otherwize")
+
+
 @pytest.mark.parametrize(
     ("question", "prepared"),
     [

@@ -96,6 +96,24 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What does the document take as its basic rules to follow?", "guiding_principles"),
         ("Where did Xi Jinping make the remarks quoted in the interview?", "xi_remarks"),
         ("What does the Opinion say about part-time 兼职 Party workers?", "full_and_part_time"),
+        # Party work and the official open a question about the Opinion; an idiom (in a
+        # nutshell) or what is done (about appointing) sets it nowhere else; the interview's
+        # words as readers put them (blind_dev100's English).
+        ("What did the document spell out for the first time?", "clarified_roles"),
+        (
+            "What rulebook does the document take as its basic point of reference?",
+            "guiding_principles",
+        ),
+        (
+            "What does the official see as the safeguard and the decisive factor for a fix?",
+            "guarantee_and_key",
+        ),
+        ("What kind of backing does the document give provincial departments?", "policy_guidance"),
+        (
+            "How does the document link up with Henan's part in Chinese-style modernisation?",
+            "significance",
+        ),
+        ("What is required of party organisation leaders?", "leaders"),
         (
             "Why does the official describe the problem as a 常见病 rather than a cancer?",
             "common_ailment",
@@ -164,6 +182,18 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "Do you think it will rain?",
         "What did the president say in his remarks?",
         "What building materials are cheapest?",
+        # blind_dev100's words, everyday outside a question about the Opinion.
+        "Can I copy your homework?",
+        "Does the bot support voice messages?",
+        "What are the symptoms of flu?",
+        "How do I measure my waist?",
+        "What is the crux of the matter?",
+        "What is a safeguard clause?",
+        "How do you rotate tires?",
+        "Who heads the agency that issued the Opinion?",
+        "Is the working committee innovative?",
+        "How often do party workers rotate?",
+        "What should party work look like in universities?",
     ],
 )
 def test_everyday_english_is_not_read_as_the_interviews_terms(

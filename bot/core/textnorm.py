@@ -1568,6 +1568,51 @@ _ENGLISH_TERMS = {
     # back the economy?  Will my back pain come back?).
     "hold back": "制约",
     "holds back": "制约",
+    # blind_dev100's English: the interview's words as a reader would put them.
+    "safeguard": "保障",
+    "decisive factor": "关键",
+    "crux": "关键",
+    "heads of": "负责人",
+    "priority group": "突出群体",
+    "priority groups": "突出群体",
+    "backing": "支持",
+    "support": "支持",
+    "spell out": "明晰",
+    "spells out": "明晰",
+    "spelled out": "明晰",
+    "spelt out": "明晰",
+    "rulebook": "党内法规",
+    "rule book": "党内法规",
+    "point of reference": "基本遵循",
+    "printed": "刊登",
+    "ease off": "放松",
+    "eases off": "放松",
+    "eased off": "放松",
+    "slack off": "放松",
+    "spur": "激励",
+    "spurred": "激励",
+    "spurred on": "激励",
+    "motivated": "激励",
+    "woven into": "贯穿",
+    "weave into": "贯穿",
+    "woven through": "贯穿",
+    "accountability": "责任",
+    "duty": "责任",
+    "duties": "责任",
+    "symptoms": "问题",
+    "copy": "借鉴",
+    "emulate": "借鉴",
+    "working methods": "工作法",
+    "work methods": "工作法",
+    "big picture": "大局",
+    "core mission": "中心工作",
+    "core work": "中心工作",
+    "core task": "中心工作",
+    "core tasks": "中心工作",
+    "rotated": "交流",
+    "rotating": "交流",
+    "rotation": "交流",
+    "measure": "措施",
     "holding back": "制约",
     "held back": "制约",
 }
@@ -1616,6 +1661,8 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # Not the guideline on tourism, the policy paper on taxes.
     r"(?! (?:on|about|for) (?!party|the two|two|integrat|deep|organs))|two skins?"
     r"|provincial organs?|party building|party affairs|party organi[sz]ations?|party orgs?"
+    # The interview's own: Party work set beside the job, the official who answered.
+    r"|party work(?!er)|party activities|the official"
     r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
@@ -1637,6 +1684,29 @@ _ANY_PHRASE_RE = _whole_words_re((*_ENGLISH, *_ENGLISH_TERMS, *_ENGLISH_METAPHOR
 _ENGLISH_RE = _whole_words_re(_ENGLISH)
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+# British spellings, read as the vocabulary's (American) ones: mass organisations, Chinese-style
+# modernisation, the theory study centre group.
+_BRITISH_RE = re.compile(
+    r"(?<![a-z])(?:(organ|modern|summar|priorit|emphas|recogn|real|standard|institutional"
+    r"|mobil|formal|special|systemat|character|critic|util|optim|central|normal|categor)is"
+    r"(e|es|ed|ing|ation|ations|er|ers)|(cent)re(s?)|(program)me(s?)|(behavi|lab|fav|hon)our"
+    r"(s?|ed|ing|able))(?![a-z])"
+)
+
+
+def _american(match: re.Match[str]) -> str:
+    stem, ending = next(
+        (match.group(at), match.group(at + 1)) for at in (1, 3, 5, 7) if match.group(at)
+    )
+    if match.group(1):
+        return f"{stem}iz{ending}"
+    if match.group(3):
+        return f"{stem}er{ending}"
+    if match.group(5):
+        return f"{stem}{ending}"
+    return f"{stem}or{ending}"
+
+
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
 # "When serving the central work, …" sets the scene and asks no time.
 _WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
@@ -1892,6 +1962,7 @@ def _english(text: str) -> str:
 
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
+    text = _BRITISH_RE.sub(_american, text)
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
@@ -1916,11 +1987,27 @@ _SETTING_RE = re.compile(
 )
 
 
+# Words after in/on/for that make an idiom, not a place (in a nutshell, in terms of, on the
+# hook, for instance).
+_IDIOM_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        "nutshell terms short brief essence fact practice general particular detail other word "
+        "words summary total turn principle reality effect addition order advance whole hook "
+        "instance example least most moment",
+    )
+)
+
+
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
     """The question places itself where no word or phrase of the vocabulary says
-    (`_SETTING_RE`): the Soviet era is no Soviet Union."""
+    (`_SETTING_RE`): the Soviet era is no Soviet Union.  An idiom places nothing, nor does what
+    is done (about appointing heads of Party organizations)."""
     return any(
-        _ANY_PHRASE_RE.match(text, m.start(1)) is None and not _known_word(m.group(1), is_pinyin)
+        _ANY_PHRASE_RE.match(text, m.start(1)) is None
+        and not _known_word(m.group(1), is_pinyin)
+        and m.group(1) not in _IDIOM_NOUNS
+        and not (m.group().startswith("about") and m.group(1).endswith("ing"))
         for m in _SETTING_RE.finditer(text)
     )
 
