@@ -144,6 +144,9 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         # When the paper or the working committee was founded.
         "河南日报是哪年创办的",
         "工委是哪年成立的",
+        # Pay, appointment and age of the people it names, asked right after their title
+        # (负责人工资: 人工 is no word there).
+        "党组织负责人工资怎么发",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -998,6 +1001,29 @@ def test_how_to_fix_the_two_skins_is_not_answered_with_what_they_are(
     result = answerer.ask(question)
     assert result.entry != "two_skins", result
     assert "two_skins" not in [s.entry for s in result.suggestions], result
+
+
+def test_what_the_two_skins_are_and_how_to_fix_them_may_have_the_definition(
+    answerer: Answerer,
+) -> None:
+    for question in ("两张皮是什么？怎么解决？", "两张皮是个啥，咋整"):
+        result = answerer.ask(question)
+        assert "two_skins" in [result.entry, *(s.entry for s in result.suggestions)], result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第一个融合和第六个融合是啥",
+        "头一个的融合和最后一个的融合分别是啥",
+        "排在头一个的融合和排在最后的融合是啥",
+        "第二个融合和第三个融合有什么区别",
+    ],
+)
+def test_two_integrations_named_by_number_get_the_passage_holding_both(
+    answerer: Answerer, question: str
+) -> None:
+    _answers_with(answerer, question, "main_content")
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,8 @@ _ASKS_IF_SAID_RE = re.compile(
     "|说法|时间表|时间要求|硬杠杠)"
     "(?:到|过|了|清楚|死|的)*(?:吗|吧|没|没有|呢|不)?"
 )
+# What a term is, asked beside anything else (两张皮是什么？怎么解决？).
+_ASKS_WHAT_IT_IS_RE = re.compile("是个?什么|什么是|指什么|什么意思|怎么回事")
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
 _IN_QUOTES = "[“\"「『‘']([^”\"」』’']+)[”\"」』’']"
@@ -437,13 +439,14 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
 
     深入党建 holds 入党 across 深入 and 党建, 加大学习 holds 大学, 措施行得通 holds 施行: where an
     everyday word takes a two-character term's first or last character from outside, that is
-    no mention (unless a word ends just before the term and has taken that character: 党建国企),
+    no mention (unless a word ends just before the term and has taken that character: 党建国企,
+    负责人工资),
     except a place word after it and what is asked of the place (医院里的, 农村中
     怎么, 学校内有没有): 院里 and 村中 are everyday words, yet 里 places the question in the
     whole term.  Longer terms are phrases (工委在哪, 组织关系) and count wherever they stand."""
     if pattern is None:
         return set()
-    everyday = common_words()[0]
+    everyday, wider = common_words()
     named = set()
     for found in pattern.finditer(text):
         term = found.group(1)
@@ -451,10 +454,12 @@ def _uncovered_terms(pattern: re.Pattern[str] | None, text: str) -> set[str]:
             named.add(term)
             continue
         start, end = found.start(), found.start() + len(term)
-        # 党建国企: 建 ends 党建, so 建国 is no word there.
+        # 党建国企: 建 ends 党建, so 建国 is no word there; nor is 人工 in 负责人工资.
         left = (
             text[start - 1 : start + 1]
-            if start > 0 and text[max(0, start - 2) : start] not in everyday
+            if start > 0
+            and text[max(0, start - 2) : start] not in everyday
+            and (start < 3 or text[start - 3 : start] not in wider)
             else ""
         )
         right = (
@@ -651,6 +656,8 @@ class Answerer:
         # integrations' names by number (五: 机制).
         self._numbered: dict[str, frozenset[int]] = {}
         self._integration_names: dict[str, str] = {}
+        # ... and those quoting it anywhere (the main content quotes all six).
+        self._holding: dict[str, frozenset[int]] = {}
         for number in ITEM_NUMERALS:
             found = [
                 (i, m.group(1))
@@ -659,6 +666,11 @@ class Answerer:
             ]
             self._numbered[number] = frozenset(i for i, _ in found)
             self._integration_names.update((name, number) for _, name in found)
+            self._holding[number] = frozenset(
+                i
+                for i, e in enumerate(kb.entries)
+                if re.search(f"{number}是[^，。]*?..融合", e.passage) is not None
+            )
         self._all_numbered = frozenset().union(*self._numbered.values())
         terms = (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
         # What one of them is, and nothing more (`_asks_what_another_term_is`).
@@ -693,8 +705,12 @@ class Answerer:
 
     def _not_for(self, index: int, prepared: str) -> bool:
         """The question holds a word the entry never answers (两张皮咋整 asks 怎么办, which the
-        definition of the problem only restates)."""
-        return holds_anchor(self.kb.entries[index].not_for, prepared)
+        definition of the problem only restates) and does not also ask what it is (两张皮是什么？
+        怎么解决？)."""
+        return (
+            holds_anchor(self.kb.entries[index].not_for, prepared)
+            and _ASKS_WHAT_IT_IS_RE.search(prepared) is None
+        )
 
     def may_answer(self, question: str, indices: Iterable[int]) -> set[int]:
         """Those of the entries at `indices` that can answer this question (their anchors
@@ -864,11 +880,12 @@ class Answerer:
 
     def _named_by_number(self, prepared: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
-        reads as 五是融合), or none: the number settles which, whatever else matches better.
+        reads as 五是融合), or all it names, or none: the number settles which, whatever else
+        matches better.
         The caller has already ruled out a count of another list (`_counts_another_list`)."""
         numbers = set(INTEGRATION_BY_NUMBER_RE.findall(prepared))
         if (
-            len(numbers) != 1
+            not numbers
             or holds_unknown_words(prepared)
             or _SUBGROUP_RE.search(prepared)
             or named_otherwise(prepared)
@@ -876,6 +893,9 @@ class Answerer:
             # "second integration test failed" and 五育融合排第一的 count something else;
             # 管住长期的第一个融合 counts the long-term two.
             return frozenset()
+        if len(numbers) > 1:
+            # 第一个融合和最后一个融合分别是啥: the passage that holds them all.
+            return frozenset.intersection(*(self._holding[n] for n in numbers))
         before = (
             prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
         )

@@ -612,7 +612,7 @@ _ONE_OF_SIX_REMEDIES_RE = re.compile(
     "(?:第[一二三四五六]|最后一?|头一)(?:条|个|项|招|点)?(?:对策|办法|招)?"
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
-_LAST_RE = re.compile(r"最后(?:一)?(?:个|项|点|方面|条|招|种)")
+_LAST_RE = re.compile(r"最后(?:一)?(?:(?:个|项|点|方面|条|招|种)(?:的(?=融合))?|的(?=融合))")
 # 融合 after a word that neither names one of the six (理念融合) nor leads to them (六个融合,
 # 一是融合, 什么融合, 讲融合): another field's, whatever it is called (军地融合, 五育融合).
 _OTHERS_INTEGRATION_RE = re.compile(
