@@ -147,6 +147,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         # Pay, appointment and age of the people it names, asked right after their title
         # (负责人工资: 人工 is no word there).
         "党组织负责人工资怎么发",
+        "How are heads of party organizations paid?",
+        "How are party organization leaders paid?",
+        "Who appoints party organization leaders?",
+        "How old are party organization leaders?",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

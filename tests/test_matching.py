@@ -96,16 +96,26 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("What does the document take as its basic rules to follow?", "guiding_principles"),
         ("Where did Xi Jinping make the remarks quoted in the interview?", "xi_remarks"),
         ("What does the Opinion say about part-time 兼职 Party workers?", "full_and_part_time"),
-        # Party work and the official open a question about the Opinion; an idiom (in a
-        # nutshell) or what is done (about appointing) sets it nowhere else; the interview's
-        # words as readers put them (blind_dev100's English).
+        # Its named terms sent alone as keywords, asking nothing of their own.
+        ("supply and demand?", "six_disconnects"),
+        ("form and content", "six_disconnects"),
+        ("mass organizations", "mass_organizations"),
+        ("common ailment?", "common_ailment"),
+        ("joint evaluation mechanism?", "responsibility_chain"),
+        # Party work and what the official said open a question about the Opinion; an idiom
+        # (in a nutshell) sets it nowhere else; the interview's words as readers put them
+        # (blind_dev100's English).
+        ("What did the official say about two-way exchange?", "two_way_exchange"),
+        ("Did the official mention women's federations?", "mass_organizations"),
+        ("What did the official say about Xi Jinping's remarks?", "xi_remarks"),
+        ("How should heads of party organizations be chosen?", "leaders"),
         ("What did the document spell out for the first time?", "clarified_roles"),
         (
             "What rulebook does the document take as its basic point of reference?",
             "guiding_principles",
         ),
         (
-            "What does the official see as the safeguard and the decisive factor for a fix?",
+            "According to the Opinion, what is the safeguard and what is the decisive factor?",
             "guarantee_and_key",
         ),
         ("What kind of backing does the document give provincial departments?", "policy_guidance"),
@@ -144,9 +154,10 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "What are the inner party regulations of the Democrats?",
         # "The opinion of …" is someone's opinion, not the Opinion.
         "What is the opinion of nurses on mass organizations?",
-        # Not even alone: a keyword in English is an everyday word as often as not.
-        "supply and demand?",
+        # A question of its own about something else, however short.
         "Is the flu a common ailment?",
+        "Is supply and demand fair?",
+        "What is common responsibility?",
         # Words a review found answering questions like these.
         "What is Henan for short?",
         "What are the five disconnects in US healthcare?",
@@ -192,6 +203,17 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "How do you rotate tires?",
         "Who heads the agency that issued the Opinion?",
         "Is the working committee innovative?",
+        # The third adversarial helper's probes of the words above: the official himself, and
+        # everyday words that cadres or party organizations unlocked.
+        "What are the duties of the official?",
+        "What spurred the official?",
+        "Did the official slack off?",
+        "What support does the official get?",
+        "What backing does the official have?",
+        "What is the point of reference for the official's salary?",
+        "What duties do cadres have?",
+        "What is the big picture for cadres?",
+        "How do I measure my party work?",
         "How often do party workers rotate?",
         "What should party work look like in universities?",
     ],

@@ -967,12 +967,27 @@ _ENGLISH = {
     # says (born, appointed, promoted, elected: not covered).
     "the official": "负责人",
     "according to the official": "",
+    # What he said of something is that something, as the interview gives it.
+    **{
+        f"the official {verb}{about}": ""
+        for verb in ("say", "says", "said", "mention", "mentions", "mentioned")
+        for about in ("", " about", " of", " on")
+    },
     "name of the official": "负责人的名字",
     "the official's name": "负责人的名字",
     "born": "出生",
     "promoted": "提拔",
     "appointed": "任命",
+    "appoint": "任命",
+    "appoints": "任命",
     "elected": "当选",
+    # Details the interview never gives of anyone (not covered): pay and age.
+    "paid": "工资",
+    "salary": "工资",
+    "salaries": "工资",
+    "wage": "工资",
+    "wages": "工资",
+    "how old": "年龄",
     **{
         f"{full}official {word} of {what}": "意见全称"
         for full in ("", "full ")
@@ -1347,8 +1362,9 @@ def _whole_words_re(words: Iterable[str]) -> re.Pattern[str]:
 # The interview's named terms as translators render them (ideological integration → 理念融合,
 # mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
 # words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
-# so they are read so only in a question that says it is about the Opinion or the interview:
-# not even alone, as a keyword ("vanguard?", "supply and demand?", "common ailment?").
+# so they are read so only in a question that says it is about the Opinion or the interview,
+# or sent alone as a few keywords that ask nothing of their own (mass organizations, form and
+# content, common ailment?): sent to a bot about one document, that is what they are about.
 _ENGLISH_TERMS = {
     "ideological integration": "理念融合",
     "conceptual integration": "理念融合",
@@ -1571,8 +1587,8 @@ _ENGLISH_TERMS = {
     # blind_dev100's English: the interview's words as a reader would put them.
     "safeguard": "保障",
     "decisive factor": "关键",
+    "heads of party organizations": "党组织负责人",
     "crux": "关键",
-    "heads of": "负责人",
     "priority group": "突出群体",
     "priority groups": "突出群体",
     "backing": "支持",
@@ -1589,22 +1605,12 @@ _ENGLISH_TERMS = {
     "eases off": "放松",
     "eased off": "放松",
     "slack off": "放松",
-    "spur": "激励",
-    "spurred": "激励",
-    "spurred on": "激励",
-    "motivated": "激励",
     "woven into": "贯穿",
     "weave into": "贯穿",
     "woven through": "贯穿",
-    "accountability": "责任",
-    "duty": "责任",
-    "duties": "责任",
     "symptoms": "问题",
-    "copy": "借鉴",
-    "emulate": "借鉴",
     "working methods": "工作法",
     "work methods": "工作法",
-    "big picture": "大局",
     "core mission": "中心工作",
     "core work": "中心工作",
     "core task": "中心工作",
@@ -1612,7 +1618,6 @@ _ENGLISH_TERMS = {
     "rotated": "交流",
     "rotating": "交流",
     "rotation": "交流",
-    "measure": "措施",
     "holding back": "制约",
     "held back": "制约",
 }
@@ -1661,8 +1666,12 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # Not the guideline on tourism, the policy paper on taxes.
     r"(?! (?:on|about|for) (?!party|the two|two|integrat|deep|organs))|two skins?"
     r"|provincial organs?|party building|party affairs|party organi[sz]ations?|party orgs?"
-    # The interview's own: Party work set beside the job, the official who answered.
-    r"|party work(?!er)|party activities|the official"
+    # The interview's own: Party work set beside the job, and what the official who answered
+    # said (not what he gets or has: What support does the official get?).
+    r"|party work(?!er)|party activities|according to the official"
+    r"|the official(?:['’]s)? (?:says?|said|mention(?:s|ed)?|describ(?:e|es|ed)|calls?|called"
+    r"|sees?|thinks?|stress(?:es|ed)?|explain(?:s|ed)?|notes?|noted|answer(?:s|ed)?|told|tells?"
+    r"|words|remarks|views?)"
     r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
@@ -1679,6 +1688,7 @@ _READ_ABOUT_THE_OPINION = {
     **_ENGLISH_TERMS,
 }
 _ENGLISH_TERMS_RE = _whole_words_re(_READ_ABOUT_THE_OPINION)
+_NAMED_TERMS_RE = _whole_words_re(w for w, chinese in _ENGLISH_TERMS.items() if chinese)
 _ENGLISH_METAPHOR_RE = _whole_words_re(_ENGLISH_METAPHOR)
 _ANY_PHRASE_RE = _whole_words_re((*_ENGLISH, *_ENGLISH_TERMS, *_ENGLISH_METAPHOR))
 _ENGLISH_RE = _whole_words_re(_ENGLISH)
@@ -1966,9 +1976,9 @@ def _english(text: str) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
-    about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
-        text, is_pinyin
-    )
+    about_the_opinion = (
+        _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(text, is_pinyin)
+    ) or _only_its_terms(text)
     if about_the_opinion:
         text = _ENGLISH_TERMS_RE.sub(lambda m: _READ_ABOUT_THE_OPINION[m.group(1)], text)
     if _METAPHOR_OF_THE_PROBLEM_RE.search(text) and not _SOMEONES_ILLNESS_RE.search(text):
@@ -1999,15 +2009,44 @@ _IDIOM_NOUNS = frozenset(
 )
 
 
+# What may stand between the interview's terms typed as keywords (form vs content).
+_KEYWORD_GLUE = frozenset(("vs", "versus", "the", "a", "an", "of"))
+_KEYWORD_WORDS = 5
+# ... and what makes them a question of its own, which must say it is about the Opinion
+# (How do I innovate?, Why do agencies neglect politics?).
+_ASKING_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "what which who whom whose why how when where do does did is are was were am i my me "
+        "we our you your can could should would will shall may might must",
+    )
+)
+
+
+def _only_its_terms(text: str) -> bool:
+    """The message is a few keywords, the interview's named terms among them and nothing but
+    the vocabulary's words besides (mass organizations, common responsibility): keywords sent
+    to a bot about the Opinion.  Its gated grammar (going, down, or) is no term of it."""
+    words = _LATIN_WORD_RE.findall(text)
+    if len(words) > _KEYWORD_WORDS or not _ASKING_WORDS.isdisjoint(words):
+        return False
+    if any(is_cjk(c) for c in text):  # 意见领袖 mass organization: the Chinese decides
+        return False
+    rest = _NAMED_TERMS_RE.sub(" ", text)
+    if rest == text:
+        return False
+    rest = _ENGLISH_RE.sub(" ", rest)
+    return all(word in _KEYWORD_GLUE for word in _LATIN_WORD_RE.findall(rest))
+
+
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
     """The question places itself where no word or phrase of the vocabulary says
-    (`_SETTING_RE`): the Soviet era is no Soviet Union.  An idiom places nothing, nor does what
-    is done (about appointing heads of Party organizations)."""
+    (`_SETTING_RE`): the Soviet era is no Soviet Union.  An idiom places nothing (in a
+    nutshell, in terms of)."""
     return any(
         _ANY_PHRASE_RE.match(text, m.start(1)) is None
         and not _known_word(m.group(1), is_pinyin)
         and m.group(1) not in _IDIOM_NOUNS
-        and not (m.group().startswith("about") and m.group(1).endswith("ing"))
         for m in _SETTING_RE.finditer(text)
     )
 
