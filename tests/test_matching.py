@@ -109,6 +109,12 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ("Did the official mention women's federations?", "mass_organizations"),
         ("What did the official say about Xi Jinping's remarks?", "xi_remarks"),
         ("How should heads of party organizations be chosen?", "leaders"),
+        ("Is a supply-demand mismatch one of the six disconnects?", "six_disconnects"),
+        ("Which of the integrations are meant to fix the problem right now?", "now_and_long_term"),
+        (
+            "Are trade unions included in the Opinion's common responsibility?",
+            "common_responsibility",
+        ),
         ("What did the document spell out for the first time?", "clarified_roles"),
         (
             "What rulebook does the document take as its basic point of reference?",
@@ -211,6 +217,9 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "What support does the official get?",
         "What backing does the official have?",
         "What is the point of reference for the official's salary?",
+        "Will the bank check on my loan?",
+        "Is breakfast included?",
+        "What is the headline news today?",
         "What duties do cadres have?",
         "What is the big picture for cadres?",
         "How do I measure my party work?",
