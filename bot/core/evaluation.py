@@ -43,9 +43,10 @@ from bot.core.textnorm import fold_for_comparison
 # questions were printed once by a single-set eval and two who-said questions by a grep, and
 # nothing was tuned on them), blind_dev94 (sealed; its first question was shown once),
 # blind_dev95 (sealed), blind_dev96 (read: its misses were printed once when it was
-# registered), blind_dev97 (sealed), blind_dev98 (read: long questions by meaning and
-# English), blind_dev99 (sealed) and blind_dev100 (read: English, membership and questions
-# told as the asker's situation).
+# registered), blind_dev97 (sealed; its first 23 in-scope questions were shown once by the
+# scratch script that built it, and nothing was tuned on them), blind_dev98 (read: long
+# questions by meaning and English), blind_dev99 (sealed) and blind_dev100 (read: English,
+# membership and questions told as the asker's situation).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
     {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 101))}
