@@ -1031,6 +1031,22 @@ def test_two_integrations_named_by_number_get_the_passage_holding_both(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "第一个融合和最后一个融合哪个更重要",
+        "第二个融合和第三个融合哪个难",
+        "第一个融合和最后一个融合是谁提出的",
+        "第一个融合和最后一个融合分别是谁负责",
+    ],
+)
+def test_what_the_interview_never_says_of_two_integrations_is_not_answered(
+    answerer: Answerer, question: str
+) -> None:
+    """Which matters more, which is harder, who proposed them: no passage says."""
+    _answers_with(answerer, question, None)
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("挑好支部书记这个要求，放在哪个融合下面？", "leaders"),

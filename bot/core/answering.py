@@ -109,6 +109,13 @@ _ASKS_IF_SAID_RE = re.compile(
 )
 # What a term is, asked beside anything else (两张皮是什么？怎么解决？).
 _ASKS_WHAT_IT_IS_RE = re.compile("是个?什么|什么是|指什么|什么意思|怎么回事")
+# ... and what several items are or say (分别是啥, 讲的是什么, 有什么区别), or nothing but them
+# (第一个融合和第六个融合是啥 reads as 一是融合和六是融合).
+_ONLY_JOINED_RE = re.compile("[和与跟及以还有排在的、]*")
+# ... and what several items are or say (分别是啥, 讲的是什么, 有什么区别).
+_ASKS_CONTENT_RE = re.compile(
+    "是个?什么|什么是|指什么|什么意思|分别|有哪些|都是|讲的?是?什么|说的?是?什么|内容|区别|不同"
+)
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
 _IN_QUOTES = "[“\"「『‘']([^”\"」』’']+)[”\"」』’']"
@@ -894,7 +901,13 @@ class Answerer:
             # 管住长期的第一个融合 counts the long-term two.
             return frozenset()
         if len(numbers) > 1:
-            # 第一个融合和最后一个融合分别是啥: the passage that holds them all.
+            # 第一个融合和最后一个融合分别是啥: the passage that holds them all; what else is
+            # asked of several (哪个更重要, 哪个难) the ranking decides, as it did.
+            rest = INTEGRATION_BY_NUMBER_RE.sub("", prepared)
+            if "谁" in rest or (
+                _ASKS_CONTENT_RE.search(rest) is None and not _ONLY_JOINED_RE.fullmatch(rest)
+            ):
+                return frozenset()
             return frozenset.intersection(*(self._holding[n] for n in numbers))
         before = (
             prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)

@@ -983,11 +983,15 @@ _ENGLISH = {
     "elected": "当选",
     # Details the interview never gives of anyone (not covered): pay and age.
     "paid": "工资",
+    "pay": "工资",
+    "pay attention": "",
     "salary": "工资",
     "salaries": "工资",
     "wage": "工资",
     "wages": "工资",
     "how old": "年龄",
+    "age": "年龄",
+    "appointment": "任命",
     **{
         f"{full}official {word} of {what}": "意见全称"
         for full in ("", "full ")
@@ -1362,9 +1366,10 @@ def _whole_words_re(words: Iterable[str]) -> re.Pattern[str]:
 # The interview's named terms as translators render them (ideological integration → 理念融合,
 # mass organizations → 群团组织, follow-up inspection → 调研督促).  In English they are everyday
 # words ("Is supply and demand a disconnect?", "When is the follow-up inspection for my car?"),
-# so they are read so only in a question that says it is about the Opinion or the interview,
-# or sent alone as a few keywords that ask nothing of their own (mass organizations, form and
-# content, common ailment?): sent to a bot about one document, that is what they are about.
+# so they are read so only in a question that says it is about the Opinion or the interview:
+# not even alone, as a keyword ("vanguard?", "supply and demand?", "common ailment?"): an
+# adversarial helper's short everyday phrases (IT support, follow up, team spirit, rotation
+# training) were answered when keywords made of them counted as asked of the Opinion.
 _ENGLISH_TERMS = {
     "ideological integration": "理念融合",
     "conceptual integration": "理念融合",
@@ -1697,7 +1702,6 @@ _READ_ABOUT_THE_OPINION = {
     **_ENGLISH_TERMS,
 }
 _ENGLISH_TERMS_RE = _whole_words_re(_READ_ABOUT_THE_OPINION)
-_NAMED_TERMS_RE = _whole_words_re(w for w, chinese in _ENGLISH_TERMS.items() if chinese)
 _ENGLISH_METAPHOR_RE = _whole_words_re(_ENGLISH_METAPHOR)
 _ANY_PHRASE_RE = _whole_words_re((*_ENGLISH, *_ENGLISH_TERMS, *_ENGLISH_METAPHOR))
 _ENGLISH_RE = _whole_words_re(_ENGLISH)
@@ -1985,9 +1989,9 @@ def _english(text: str) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
-    about_the_opinion = (
-        _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(text, is_pinyin)
-    ) or _only_its_terms(text)
+    about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
+        text, is_pinyin
+    )
     if about_the_opinion:
         text = _ENGLISH_TERMS_RE.sub(lambda m: _READ_ABOUT_THE_OPINION[m.group(1)], text)
     if _METAPHOR_OF_THE_PROBLEM_RE.search(text) and not _SOMEONES_ILLNESS_RE.search(text):
@@ -2016,36 +2020,6 @@ _IDIOM_NOUNS = frozenset(
         "instance example least most moment",
     )
 )
-
-
-# What may stand between the interview's terms typed as keywords (form vs content).
-_KEYWORD_GLUE = frozenset(("vs", "versus", "the", "a", "an", "of"))
-_KEYWORD_WORDS = 5
-# ... and what makes them a question of its own, which must say it is about the Opinion
-# (How do I innovate?, Why do agencies neglect politics?).
-_ASKING_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "what which who whom whose why how when where do does did is are was were am i my me "
-        "we our you your can could should would will shall may might must",
-    )
-)
-
-
-def _only_its_terms(text: str) -> bool:
-    """The message is a few keywords, the interview's named terms among them and nothing but
-    the vocabulary's words besides (mass organizations, common responsibility): keywords sent
-    to a bot about the Opinion.  Its gated grammar (going, down, or) is no term of it."""
-    words = _LATIN_WORD_RE.findall(text)
-    if len(words) > _KEYWORD_WORDS or not _ASKING_WORDS.isdisjoint(words):
-        return False
-    if any(is_cjk(c) for c in text):  # 意见领袖 mass organization: the Chinese decides
-        return False
-    rest = _NAMED_TERMS_RE.sub(" ", text)
-    if rest == text:
-        return False
-    rest = _ENGLISH_RE.sub(" ", rest)
-    return all(word in _KEYWORD_GLUE for word in _LATIN_WORD_RE.findall(rest))
 
 
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
