@@ -109,10 +109,9 @@ _ASKS_IF_SAID_RE = re.compile(
 )
 # What a term is, asked beside anything else (两张皮是什么？怎么解决？).
 _ASKS_WHAT_IT_IS_RE = re.compile("是个?什么|什么是|指什么|什么意思|怎么回事")
-# ... and what several items are or say (分别是啥, 讲的是什么, 有什么区别), or nothing but them
-# (第一个融合和第六个融合是啥 reads as 一是融合和六是融合).
+# What several items are or say (分别是啥, 讲的是什么, 有什么区别), or nothing but them joined
+# (第一个融合和第六个融合是啥 reads as 一是融合和六是融合, `_ONLY_JOINED_RE` once they go).
 _ONLY_JOINED_RE = re.compile("[和与跟及以还有排在的、]*")
-# ... and what several items are or say (分别是啥, 讲的是什么, 有什么区别).
 _ASKS_CONTENT_RE = re.compile(
     "是个?什么|什么是|指什么|什么意思|分别|有哪些|都是|讲的?是?什么|说的?是?什么|内容|区别|不同"
 )

@@ -1589,6 +1589,8 @@ _ENGLISH_TERMS = {
     # back the economy?  Will my back pain come back?).
     "hold back": "制约",
     "holds back": "制约",
+    "holding back": "制约",
+    "held back": "制约",
     # blind_dev100's English: the interview's words as a reader would put them.
     "safeguard": "保障",
     "decisive factor": "关键",
@@ -1621,6 +1623,8 @@ _ENGLISH_TERMS = {
     "core task": "中心工作",
     "core tasks": "中心工作",
     "rotated": "交流",
+    "rotating": "交流",
+    "rotation": "交流",
     "follow up": "督促",
     "follow up on": "督促",
     "follow up checks": "督促",
@@ -1630,10 +1634,6 @@ _ENGLISH_TERMS = {
     "right now": "当下",
     "separated": "脱节",
     "headline": "标题",
-    "rotating": "交流",
-    "rotation": "交流",
-    "holding back": "制约",
-    "held back": "制约",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
@@ -1718,6 +1718,7 @@ _BRITISH_RE = re.compile(
 
 
 def _american(match: re.Match[str]) -> str:
+    """The American spelling of a `_BRITISH_RE` match (organisation → organization)."""
     stem, ending = next(
         (match.group(at), match.group(at + 1)) for at in (1, 3, 5, 7) if match.group(at)
     )
