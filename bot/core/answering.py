@@ -108,12 +108,13 @@ _ASKS_IF_SAID_RE = re.compile(
     "(?:到|过|了|清楚|死|的)*(?:吗|吧|没|没有|呢|不)?"
 )
 # What a term is, asked beside anything else (两张皮是什么？怎么解决？).
-_ASKS_WHAT_IT_IS_RE = re.compile("是个?什么|什么是|指什么|什么意思|怎么回事")
+_WHAT_IT_IS = "是个?什么|什么是|指什么|什么意思"
+_ASKS_WHAT_IT_IS_RE = re.compile(f"{_WHAT_IT_IS}|怎么回事")
 # What several items are or say (分别是啥, 讲的是什么, 有什么区别), or nothing but them joined
 # (第一个融合和第六个融合是啥 reads as 一是融合和六是融合, `_ONLY_JOINED_RE` once they go).
 _ONLY_JOINED_RE = re.compile("[和与跟及以还有排在的、]*")
 _ASKS_CONTENT_RE = re.compile(
-    "是个?什么|什么是|指什么|什么意思|分别|有哪些|都是|讲的?是?什么|说的?是?什么|内容|区别|不同"
+    f"{_WHAT_IT_IS}|分别|有哪些|都是|讲的?是?什么|说的?是?什么|内容|区别|不同"
 )
 # Words a question puts in quotation marks (“抓党建就是抓业务”这个说法是谁提出的): quoted, not
 # told in the asker's own words.
@@ -665,17 +666,16 @@ class Answerer:
         # ... and those quoting it anywhere (the main content quotes all six).
         self._holding: dict[str, frozenset[int]] = {}
         for number in ITEM_NUMERALS:
+            heading = re.compile(f"{number}是[^，。]*?(..)融合")
             found = [
                 (i, m.group(1))
                 for i, e in enumerate(kb.entries)
-                if (m := re.match(f"{number}是[^，。]*?(..)融合", e.passage)) is not None
+                if (m := heading.match(e.passage)) is not None
             ]
             self._numbered[number] = frozenset(i for i, _ in found)
             self._integration_names.update((name, number) for _, name in found)
             self._holding[number] = frozenset(
-                i
-                for i, e in enumerate(kb.entries)
-                if re.search(f"{number}是[^，。]*?..融合", e.passage) is not None
+                i for i, e in enumerate(kb.entries) if heading.search(e.passage) is not None
             )
         self._all_numbered = frozenset().union(*self._numbered.values())
         terms = (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
@@ -1085,8 +1085,12 @@ class Answerer:
         as_typed = fold_cleaned(cleaned)
         if integration_article:
             as_typed = _as_integration(as_typed)
-        ranked = [c for c in ranked if self._anchored(c.index, cleaned, as_typed, prepared)]
-        ranked = [c for c in ranked if not self._not_for(c.index, prepared)]
+        ranked = [
+            c
+            for c in ranked
+            if self._anchored(c.index, cleaned, as_typed, prepared)
+            and not self._not_for(c.index, prepared)
+        ]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
         beyond = elsewhere or self._names_not_covered(prepared, as_typed)
         result = self._result(

@@ -1719,16 +1719,10 @@ _BRITISH_RE = re.compile(
 
 def _american(match: re.Match[str]) -> str:
     """The American spelling of a `_BRITISH_RE` match (organisation → organization)."""
-    stem, ending = next(
-        (match.group(at), match.group(at + 1)) for at in (1, 3, 5, 7) if match.group(at)
-    )
-    if match.group(1):
-        return f"{stem}iz{ending}"
-    if match.group(3):
-        return f"{stem}er{ending}"
-    if match.group(5):
-        return f"{stem}{ending}"
-    return f"{stem}or{ending}"
+    for at, middle in ((1, "iz"), (3, "er"), (5, ""), (7, "or")):
+        if match.group(at):
+            return f"{match.group(at)}{middle}{match.group(at + 1)}"
+    return match.group()
 
 
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
