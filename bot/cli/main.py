@@ -190,6 +190,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev98.yaml",
     "blind_dev99.yaml",
     "blind_dev100.yaml",
+    "blind_dev101.yaml",
+    "blind_dev102.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -45,11 +45,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev95 (sealed), blind_dev96 (read: its misses were printed once when it was
 # registered), blind_dev97 (sealed; its first 23 in-scope questions were shown once by the
 # scratch script that built it, and nothing was tuned on them), blind_dev98 (read: long
-# questions by meaning and English), blind_dev99 (sealed) and blind_dev100 (read: English,
-# membership and questions told as the asker's situation).
+# questions by meaning and English), blind_dev99 (sealed), blind_dev100 (read: English,
+# membership and questions told as the asker's situation), blind_dev101 (sealed) and
+# blind_dev102 (read: English, long questions by meaning, short questions of every kind).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 101))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 103))}
 )
 
 
