@@ -26,6 +26,9 @@ DATA = Path(__file__).resolve().parent / "data"
         ("请问六个融合有哪些？", "main_content"),
         ("六个拖节", "six_disconnects"),
         ("理念溶合", "idea_integration"),
+        # The interview's date, not the paper's: 采访 is the interview (4月6日).
+        ("採訪日期", "interview"),
+        ("采访时间", "interview"),
         ("对伍融合", "team_integration"),
         ("1+N", "one_plus_n"),
         ("１＋Ｎ", "one_plus_n"),

@@ -106,7 +106,7 @@ _FILLERS = (
 _SYNONYMS = {
     # Pinyin input's homophones of 融合, read before the ordinals are (六个溶合，第五个是啥):
     # the matcher's own correction comes after them.
-    "融合": ("溶合", "熔合"),
+    "融合": ("溶合", "熔合", "容合", "荣合", "蓉合"),
     "意见": (
         "这份东西",
         "这玩意儿",
@@ -162,6 +162,8 @@ _SYNONYMS = {
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
+    # When the interview took place (4月6日), not when it was printed (刊登日期).
+    "采访时间": ("采访日期", "访谈日期", "访谈时间", "受访时间", "受访日期"),
     "回答": ("答话",),
     "分类别": ("分门别类",),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
@@ -1354,6 +1356,45 @@ _ENGLISH = {
     # 激活兼职 in plain English: "activate my account" keeps its unknown words.
     "activate part time": "激活兼职",
     "activating part time": "激活兼职",
+    # Function words say nothing of what is asked; marked as unknown they only outweighed the
+    # words that do ("Can you list the kinds of disconnect the document wants to head off?").
+    # Not those that are pinyin syllables too (me, she, can, you: liuge ronghe you naxie).
+    **dict.fromkeys(
+        (
+            "can you",
+            "could you",
+            "would you",
+            "do you",
+            "myself",
+            "ours",
+            "ourselves",
+            "itself",
+            "am",
+            "because",
+            "until",
+            "while",
+            "through",
+            "onto",
+            "again",
+            "further",
+            "nor",
+            "than",
+            "very",
+            "don",
+            "doesn",
+            "didn",
+            "isn",
+            "aren",
+            "wasn",
+            "weren",
+            "wouldn",
+            "couldn",
+            "shouldn",
+            "even",
+            "quite",
+        ),
+        "",
+    ),
 }
 
 
