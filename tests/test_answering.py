@@ -501,9 +501,9 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
     change that loses ground on phrasings the matcher has not seen fails here."""
     report = leave_one_out(kb)
     assert report.in_scope >= 400
-    assert report.correct_rate >= 0.87, report.misses[:20]
+    assert report.correct_rate >= 0.88, report.misses[:20]
     assert report.ranked_first_rate >= 0.90, report.misses[:20]
-    assert report.wrong_rate <= 0.077, report.misses[:20]
+    assert report.wrong_rate <= 0.075, report.misses[:20]
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,16 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "培训时间是多少",
         "党务干部培训时间是哪天",
         "现场观摩活动时间是几号",
+        # How long or at what hour: no date answers it (an adversarial helper's probes).
+        "采访时间持续了多久",
+        "采访时间一般多长",
+        "受访时间是几点",
+        "培训持续多久",
+        # Another interview than this one (the interview entry's not_for).
+        "下次采访时间",
+        "面试的受访时间",
+        "省长受访时间",
+        "第二次采访日期",
     ],
 )
 def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: str) -> None:
@@ -152,6 +162,13 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("党务干部要成为几种人", "cadre_goal"),
         # "Which official answered the reporter" is answered by the office the interview names.
         ("记者采访的是哪位领导", "interview"),
+        # The day of the interview (4月6日), not of the paper (4月7日).
+        ("采访日期是哪天", "interview"),
+        ("访谈日期", "interview"),
+        ("受访日期是几月几号", "interview"),
+        # 哪几点 asks which points, not at what hour.
+        ("目标融合强调哪几点", "goal_integration"),
+        ("用党的创新理论要做到哪几点", "learning_integration"),
         # 近日 and the summary (no date given) answer a plain "which day"; the report's day is
         # given for the report.
         ("意见是哪天印发的", "when_issued"),

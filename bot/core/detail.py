@@ -84,7 +84,7 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.TIME,
         re.compile(
             r"什么时候|什么时间|啥时候|啥时间|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
-            r"多久|多长时间|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
+            r"多久|多长时间|多长(?!远)|(?<![哪这那有])几点(?:钟|开始|结束|到|$)|几个?小时|几分钟|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
             r"每月|每个月|季度|定期|(?<!提上)(?<!列入)(?<!纳入)日程|(召开|举办|举行|开会|开班|培训|报名)时间|"
             # Not 不分时间地点 or 时间与地点不限, which set the time and place aside.
             r"(?<!不分)(?<!无论)时间(和|、|与)?地点(?!不限)"
@@ -215,7 +215,20 @@ _ACTIVITY_TIMED = re.compile(
 )
 
 
+# How long something lasts or at what hour (采访时间持续了多久, 受访时间是几点): no date answers
+# it, and the interview gives no durations or hours.
+_HOW_LONG_OR_WHAT_HOUR = re.compile(
+    "多久|多长(?!远)|(?<![哪这那有])几点(?:钟|开始|结束|到|$)|几个?小时|几分钟"
+)
+
+
 def _time(question: str, passage: str) -> bool:
+    if _HOW_LONG_OR_WHAT_HOUR.search(question):
+        return bool(
+            _HOW_LONG_IT_HAS_BEEN.search(question)
+            and _THE_PROBLEM.search(question)
+            and "长期制约" in passage
+        )
     if (
         _EXACT_DAY.search(question)
         and _ISSUING.search(question)

@@ -106,7 +106,7 @@ _FILLERS = (
 _SYNONYMS = {
     # Pinyin input's homophones of 融合, read before the ordinals are (六个溶合，第五个是啥):
     # the matcher's own correction comes after them.
-    "融合": ("溶合", "熔合", "容合", "荣合", "蓉合"),
+    "融合": ("溶合", "熔合"),
     "意见": (
         "这份东西",
         "这玩意儿",
@@ -162,8 +162,9 @@ _SYNONYMS = {
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
-    # When the interview took place (4月6日), not when it was printed (刊登日期).
-    "采访时间": ("采访日期", "访谈日期", "访谈时间", "受访时间", "受访日期"),
+    # The date the interview took place (4月6日), not when it was printed (刊登日期); not
+    # 访谈时间 or 受访时间, which also ask how long or where (访谈时间有多长).
+    "采访时间": ("采访日期", "访谈日期", "受访日期"),
     "回答": ("答话",),
     "分类别": ("分门别类",),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
@@ -206,6 +207,11 @@ _SYNONYMS = {
     "做什么": ("弄啥嘞", "弄啥咧", "弄啥", "干啥", "干嘛", "干什么", "做啥", "搞啥", "搞什么"),
     "怎么": ("怎样", "如何", "咋"),
     "什么": ("啥", "甚么"),
+    # Written Chinese's 何为 (not 如何为…, 任何为…: see `_NOT_AFTER`).
+    "什么是": ("何为", "何谓"),
+    # The lists by their count however it is said (not 第六融合, one of them).
+    "六个融合": ("六大融合", "六融合", "六项融合", "六种融合"),
+    "六个脱节": ("六大脱节", "六脱节", "六项脱节", "六种脱节"),
     # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅瞅 for 看看, 毛病 for a problem.
     "的": ("哩",),
     "你": ("恁",),
@@ -535,7 +541,11 @@ THESAURUS_FOLDS = {
 # A variant that ends a longer word before it is no variant there: 用意 in 作用意见 or 适用意见
 # (作用 + 意见, not 作 + 用意 + 见); 机制融合的目标是什么 asks what that integration aims at, not
 # the Opinion's purpose.
-_NOT_AFTER = {"用意": tuple("作适使运采应利费实通信享"), "目标是什么": ("融合的", "融合")}
+_NOT_AFTER = {
+    "用意": tuple("作适使运采应利费实通信享"),
+    "目标是什么": ("融合的", "融合"),
+    "何为": tuple("如任为"),
+}
 # Nor before: 引用意见的意义 quotes the Opinion (用 + 意见), it asks for no 用意.
 _NOT_BEFORE = {"用意": "见"}
 
@@ -1356,45 +1366,6 @@ _ENGLISH = {
     # 激活兼职 in plain English: "activate my account" keeps its unknown words.
     "activate part time": "激活兼职",
     "activating part time": "激活兼职",
-    # Function words say nothing of what is asked; marked as unknown they only outweighed the
-    # words that do ("Can you list the kinds of disconnect the document wants to head off?").
-    # Not those that are pinyin syllables too (me, she, can, you: liuge ronghe you naxie).
-    **dict.fromkeys(
-        (
-            "can you",
-            "could you",
-            "would you",
-            "do you",
-            "myself",
-            "ours",
-            "ourselves",
-            "itself",
-            "am",
-            "because",
-            "until",
-            "while",
-            "through",
-            "onto",
-            "again",
-            "further",
-            "nor",
-            "than",
-            "very",
-            "don",
-            "doesn",
-            "didn",
-            "isn",
-            "aren",
-            "wasn",
-            "weren",
-            "wouldn",
-            "couldn",
-            "shouldn",
-            "even",
-            "quite",
-        ),
-        "",
-    ),
 }
 
 
