@@ -26,6 +26,10 @@ DATA = Path(__file__).resolve().parent / "data"
         ("请问六个融合有哪些？", "main_content"),
         ("六个拖节", "six_disconnects"),
         ("理念溶合", "idea_integration"),
+        # The Opinion's own background and 1+N, asked so, or a wrong path to correct.
+        ("出台的背景", "background"),
+        ("1+N的意义", "one_plus_n"),
+        ("下一步是探索构建1+3破解路径，对吗", "one_plus_n"),
         # The interview's date, not the paper's: 采访 is the interview (4月6日).
         ("採訪日期", "interview"),
         ("采访时间", "interview"),
@@ -154,6 +158,14 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "How are party organization leaders paid?",
         "Who appoints party organization leaders?",
         "How old are party organization leaders?",
+        # What another thing's content, highlights or meaning are (the Opinion's are answered).
+        "十四五规划的主要内容是什么",
+        "政府工作报告的亮点",
+        "民法典的意义",
+        "新质生产力的背景",
+        # Sums are no 1+N.
+        "What is 1+1?",
+        "1+2是什么",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:
@@ -413,6 +425,9 @@ def test_small_talk_gets_a_friendly_reply(answerer: Answerer, message: str, kind
         "是这意思",
         "是这个意思吗",
         "这句话什么意思",
+        # A bare request to explain names nothing either (it was answered with the interview).
+        "解释一下",
+        "Please explain",
     ],
 )
 def test_question_words_alone_ask_what_the_user_wants(

@@ -83,12 +83,16 @@ _ITS_OWN_TERMS_RE = re.compile(
     r"必研题|示范培训|任职培训|专项培训|现场观摩|案例教材|工作法|调研督促|联动考评|兼职|专职|责任链"
     r"|1\+n|结合点|切入点|双向交流|战斗堡垒|先锋模范|党务工作岗位"
 )
-# What opens a question and owns one of the interview's terms (跑步的切入点).
+# What opens a question and owns one of the interview's terms (跑步的切入点), or what it says
+# of the Opinion (十四五规划的主要内容, 这部电影的背景).
 _OWNED_TERM_RE = re.compile(
     r"([\u4e00-\u9fff0-9a-z]{2,6})的(?:切入点|结合点|现场观摩|观摩|责任链|双向交流|工作法|案例教材"
-    r"|必研题|战斗堡垒|先锋模范)"
+    r"|必研题|战斗堡垒|先锋模范|主要内容|核心内容|亮点|背景|意义|目的)"
 )
 _ASKER_RE = re.compile("^(?:请问|我想知道|想知道|我想问|那么|那)")
+# Sums (1+1, 1+2等于几) are no 1+N, unless the question is about the Opinion (是1+3破解路径吗
+# is a claim to correct).
+_SUM_RE = re.compile(r"[0-9]\+[0-9]")
 # An owner that asks, points, cites or stands in the organs is no other thing's (有没有现成的
 # 工作法, 两者的结合点, 文中说的必研题, 我们处的双向交流).
 _NOT_AN_OWNER_RE = re.compile(
@@ -1244,7 +1248,16 @@ class Answerer:
             or _another_fields_own(cleaned)
             or _another_levels_own(cleaned)
             or self._anothers_term(cleaned)
+            or self._a_sum(prepared)
         )
+
+    def _a_sum(self, prepared: str) -> bool:
+        """The question asks a sum (1+1, 1+2是什么), not about a path it names (是1+3破解路径吗,
+        a claim to correct)."""
+        if _SUM_RE.search(prepared) is None:
+            return False
+        rest = _SUM_RE.sub("", prepared)
+        return not has_content(rest) or not self.matcher.knows_words(rest)
 
     def _result(
         self,

@@ -682,9 +682,11 @@ _META_LEAD_RE = re.compile(
 )
 # Question words and particles: a question made only of them asks nothing in particular.
 _ASKING_CHARS = frozenset("是什么啥哪些个谁怎样么呢吗嘛啊呀吧的了有这那里儿为何咋")
-# And words of talk about talk (你说, 这句话, 是这意思): "你说呢" names nothing to look up.
+# And words of talk about talk (你说, 这句话, 是这意思): "你说呢" names nothing to look up;
+# nor does a bare request to explain (解释一下, Please explain, Who explained it?).
 _ASKING_PHRASES_RE = re.compile(
     "什么时候|怎么办|做什么|为什么|怎么说|你说|您说|恁说|这句话|那句话|这话|那话|意思"
+    "|解释|讲解|讲讲|说说|一下"
 )
 _TRAILING_WHAT_RE = re.compile(
     r"(是什么意思|什么意思|是什么|是指什么|是指的什么|指什么|指的是什么|讲的是什么|讲的什么|讲了什么|讲什么|"
