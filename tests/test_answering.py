@@ -30,6 +30,9 @@ DATA = Path(__file__).resolve().parent / "data"
         ("出台的背景", "background"),
         ("1+N的意义", "one_plus_n"),
         ("下一步是探索构建1+3破解路径，对吗", "one_plus_n"),
+        ("What is the main content of the opinion?", "main_content"),
+        ("What is the remedy for the two skins problem?", "prescriptions"),
+        ("What are the innovations of the Opinion?", "innovations"),
         # The interview's date, not the paper's: 采访 is the interview (4月6日).
         ("採訪日期", "interview"),
         ("采访时间", "interview"),
@@ -163,6 +166,12 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "政府工作报告的亮点",
         "民法典的意义",
         "新质生产力的背景",
+        # The same in English, and what the Opinion's English words say of another thing.
+        "What is the main content of the Bible?",
+        "What are the innovations of Apple?",
+        "What is the key to success?",
+        "What's the long-term remedy for inflation?",
+        "Where are my keys?",
         # Sums are no 1+N.
         "What is 1+1?",
         "1+2是什么",
