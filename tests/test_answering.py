@@ -172,6 +172,9 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "What is the key to success?",
         "What's the long-term remedy for inflation?",
         "Where are my keys?",
+        # Of the paper, what the interview never says.
+        "Who is the editor of Henan Daily?",
+        "How do I subscribe to Henan Daily?",
         # Sums are no 1+N.
         "What is 1+1?",
         "1+2是什么",

@@ -1005,6 +1005,14 @@ _ENGLISH = {
     "wages": "工资",
     "how old": "年龄",
     "age": "年龄",
+    # Of the paper, what the interview never says (not covered): who edits it, how to
+    # subscribe (not its website: the page's own posting time is asked on it).
+    "editor": "总编",
+    "editors": "总编",
+    "editor in chief": "总编",
+    "subscribe": "订阅",
+    "subscribe to": "订阅",
+    "subscription": "订阅",
     "appointment": "任命",
     **{
         f"{full}official {word} of {what}": "意见全称"
