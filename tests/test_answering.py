@@ -33,9 +33,10 @@ DATA = Path(__file__).resolve().parent / "data"
         ("What is the main content of the opinion?", "main_content"),
         ("What is the remedy for the two skins problem?", "prescriptions"),
         ("What are the innovations of the Opinion?", "innovations"),
-        # The interview's date, not the paper's: 采访 is the interview (4月6日).
-        ("採訪日期", "interview"),
-        ("采访时间", "interview"),
+        # Of it, of the latest opinion: what follows of/for/to points back or is the Opinion.
+        ("What is the purpose of it?", "purpose"),
+        ("What is the main content of the latest opinion?", "main_content"),
+        ("What is the key to tackling the two skins problem?", "guarantee_and_key"),
         ("对伍融合", "team_integration"),
         ("1+N", "one_plus_n"),
         ("１＋Ｎ", "one_plus_n"),
@@ -161,12 +162,11 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "How are party organization leaders paid?",
         "Who appoints party organization leaders?",
         "How old are party organization leaders?",
-        # What another thing's content, highlights or meaning are (the Opinion's are answered).
-        "十四五规划的主要内容是什么",
+        # What another thing's highlights or meaning are (the Opinion's are answered).
         "政府工作报告的亮点",
         "民法典的意义",
         "新质生产力的背景",
-        # The same in English, and what the Opinion's English words say of another thing.
+        # What the Opinion's English words say of another thing.
         "What is the main content of the Bible?",
         "What are the innovations of Apple?",
         "What is the key to success?",

@@ -7,6 +7,7 @@ same function is applied to the knowledge base's own phrasings so both sides agr
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zlib
@@ -162,9 +163,6 @@ _SYNONYMS = {
     "遵循": ("依据",),
     "背景": ("缘由", "来龙去脉"),
     "回答记者提问": ("接受了采访", "接受采访", "接受记者采访", "受访者", "采访对象"),
-    # The date the interview took place (4月6日), not when it was printed (刊登日期); not
-    # 访谈时间 or 受访时间, which also ask how long or where (访谈时间有多长).
-    "采访时间": ("采访日期", "访谈日期", "受访日期"),
     "回答": ("答话",),
     "分类别": ("分门别类",),
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
@@ -210,8 +208,8 @@ _SYNONYMS = {
     # Written Chinese's 何为 (not 如何为…, 任何为…: see `_NOT_AFTER`).
     "什么是": ("何为", "何谓"),
     # The lists by their count however it is said (not 第六融合, one of them).
-    "六个融合": ("六大融合", "六融合", "六项融合", "六种融合"),
-    "六个脱节": ("六大脱节", "六脱节", "六项脱节", "六种脱节"),
+    "六个融合": ("六大融合", "六融合"),
+    "六个脱节": ("六大脱节", "六脱节"),
     # Henan speech: 哩 for 的, 恁 for 你, 俺 for 我, 瞅瞅 for 看看, 毛病 for a problem.
     "的": ("哩",),
     "你": ("恁",),
@@ -2054,13 +2052,21 @@ def _of_another(text: str, is_pinyin: Callable[[str], bool]) -> str:
     """The text with the Opinion's words that `_OF_ANOTHER_RE` finds said of another thing
     marked as unknown words."""
 
+    def known(word: re.Match[str]) -> bool:
+        """A word or phrase of the vocabulary, pinyin, an idiom's noun, or a word pointing
+        back at what was said."""
+        return (
+            _ANY_PHRASE_RE.match(text, word.start()) is not None
+            or _known_word(word.group(), is_pinyin)
+            or word.group() in _IDIOM_NOUNS
+            or word.group() in _POINTING_WORDS
+        )
+
     def mark(match: re.Match[str]) -> str:
-        owner = match.group(2)
-        if (
-            _ANY_PHRASE_RE.match(text, match.start(2)) is not None
-            or _known_word(owner, is_pinyin)
-            or owner in _IDIOM_NOUNS
-        ):
+        # Any of the next few words known keeps it: the key to effective integration, the
+        # background of the new document.
+        owner = list(itertools.islice(_LATIN_WORD_RE.finditer(text, match.start(2)), _OWNER_WORDS))
+        if any(known(word) for word in owner):
             return match.group()
         words = match.group(1).split()
         marked = " ".join(unknown_mark(word) for word in words)
@@ -2072,9 +2078,15 @@ def _of_another(text: str, is_pinyin: Callable[[str], bool]) -> str:
     return _OF_ANOTHER_RE.sub(mark, text)
 
 
+# How many words after of/for/to may name the owner, and words that point back at what was
+# said (the significance of all this).
+_OWNER_WORDS = 4
+_POINTING_WORDS = frozenset(
+    ("this", "that", "these", "those", "it", "its", "all", "them", "us", "so", "here")
+)
 _WHERE_KEYS_RE = re.compile(
-    r"^where (?:is|are|s|did i put|did you put) (?:the |my |your |our |his |her |their )?keys?"
-    r"(?![a-z]| to\b)"
+    r"^where (?:is|are|s|did i put|did you put) (?:(?:my|your|our|his|her|their) keys?|the keys)"
+    r"(?![a-z]| to\b| of\b| for\b)"
 )
 _KEYS_RE = re.compile(r"(?<![a-z])keys?(?![a-z])")
 
