@@ -68,6 +68,13 @@ _WHO_SAID = (
     "|^是?谁(?:说|讲|提)的$"
 )
 
+# How long something lasts or at what hour (采访时间持续了多久, 受访时间是几点): no date answers
+# it, and the interview gives no durations or hours.  Not 许多长期 or 很多长效, nor 哪几点, 讲了
+# 几点 or 第几点, which ask which points.
+_HOW_LONG_OR_WHAT_HOUR = (
+    "多久|(?<![许很诸众好太])多长(?![远期效])|(?<![第哪这那有])几点(?:钟|开始|结束|到)"
+    "|(?<=时间是)几点$|(?<=现在是)几点$|几个?小时|几分钟"
+)
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
     # The N of "1+N" on its own ("1+N里的N是哪些"): what it stands for, which the interview
     # never spells out.
@@ -84,7 +91,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         Slot.TIME,
         re.compile(
             r"什么时候|什么时间|啥时候|啥时间|何时|哪年|哪一年|哪个月|哪月|几月|哪天|哪一天|几号|截止|日期|"
-            r"多久|多长时间|(?<![许很诸众好太])多长(?![远期效])|(?<![第哪这那有])几点(?:钟|开始|结束|到)|(?<=时间是)几点$|(?<=现在是)几点$|几个?小时|几分钟|具体时间|时间安排|今年|明年|下个月|上半年|下半年|年底|年初|每年|每季度|"
+            f"多长时间|{_HOW_LONG_OR_WHAT_HOUR}|具体时间|时间安排|今年|明年|下个月|上半年|下半年|"
+            r"年底|年初|每年|每季度|"
             r"每月|每个月|季度|定期|(?<!提上)(?<!列入)(?<!纳入)日程|(召开|举办|举行|开会|开班|培训|报名)时间|"
             # Not 不分时间地点 or 时间与地点不限, which set the time and place aside.
             r"(?<!不分)(?<!无论)时间(和|、|与)?地点(?!不限)"
@@ -215,16 +223,11 @@ _ACTIVITY_TIMED = re.compile(
 )
 
 
-# How long something lasts or at what hour (采访时间持续了多久, 受访时间是几点): no date answers
-# it, and the interview gives no durations or hours.
-_HOW_LONG_OR_WHAT_HOUR = re.compile(
-    "多久|(?<![许很诸众好太])多长(?![远期效])|(?<![第哪这那有])几点(?:钟|开始|结束|到)|(?<=时间是)几点$|(?<=现在是)几点$"
-    "|几个?小时|几分钟"
-)
+_HOW_LONG_OR_WHAT_HOUR_RE = re.compile(_HOW_LONG_OR_WHAT_HOUR)
 
 
 def _time(question: str, passage: str) -> bool:
-    if _HOW_LONG_OR_WHAT_HOUR.search(question):
+    if _HOW_LONG_OR_WHAT_HOUR_RE.search(question):
         return bool(
             _HOW_LONG_IT_HAS_BEEN.search(question)
             and _THE_PROBLEM.search(question)
