@@ -162,7 +162,7 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "How are party organization leaders paid?",
         "Who appoints party organization leaders?",
         "How old are party organization leaders?",
-        # What another thing's highlights or meaning are (the Opinion's are answered).
+        # Another thing's highlights, meaning or background: offered at most, never answered.
         "政府工作报告的亮点",
         "民法典的意义",
         "新质生产力的背景",

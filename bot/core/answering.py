@@ -91,8 +91,8 @@ _OWNED_TERM_RE = re.compile(
     r"|必研题|战斗堡垒|先锋模范)"
 )
 _ASKER_RE = re.compile("^(?:请问|我想知道|想知道|我想问|那么|那)")
-# Sums (1+1, 1+2等于几) are no 1+N, unless the question is about the Opinion (是1+3破解路径吗
-# is a claim to correct).
+# Sums (1+1, 1+2等于几) are no 1+N, unless the rest of the question is the knowledge base's
+# words (是1+3破解路径吗 is a claim to correct).
 _SUM_RE = re.compile(r"[0-9]\+[0-9]")
 # An owner that asks, points, cites or stands in the organs is no other thing's (有没有现成的
 # 工作法, 两者的结合点, 文中说的必研题, 我们处的双向交流).

@@ -226,13 +226,13 @@ _ACTIVITY_TIMED = re.compile(
 _HOW_LONG_OR_WHAT_HOUR_RE = re.compile(_HOW_LONG_OR_WHAT_HOUR)
 
 
+def _how_long_the_problem_has_been(question: str) -> bool:
+    return bool(_HOW_LONG_IT_HAS_BEEN.search(question) and _THE_PROBLEM.search(question))
+
+
 def _time(question: str, passage: str) -> bool:
     if _HOW_LONG_OR_WHAT_HOUR_RE.search(question):
-        return bool(
-            _HOW_LONG_IT_HAS_BEEN.search(question)
-            and _THE_PROBLEM.search(question)
-            and "长期制约" in passage
-        )
+        return _how_long_the_problem_has_been(question) and "长期制约" in passage
     if (
         _EXACT_DAY.search(question)
         and _ISSUING.search(question)
@@ -241,7 +241,7 @@ def _time(question: str, passage: str) -> bool:
         return _ISSUE_DATE_ANSWER.search(passage) is not None
     if _TIME_ANSWER.search(passage) and not _ACTIVITY_TIMED.search(question):
         return True
-    if _HOW_LONG_IT_HAS_BEEN.search(question) and _THE_PROBLEM.search(question):
+    if _how_long_the_problem_has_been(question):
         return "长期制约" in passage
     found = asked(question)
     vague = found is not None and _ANY_TIME.match(found[1]) is not None

@@ -1003,6 +1003,7 @@ _ENGLISH = {
     "wages": "工资",
     "how old": "年龄",
     "age": "年龄",
+    "appointment": "任命",
     # Of the paper, what the interview never says (not covered): who edits it, how to
     # subscribe (not its website: the page's own posting time is asked on it).
     "editor": "总编",
@@ -1011,7 +1012,6 @@ _ENGLISH = {
     "subscribe": "订阅",
     "subscribe to": "订阅",
     "subscription": "订阅",
-    "appointment": "任命",
     **{
         f"{full}official {word} of {what}": "意见全称"
         for full in ("", "full ")
@@ -2052,21 +2052,15 @@ def _of_another(text: str, is_pinyin: Callable[[str], bool]) -> str:
     """The text with the Opinion's words that `_OF_ANOTHER_RE` finds said of another thing
     marked as unknown words."""
 
-    def known(word: re.Match[str]) -> bool:
-        """A word or phrase of the vocabulary, pinyin, an idiom's noun, or a word pointing
-        back at what was said."""
-        return (
-            _ANY_PHRASE_RE.match(text, word.start()) is not None
-            or _known_word(word.group(), is_pinyin)
-            or word.group() in _IDIOM_NOUNS
-            or word.group() in _POINTING_WORDS
-        )
-
     def mark(match: re.Match[str]) -> str:
-        # Any of the next few words known keeps it: the key to effective integration, the
-        # background of the new document.
-        owner = list(itertools.islice(_LATIN_WORD_RE.finditer(text, match.start(2)), _OWNER_WORDS))
-        if any(known(word) for word in owner):
+        # Any of the next few words known, or pointing back at what was said, keeps it: the key
+        # to effective integration, the background of the new document, the purpose of it.
+        owner = itertools.islice(_LATIN_WORD_RE.finditer(text, match.start(2)), _OWNER_WORDS)
+        if any(
+            _names_what_is_known(text, word.start(), word.group(), is_pinyin)
+            or word.group() in _POINTING_WORDS
+            for word in owner
+        ):
             return match.group()
         words = match.group(1).split()
         marked = " ".join(unknown_mark(word) for word in words)
@@ -2091,14 +2085,24 @@ _WHERE_KEYS_RE = re.compile(
 _KEYS_RE = re.compile(r"(?<![a-z])keys?(?![a-z])")
 
 
+def _names_what_is_known(
+    text: str, start: int, word: str, is_pinyin: Callable[[str], bool]
+) -> bool:
+    """The word at `start` of the text begins a word or phrase of the vocabulary, is one
+    inflected from it or pinyin, or is the noun of an idiom (in a nutshell, in terms of)."""
+    return (
+        _ANY_PHRASE_RE.match(text, start) is not None
+        or _known_word(word, is_pinyin)
+        or word in _IDIOM_NOUNS
+    )
+
+
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
     """The question places itself where no word or phrase of the vocabulary says
     (`_SETTING_RE`): the Soviet era is no Soviet Union.  An idiom places nothing (in a
     nutshell, in terms of)."""
     return any(
-        _ANY_PHRASE_RE.match(text, m.start(1)) is None
-        and not _known_word(m.group(1), is_pinyin)
-        and m.group(1) not in _IDIOM_NOUNS
+        not _names_what_is_known(text, m.start(1), m.group(1), is_pinyin)
         for m in _SETTING_RE.finditer(text)
     )
 
