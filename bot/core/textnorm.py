@@ -11,9 +11,11 @@ import itertools
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import cache, lru_cache
 from typing import Protocol
+
+from bot.core import spelling
 
 # Longer than any real question: bounds the work done on a pasted essay.
 MAX_QUERY_CHARS = 200
@@ -1745,6 +1747,8 @@ def _american(match: re.Match[str]) -> str:
     return match.group()
 
 
+# "the 2 skins problem" is the two skins, as the rules below know them.
+_TWO_SKINS_IN_FIGURES_RE = re.compile(r"(?<![\d.])2[- ]?(?=skins?(?![a-z]))")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
 # "When serving the central work, …" sets the scene and asks no time.
 _WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
@@ -1992,12 +1996,14 @@ def _english(text: str) -> str:
     of France" as a bare 什么; the mark still counts as words the knowledge base does not know."""
     if not any("a" <= c <= "z" for c in text):
         return text
+    from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
+
     # Read only where there are letters: every text the knowledge base loads passes here.
+    text = _respelled(text, is_pinyin)
+    text = _TWO_SKINS_IN_FIGURES_RE.sub("two ", text)
     whole = _whole_english(text)
     if whole is not None:
         return whole
-    from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
-
     # "two-skins", "on-site": the hyphen joins words the vocabulary holds apart.
     text = _HYPHEN_RE.sub(" ", text)
     text = _BRITISH_RE.sub(_american, text)
@@ -2105,6 +2111,97 @@ def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
         not _names_what_is_known(text, m.start(1), m.group(1), is_pinyin)
         for m in _SETTING_RE.finditer(text)
     )
+
+
+# Chat shorthand too short for spelling correction to tell, read as the words they stand for
+# before any phrase is (wat is two skins, wich department issued it).
+_SHORTHAND = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "waht": "what",
+    "wich": "which",
+    "hw": "how",
+    "abt": "about",
+    "plz": "please",
+}
+
+
+def _respelled(text: str, is_pinyin: Callable[[str], bool]) -> str:
+    """The text with chat shorthand and the vocabulary's phrases run together (longterm) read,
+    and its slips (disconects, publishd: see `spelling`) read as the words meant, but only where
+    every other word is one the vocabulary knows: a slip beside words it does not know (the
+    solucion to the climate crisis, Methode Montessori für Kleinkinder) may be no slip at all."""
+    slipped: dict[str, str] = {}
+    unread = 0
+    for typed in _LATIN_WORD_RE.findall(text):
+        word = _SHORTHAND.get(typed, typed)
+        if (
+            len(word) == 1
+            or word in _run_together()
+            or word in _spelling_vocabulary()  # a word of the vocabulary or of its phrases
+            or _known_word(word, is_pinyin)
+        ):
+            continue
+        meant = (
+            None
+            if word in spelling.english_words()
+            else spelling.respelled(word, _spelling_vocabulary())
+        )
+        if meant is None:
+            unread += 1
+        else:
+            slipped[word] = meant
+
+    def reread(match: re.Match[str]) -> str:
+        word = _SHORTHAND.get(match.group(), match.group())
+        return _run_together().get(word) or (None if unread else slipped.get(word)) or word
+
+    return _LATIN_WORD_RE.sub(reread, text)
+
+
+@cache
+def _run_together() -> dict[str, str]:
+    """The vocabulary's phrases of words alone (long term, next steps), keyed run together."""
+    return {
+        phrase.replace(" ", "").replace("-", ""): phrase.replace("-", " ")
+        for phrases in (_ENGLISH, _ENGLISH_TERMS, _ENGLISH_METAPHOR)
+        for phrase in phrases
+        if re.fullmatch(r"[a-z]+(?:[ -][a-z]+)+", phrase)
+    }
+
+
+@cache
+def _spelling_vocabulary() -> dict[str, str]:
+    return spelling_vocabulary(spelling.english_words())
+
+
+def spelling_vocabulary(english: Collection[str]) -> dict[str, str]:
+    """The words the vocabulary is made of, with their inflections that are `english` words,
+    each mapped to what it means: slips that land on either of two words of one meaning
+    (publishd: publish, published) are still read."""
+    meanings: dict[str, str] = {}
+    for phrases in (_ENGLISH, _ENGLISH_TERMS, _ENGLISH_METAPHOR):
+        for phrase in phrases:
+            for word in _LATIN_WORD_RE.findall(phrase):
+                # A word only phrases hold means itself.
+                meanings.setdefault(word, _ENGLISH.get(word, f"({word})"))
+    # Inflected, only the words `_vocabulary_stem` reads so: a phrase holds its words as written.
+    for word, meaning in [(word, _ENGLISH[word]) for word in meanings if word in _ENGLISH]:
+        stem = word[:-1] if word[-1] in "ey" else word
+        for inflected in (
+            f"{word}s",
+            f"{word}es",
+            f"{word}d",
+            f"{word}ed",
+            f"{word}ing",
+            f"{stem}ing",
+            f"{stem}ies",
+            f"{stem}ied",
+        ):
+            if inflected in english:
+                meanings.setdefault(inflected, meaning)
+    return meanings
 
 
 def _known_word(word: str, is_pinyin: Callable[[str], bool]) -> bool:
