@@ -77,6 +77,13 @@ DATA = Path(__file__).resolve().parent / "data"
         ("放松时间长了会反复吗", "common_ailment"),
         ("意见的标题", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
+        # Who gave the interview, asked as a whole.
+        ("Who gave the interview?", "interview"),
+        ("Who actually gave the interview?", "interview"),
+        # The interview's date asked with nothing else named: 4月6日, not the page's 4月7日.
+        ("采访日期", "interview"),
+        ("採訪時間是哪天", "interview"),
+        ("这次访谈的日期是什么时候", "interview"),
     ],
 )
 def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: str) -> None:
@@ -178,6 +185,14 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         # Sums are no 1+N.
         "What is 1+1?",
         "1+2是什么",
+        # Who gave another interview.
+        "Who gave the interview to CNN?",
+        # Of an interview's date, what else is asked: booking, mistakes, how long, what hour.
+        "采访时间怎么预约",
+        "采访日期填错了怎么办",
+        "访谈时间有多长",
+        "采访时间是几点",
+        "明天采访时间",
     ],
 )
 def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, question: str) -> None:

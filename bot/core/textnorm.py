@@ -1933,6 +1933,12 @@ _WHOLE_ENGLISH = tuple(
             "意见怎么推动落实",
         ),
         (
+            # Who gave it, asked as a whole (not who gave the interview to CNN).
+            r"(?:so )?(?:who|which official) (?:actually |really )?(?:gave|did|was giving)"
+            r" (?:the|this) interview",
+            "谁接受了采访",
+        ),
+        (
             rf"(?:what(?:'s|’s| is| was)|tell me) the (?:headline|title) of {_THE_PIECE}",
             "这篇访谈的标题叫什么",
         ),
@@ -2305,6 +2311,12 @@ _PAGE_DATE_RE = re.compile(
     "发布|时间|日期|哪一?天|几月|几号|什么时候|啥时候|是|的|给我|说下|说一下|多少|呢|啊|吗"
 )
 
+# What a bare question for the interview's date (采访日期, 採訪時間是哪天) is made of.
+_INTERVIEW_DATE_ASKED_RE = re.compile("(?:采访|访谈|受访)的?(?:时间|日期)")
+_INTERVIEW_DATE_RE = re.compile(
+    f"采访|访谈|受访|这次|本次|此次|记者|{_PAGE_DATE_RE.pattern.replace('发布|', '')}"
+)
+
 # 一松劲会咋样 with nothing else named is the interview's 一旦放松 (就会反复发作): readers ask
 # it bare, as a keyword.  It must ask what follows (会咋样, 后果, 又犯): 松懈了怎么办, 为什么会
 # 松懈 and 松懈 alone ask something else, and beside anything named (减肥一松劲会咋样, 一放松就
@@ -2343,6 +2355,14 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         # for the date the page shows.  Of anything named it is issuing (印发), and so it
         # stays in readers' questions, where it keeps 新品发布时间 between two entries.
         stripped = stripped.replace("发布", "刊登")
+    if (
+        not on_subject
+        and _INTERVIEW_DATE_ASKED_RE.search(stripped)
+        and not has_content(_INTERVIEW_DATE_RE.sub("", stripped))
+    ):
+        # 采访日期 with nothing else named asks the day of the interview (4月6日), not the
+        # page's; 采访时间怎么预约 and 访谈时间有多长 name more and are read as they are.
+        stripped = "采访是哪天"
     if (
         not on_subject
         and _SLACKEN_RE.search(stripped)
