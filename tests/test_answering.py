@@ -77,6 +77,13 @@ DATA = Path(__file__).resolve().parent / "data"
         ("放松时间长了会反复吗", "common_ailment"),
         ("意见的标题", "title"),
         ("省委直属机关工委那份意见是哪年发的", "when_issued"),
+        # When the Opinion came out and when the interview took place, what the Opinion is
+        # called: English puts "when" first, and a reader's out-of-scope "On exactly what date
+        # was the Opinion signed and issued?" stood nearer word by word.
+        ("When was the opinion issued?", "when_issued"),
+        ("When did the committee issue the opinion?", "when_issued"),
+        ("When did the interview take place?", "interview"),
+        ("What is the opinion called?", "title"),
         # Who gave the interview, asked as a whole.
         ("Who gave the interview?", "interview"),
         ("Who actually gave the interview?", "interview"),
@@ -185,6 +192,10 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         # Sums are no 1+N.
         "What is 1+1?",
         "1+2是什么",
+        # When something else came out or took place; what anything else is called.
+        "When was the iPhone 15 released?",
+        "When did the job interview take place?",
+        "what is it called",
         # Who gave another interview.
         "Who gave the interview to CNN?",
         # Of an interview's date, what else is asked: booking, mistakes, how long, what hour.

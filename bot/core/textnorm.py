@@ -1893,6 +1893,13 @@ _THE_DOCUMENT = (
     r"(?:the|this|these|it)(?: (?:henan |provincial )?(?:document|opinions?|policy|doc))?"
 )
 _THE_PIECE = r"(?:this|the) (?:henan daily )?(?:interview|article|piece|report|story|item)"
+# The Opinion by name, or "it" where the shape leaves nothing else it could be (not "the new
+# rules" or "the policy on tourism": the shapes are whole).
+_THE_OPINION_BY_NAME = (
+    r"(?:the|this|that) (?:henan |provincial |new )?(?:opinions?|document|doc|guidelines?"
+    r"|policy document|policy paper)"
+)
+_THE_OPINION_NAMED = rf"(?:{_THE_OPINION_BY_NAME}|it)"
 _COMMITTEE = r"(?:the (?:provincial )?(?:work(?:ing)? )?committee|they)"
 _END = r"\s*[?？!.。]*"
 _MERELY = "(?:exactly|actually|basically|specifically|really|just)"
@@ -1931,6 +1938,30 @@ _WHOLE_ENGLISH = tuple(
             r"(?: next| going forward| from now on)?"
             rf"|how will {_COMMITTEE} push (?:the )?implementation(?: of {_THE_DOCUMENT})?",
             "意见怎么推动落实",
+        ),
+        (
+            # When the Opinion came out, asked as a whole: read word by word, English puts
+            # "when" first, and a reader's "On exactly what date was the Opinion signed and
+            # issued?" (out of scope: the interview gives no day) stood nearer than 意见什么时候
+            # 印发的.
+            rf"(?:so )?when (?:was|were) {_THE_OPINION_NAMED} (?:first |officially |actually )?"
+            r"(?:issued|released|published|put out|promulgated|rolled out|announced)"
+            rf"|when did {_COMMITTEE} (?:issue|release|publish|put out|roll out|announce) "
+            rf"{_THE_OPINION_NAMED}|when did {_THE_OPINION_BY_NAME} come out",
+            "意见什么时候印发的",
+        ),
+        (
+            # When the interview took place, asked as a whole (not when the report ran).
+            r"(?:so )?(?:when (?:did|was) (?:the|this) interview (?:take place|held|conducted"
+            r"|given|done|happen|carried out)|(?:on )?what (?:day|date) was (?:the|this) "
+            r"interview(?: held| conducted| given)?|what (?:day|date) did (?:the|this) interview"
+            r" (?:take place|happen))",
+            "采访是哪天",
+        ),
+        (
+            rf"(?:so )?what(?:'s|’s| is) {_THE_OPINION_BY_NAME} called"
+            rf"|what(?:'s|’s| is) the name of {_THE_OPINION_BY_NAME}",
+            "意见叫什么",
         ),
         (
             # Who gave it, asked as a whole (not who gave the interview to CNN).
