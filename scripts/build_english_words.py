@@ -6,12 +6,12 @@ Spelling correction reads an English word the vocabulary does not know as the vo
 is a slip from (disconects → disconnects, opinons → opinions).  Without a list of real words it
 would also "correct" words that are simply not the interview's: context → content, earning →
 learning, backgrounder → background.  The list holds the words of SCOWL's large American and
-British lists, as Debian ships them (packages wamerican-large and wbritish-large), that are
-vocabulary words or within reach of one (`spelling.slips`): farther words could never be read
-as one.  Lower case, four letters or more, without possessives.  Shipping it keeps the packages
-out of the bot; tests/test_spelling.py checks the file against them and the vocabulary where
-they are installed (.ci/run installs them), so a word added to the vocabulary fails that test
-until this script is run again.
+British lists, as Debian ships them (packages wamerican-large and wbritish-large), that lie
+within two slips of a vocabulary word (`spelling.REACH`): a typo one slip from the vocabulary
+can be one slip only from those.  Lower case, four letters or more, without possessives.
+Shipping it keeps the packages out of the bot; tests/test_spelling.py checks the file against
+them and the vocabulary where they are installed (.ci/run installs them), so a word added to
+the vocabulary fails that test until this script is run again.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.core.spelling import slips
+from bot.core.spelling import REACH
 from bot.core.textnorm import spelling_vocabulary
 
 TABLE = Path(__file__).resolve().parent.parent / "bot" / "core" / "data" / "english_words.txt"
@@ -34,7 +34,7 @@ SOURCES = (
     Path("/usr/share/dict/british-english-large"),
 )
 HEADER = (
-    "# English words within reach of the vocabulary, from SCOWL (Spell Checker Oriented Word\n"
+    "# English words within two slips of the vocabulary, from SCOWL (Spell Checker Oriented Word\n"
     "# Lists), Copyright 2000-2011 by Kevin Atkinson, as Debian's wamerican-large and\n"
     "# wbritish-large ship them.\n"
     "# Permission to use, copy, modify, distribute and sell these word lists, the associated\n"
@@ -67,14 +67,13 @@ def table() -> str:
         by_length.setdefault(len(target), []).append(target)
     kept = {word for word in targets if word in words}
     for word in words - kept:
-        allowed = slips(word)
         # A slip changes the length by one at most, so only targets that near in length.
-        for length in range(len(word) - allowed, len(word) + allowed + 1):
+        for length in range(len(word) - REACH, len(word) + REACH + 1):
             near = process.extractOne(
                 word,
                 by_length.get(length, ()),
                 scorer=DamerauLevenshtein.distance,
-                score_cutoff=allowed,
+                score_cutoff=REACH,
             )
             if near is not None:
                 kept.add(word)

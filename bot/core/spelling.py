@@ -1,11 +1,12 @@
 """English words typed with a slip, read as the vocabulary word they were meant to be.
 
 Readers type English fast (wat are the six disconects, wich paper publishd this); a word the
-vocabulary does not know counts against the question, so one slip declined it.  A word is read
-as a vocabulary word only when it is no English word itself (context is not content, earning is
-not learning: bot/core/data/english_words.txt, SCOWL's words within reach of the vocabulary)
-and one vocabulary meaning alone lies within reach: one slip (a letter added, dropped, changed
-or two swapped) for words of four to seven letters, two from eight.
+vocabulary does not know counts against the question, so one slip declined it.  A word of four
+letters or more is read as a vocabulary word when it is one slip (a letter added, dropped,
+changed, or two swapped) from it and from no other meaning, and is neither English itself nor
+one slip from a word of English outside the vocabulary: context is not content, udate is an
+update, infomation is information, not innovation (bot/core/data/english_words.txt, SCOWL's
+words within two slips of the vocabulary, the nearest any of them can lie to a typo of it).
 """
 
 from __future__ import annotations
@@ -20,41 +21,49 @@ from rapidfuzz.distance import DamerauLevenshtein
 ENGLISH_WORDS = Path(__file__).resolve().parent / "data" / "english_words.txt"
 # Three letters leave too many words one slip apart (how, who, wat, hot) to tell a slip.
 SHORTEST = 4
-TWO_SLIPS_FROM = 8
-
-
-def slips(word: str) -> int:
-    """How many slips a word of this length may hold and still be read as another."""
-    return 0 if len(word) < SHORTEST else 1 if len(word) < TWO_SLIPS_FROM else 2
+# How far the shipped English words lie from the vocabulary: a typo one slip from a vocabulary
+# word is one slip from an English word only if that word is two from the vocabulary word.
+REACH = 2
 
 
 @cache
 def english_words() -> frozenset[str]:
-    """Words of English spelt right that lie within reach of the vocabulary, read on first
-    need; words farther off need no list, as nothing could be read into them."""
+    """Words of English spelt right that lie within `REACH` of the vocabulary, read on first
+    need; farther words can neither be taken for a slip nor stand as near one."""
     text = ENGLISH_WORDS.read_text(encoding="utf-8")
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
+@cache
+def _by_length(vocabulary: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """English words outside the vocabulary, by length (a slip changes it by one at most)."""
+    found: dict[int, list[str]] = {}
+    for word in english_words() - vocabulary:
+        found.setdefault(len(word), []).append(word)
+    return {length: tuple(sorted(words)) for length, words in found.items()}
+
+
 def respelled(word: str, vocabulary: Mapping[str, str]) -> str | None:
     """The vocabulary word (a key of `vocabulary`, which maps each to its meaning) that `word`
-    was meant to be, or None: when `word` is English spelt right, too short to tell, or as near
-    words of different meanings."""
-    allowed = slips(word)
-    if not allowed or word in vocabulary or word in english_words():
+    was meant to be, or None: when `word` is too short to tell, is English spelt right, lies as
+    near a word of English outside the vocabulary, or as near words of different meanings."""
+    if len(word) < SHORTEST or word in vocabulary or word in english_words():
         return None
     near = process.extract(
         word,
         vocabulary.keys(),
         scorer=DamerauLevenshtein.distance,
-        score_cutoff=allowed,
+        score_cutoff=1,
         limit=None,
     )
-    if not near:
-        return None
-    fewest = min(distance for _, distance, _ in near)
-    nearest = sorted(candidate for candidate, distance, _ in near if distance == fewest)
-    if len({vocabulary[candidate] for candidate in nearest}) > 1:
-        return None  # two meanings as near: no telling which was meant
+    nearest = sorted(candidate for candidate, _, _ in near)
+    if not nearest or len({vocabulary[candidate] for candidate in nearest}) > 1:
+        return None  # no vocabulary word that near, or two meanings: no telling which
+    others = _by_length(frozenset(vocabulary))
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        if process.extractOne(
+            word, others.get(length, ()), scorer=DamerauLevenshtein.distance, score_cutoff=1
+        ):
+            return None  # as likely a slip of that word (udate: update)
     # Of forms of one word, the one ending as typed (publishd: published, not publish).
     return next((c for c in nearest if c[-1] == word[-1]), nearest[0])

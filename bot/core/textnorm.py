@@ -1747,8 +1747,6 @@ def _american(match: re.Match[str]) -> str:
     return match.group()
 
 
-# "the 2 skins problem" is the two skins, as the rules below know them.
-_TWO_SKINS_IN_FIGURES_RE = re.compile(r"(?<![\d.])2[- ]?(?=skins?(?![a-z]))")
 _HYPHEN_RE = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
 # "When serving the central work, …" sets the scene and asks no time.
 _WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
@@ -2024,8 +2022,11 @@ def _whole_english(text: str) -> str | None:
     return None
 
 
-def _english(text: str) -> str:
+def _english(text: str, respell: bool = True) -> str:
     """The domain's English words in the interview's terms; other English words marked.
+
+    `respell=False` reads no word as a slip of another: the question was typed with accented
+    letters, in a language English spelling says nothing of (solución, innovación, problème).
 
     A word that is neither in the vocabulary nor spelt in pinyin syllables becomes its
     `unknown_mark`: left as letters it would run into the pinyin beside it once spaces go
@@ -2036,8 +2037,8 @@ def _english(text: str) -> str:
     from bot.core.pinyin import is_pinyin  # the pinyin module imports this one
 
     # Read only where there are letters: every text the knowledge base loads passes here.
-    text = _respelled(text, is_pinyin)
-    text = _TWO_SKINS_IN_FIGURES_RE.sub("two ", text)
+    if respell:
+        text = _respelled(text, is_pinyin)
     whole = _whole_english(text)
     if whole is not None:
         return whole
@@ -2158,54 +2159,34 @@ _SHORTHAND = {
     "wht": "what",
     "waht": "what",
     "wich": "which",
-    "hw": "how",
     "abt": "about",
     "plz": "please",
 }
 
 
 def _respelled(text: str, is_pinyin: Callable[[str], bool]) -> str:
-    """The text with chat shorthand and the vocabulary's phrases run together (longterm) read,
-    and its slips (disconects, publishd: see `spelling`) read as the words meant, but only where
-    every other word is one the vocabulary knows: a slip beside words it does not know (the
-    solucion to the climate crisis, Methode Montessori für Kleinkinder) may be no slip at all."""
-    slipped: dict[str, str] = {}
-    unread = 0
-    for typed in _LATIN_WORD_RE.findall(text):
-        word = _SHORTHAND.get(typed, typed)
-        if (
-            len(word) == 1
-            or word in _run_together()
-            or word in _spelling_vocabulary()  # a word of the vocabulary or of its phrases
-            or _known_word(word, is_pinyin)
-        ):
+    """The text with chat shorthand and slips (disconects, publishd: see `spelling`) read as the
+    words meant, but only in an English sentence whose every other word the vocabulary knows:
+    beside words it does not know a slip may be no slip at all (the solucion to the climate
+    crisis, Methode Montessori für Kleinkinder, wat is my homework), and a word alone, or alone
+    among Chinese, may be another language's (problema, Dokument, 这个problme怎么解决)."""
+    words = _LATIN_WORD_RE.findall(text)
+    if len(words) < 2:
+        return text
+    meant: dict[str, str] = {}
+    for word in words:
+        if len(word) == 1 or word in _spelling_vocabulary() or _known_word(word, is_pinyin):
+            continue  # a word of the vocabulary or of its phrases, pinyin, a letter
+        if word in _SHORTHAND:
+            meant[word] = _SHORTHAND[word]
             continue
-        meant = (
-            None
-            if word in spelling.english_words()
-            else spelling.respelled(word, _spelling_vocabulary())
-        )
-        if meant is None:
-            unread += 1
-        else:
-            slipped[word] = meant
-
-    def reread(match: re.Match[str]) -> str:
-        word = _SHORTHAND.get(match.group(), match.group())
-        return _run_together().get(word) or (None if unread else slipped.get(word)) or word
-
-    return _LATIN_WORD_RE.sub(reread, text)
-
-
-@cache
-def _run_together() -> dict[str, str]:
-    """The vocabulary's phrases of words alone (long term, next steps), keyed run together."""
-    return {
-        phrase.replace(" ", "").replace("-", ""): phrase.replace("-", " ")
-        for phrases in (_ENGLISH, _ENGLISH_TERMS, _ENGLISH_METAPHOR)
-        for phrase in phrases
-        if re.fullmatch(r"[a-z]+(?:[ -][a-z]+)+", phrase)
-    }
+        read = spelling.respelled(word, _spelling_vocabulary())
+        if read is None:
+            return text
+        meant[word] = read
+    if not meant:
+        return text
+    return _LATIN_WORD_RE.sub(lambda m: meant.get(m.group(), m.group()), text)
 
 
 @cache
@@ -2287,8 +2268,10 @@ def clean(text: str) -> str:
     """NFKC, lower case, English terms read, Simplified script, letters/digits/'+' only."""
     # Runs of spaces go before the cut: 5,000 spaces and then a question is still a question.
     text = " ".join(text[: MAX_QUERY_CHARS * 50].split())[: MAX_QUERY_CHARS * 4]
-    text = _toneless(unicodedata.normalize("NFKC", text).lower())
-    text = _english(text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    toneless = _toneless(text)
+    # Pinyin's tone marks are never respelled anyway (pinyin is read as pinyin).
+    text = _english(toneless, respell=toneless == text)
     text = "".join(c for c in text if _keep(c))
     return to_simplified(text)[:MAX_QUERY_CHARS]
 
@@ -2344,8 +2327,10 @@ _PAGE_DATE_RE = re.compile(
 
 # What a bare question for the interview's date (采访日期, 採訪時間是哪天) is made of.
 _INTERVIEW_DATE_ASKED_RE = re.compile("(?:采访|访谈|受访)的?(?:时间|日期)")
+# Only these words beside it: 采访时间怎么办, 采访日期什么意思, 采访的时间有啥 ask more.
 _INTERVIEW_DATE_RE = re.compile(
-    f"采访|访谈|受访|这次|本次|此次|记者|{_PAGE_DATE_RE.pattern.replace('发布|', '')}"
+    "采访|访谈|受访|这次|本次|此次|记者|时间|日期|哪一?天|几月|几[号日]|什么时候|啥时候|"
+    "是|的|给我|说下|说一下|呢|啊|吗|^什么|什么$"
 )
 
 # 一松劲会咋样 with nothing else named is the interview's 一旦放松 (就会反复发作): readers ask
@@ -2389,7 +2374,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     if (
         not on_subject
         and _INTERVIEW_DATE_ASKED_RE.search(stripped)
-        and not has_content(_INTERVIEW_DATE_RE.sub("", stripped))
+        and not _INTERVIEW_DATE_RE.sub("", stripped)
     ):
         # 采访日期 with nothing else named asks the day of the interview (4月6日), not the
         # page's; 采访时间怎么预约 and 访谈时间有多长 name more and are read as they are.
