@@ -196,6 +196,8 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "When was the iPhone 15 released?",
         "When did the job interview take place?",
         "what is it called",
+        "When did they release it?",
+        "When was it announced?",
         # Who gave another interview.
         "Who gave the interview to CNN?",
         # Of an interview's date, what else is asked: booking, mistakes, how long, what hour.

@@ -35,10 +35,10 @@ def english_words() -> frozenset[str]:
 
 
 @cache
-def _by_length(vocabulary: frozenset[str]) -> dict[int, tuple[str, ...]]:
-    """English words outside the vocabulary, by length (a slip changes it by one at most)."""
+def _by_length() -> dict[int, tuple[str, ...]]:
+    """The shipped English words by length (a slip changes it by one at most)."""
     found: dict[int, list[str]] = {}
-    for word in english_words() - vocabulary:
+    for word in english_words():
         found.setdefault(len(word), []).append(word)
     return {length: tuple(sorted(words)) for length, words in found.items()}
 
@@ -59,11 +59,15 @@ def respelled(word: str, vocabulary: Mapping[str, str]) -> str | None:
     nearest = sorted(candidate for candidate, _, _ in near)
     if not nearest or len({vocabulary[candidate] for candidate in nearest}) > 1:
         return None  # no vocabulary word that near, or two meanings: no telling which
-    others = _by_length(frozenset(vocabulary))
     for length in (len(word) - 1, len(word), len(word) + 1):
-        if process.extractOne(
-            word, others.get(length, ()), scorer=DamerauLevenshtein.distance, score_cutoff=1
-        ):
-            return None  # as likely a slip of that word (udate: update)
+        others = process.extract(
+            word,
+            _by_length().get(length, ()),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1,
+            limit=None,
+        )
+        if any(other not in vocabulary for other, _, _ in others):
+            return None  # as likely a slip of that English word (udate: update)
     # Of forms of one word, the one ending as typed (publishd: published, not publish).
     return next((c for c in nearest if c[-1] == word[-1]), nearest[0])

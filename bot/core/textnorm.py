@@ -1891,14 +1891,13 @@ _THE_DOCUMENT = (
     r"(?:the|this|these|it)(?: (?:henan |provincial )?(?:document|opinions?|policy|doc))?"
 )
 _THE_PIECE = r"(?:this|the) (?:henan daily )?(?:interview|article|piece|report|story|item)"
-# The Opinion by name, or "it" where the shape leaves nothing else it could be (not "the new
-# rules" or "the policy on tourism": the shapes are whole).
+# The Opinion by name (not "the new rules" or "the policy on tourism": the shapes are whole).
 _THE_OPINION_BY_NAME = (
     r"(?:the|this|that) (?:henan |provincial |new )?(?:opinions?|document|doc|guidelines?"
     r"|policy document|policy paper)"
 )
-_THE_OPINION_NAMED = rf"(?:{_THE_OPINION_BY_NAME}|it)"
-_COMMITTEE = r"(?:the (?:provincial )?(?:work(?:ing)? )?committee|they)"
+_THE_COMMITTEE = r"the (?:provincial )?(?:work(?:ing)? )?committee"
+_COMMITTEE = rf"(?:{_THE_COMMITTEE}|they)"
 _END = r"\s*[?？!.。]*"
 _MERELY = "(?:exactly|actually|basically|specifically|really|just)"
 _WHOLE_ENGLISH = tuple(
@@ -1942,10 +1941,13 @@ _WHOLE_ENGLISH = tuple(
             # "when" first, and a reader's "On exactly what date was the Opinion signed and
             # issued?" (out of scope: the interview gives no day) stood nearer than 意见什么时候
             # 印发的.
-            rf"(?:so )?when (?:was|were) {_THE_OPINION_NAMED} (?:first |officially |actually )?"
-            r"(?:issued|released|published|put out|promulgated|rolled out|announced)"
-            rf"|when did {_COMMITTEE} (?:issue|release|publish|put out|roll out|announce) "
-            rf"{_THE_OPINION_NAMED}|when did {_THE_OPINION_BY_NAME} come out",
+            # "It" alone only as issued (When was it announced? names nothing), and published
+            # stays the report's (刊登).
+            rf"(?:so )?when (?:was|were) {_THE_OPINION_BY_NAME} (?:first |officially |actually )?"
+            r"(?:issued|released|put out|promulgated|rolled out|announced)"
+            rf"|when was it (?:first |officially |actually )?issued"
+            rf"|when did {_THE_COMMITTEE} (?:issue|release|put out|roll out|announce) "
+            rf"{_THE_OPINION_BY_NAME}|when did {_THE_OPINION_BY_NAME} come out",
             "意见什么时候印发的",
         ),
         (
@@ -1963,7 +1965,8 @@ _WHOLE_ENGLISH = tuple(
         ),
         (
             # Who gave it, asked as a whole (not who gave the interview to CNN).
-            r"(?:so )?(?:who|which official) (?:actually |really )?(?:gave|did|was giving)"
+            # Who did the interview is the reporter, whom the interview does not name.
+            r"(?:so )?(?:who|which official) (?:actually |really )?(?:gave|was giving)"
             r" (?:the|this) interview",
             "谁接受了采访",
         ),
@@ -2151,8 +2154,8 @@ def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
     )
 
 
-# Chat shorthand too short for spelling correction to tell, read as the words they stand for
-# before any phrase is (wat is two skins, wich department issued it).
+# Chat shorthand too short for spelling correction to tell, read as the words it stands for
+# (before any phrase is: wich department issued it) where a slip would be (`_respelled`).
 _SHORTHAND = {
     "wat": "what",
     "wut": "what",
