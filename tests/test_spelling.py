@@ -49,11 +49,13 @@ def test_slips_read_as_the_vocabulary_word(typed: str, meant: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "not_meant"),
     [
-        # One slip from an English word outside the vocabulary as well: udate is an update,
-        # infomation information, litle little.
-        ("any udate on the opinion", "版"),
-        ("the infomation in the opinion", "创新"),
+        # One slip from an English word outside the vocabulary as well: udate may be an
+        # update, traning tanning, litle little.
+        ("any udate on the opinion", "日期"),
+        ("party cadres traning", "培训"),
         ("litle title", "标题标题"),
+        # Two slips from the vocabulary: infomation is not innovation.
+        ("the infomation in the opinion", "创新"),
         # A word alone, or alone among Chinese, may be another language's.
         ("problema", "问题"),
         ("这个problme怎么解决", "问题"),
