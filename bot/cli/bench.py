@@ -19,6 +19,8 @@ from pathlib import Path
 from bot.core.answering import Answerer
 from bot.core.knowledge import load_knowledge
 from bot.core.matcher import Matcher, forget_normalised
+from bot.core.spelling import english_words
+from bot.core.textnorm import spelling_vocabulary
 
 SYNTHETIC_ENTRIES = 10_000
 PHRASINGS_PER_ENTRY = 6
@@ -59,6 +61,13 @@ def _sample_questions() -> list[str]:
         kb = load_knowledge()
         questions = [a for e in kb.entries for a in e.alternates]
     return questions
+
+
+def slipped_questions(count: int = 200) -> list[str]:
+    """English questions, each with a different vocabulary word typed with two letters swapped
+    (integartion): each slip is looked up once, as a reader's first typo is."""
+    words = sorted(w for w in spelling_vocabulary(english_words()) if len(w) >= 6 and w.isalpha())
+    return [f"what is the {w[:2]}{w[3]}{w[2]}{w[4:]} of the opinion" for w in words[:count]]
 
 
 def synthetic_phrasings(text: str, entries: int, seed: int = 7) -> list[list[str]]:
@@ -171,6 +180,10 @@ def run_benchmark(*, quick: bool = False, as_json: bool = False, part: str = "al
     figures["real_questions"] = len(questions)
     figures["real_p50_ms"] = _percentile(samples, 0.5) * 1000
     figures["real_p99_ms"] = _percentile(samples, 0.99) * 1000
+    slipped = _latencies(answerer.ask, slipped_questions(), 1)
+    figures["slipped_questions"] = len(slipped)
+    figures["slipped_p50_ms"] = _percentile(slipped, 0.5) * 1000
+    figures["slipped_p99_ms"] = _percentile(slipped, 0.99) * 1000
     figures["bench_process_peak_rss_mb"] = _peak_rss_mb()
 
     figures["start_to_first_answer_s"] = statistics.median(
@@ -198,6 +211,10 @@ def run_benchmark(*, quick: bool = False, as_json: bool = False, part: str = "al
         (
             f"real KB, {int(figures['real_questions'])} questions, p50 / p99",
             f"{figures['real_p50_ms']:.2f} / {figures['real_p99_ms']:.2f} ms",
+        ),
+        (
+            f"English with a slip, {int(figures['slipped_questions'])} questions, p50 / p99",
+            f"{figures['slipped_p50_ms']:.2f} / {figures['slipped_p99_ms']:.2f} ms",
         ),
         (
             f"synthetic KB, {SYNTHETIC_ENTRIES:,} entries, p50 / p99",

@@ -15,9 +15,6 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
 ENGLISH_WORDS = Path(__file__).resolve().parent / "data" / "english_words.txt"
 # Three letters leave too many words one slip apart (how, who, wat, hot) to tell a slip.
 SHORTEST = 4
@@ -34,13 +31,19 @@ def english_words() -> frozenset[str]:
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
-@cache
-def _by_length() -> dict[int, tuple[str, ...]]:
-    """The shipped English words by length (a slip changes it by one at most)."""
-    found: dict[int, list[str]] = {}
-    for word in english_words():
-        found.setdefault(len(word), []).append(word)
-    return {length: tuple(sorted(words)) for length, words in found.items()}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_slip(word: str) -> set[str]:
+    """Every string one slip from `word`: a letter dropped, two neighbours swapped, a letter
+    changed or one added (a few hundred; looking them up is far faster than measuring the
+    distance to every word of a list)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {head + tail[1:] for head, tail in splits if tail}
+    swapped = {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+    changed = {head + c + tail[1:] for head, tail in splits if tail for c in _LETTERS}
+    added = {head + c + tail for head, tail in splits for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word}
 
 
 def respelled(word: str, vocabulary: Mapping[str, str]) -> str | None:
@@ -49,25 +52,11 @@ def respelled(word: str, vocabulary: Mapping[str, str]) -> str | None:
     near a word of English outside the vocabulary, or as near words of different meanings."""
     if len(word) < SHORTEST or word in vocabulary or word in english_words():
         return None
-    near = process.extract(
-        word,
-        vocabulary.keys(),
-        scorer=DamerauLevenshtein.distance,
-        score_cutoff=1,
-        limit=None,
-    )
-    nearest = sorted(candidate for candidate, _, _ in near)
+    near = one_slip(word)
+    nearest = sorted(candidate for candidate in near if candidate in vocabulary)
     if not nearest or len({vocabulary[candidate] for candidate in nearest}) > 1:
         return None  # no vocabulary word that near, or two meanings: no telling which
-    for length in (len(word) - 1, len(word), len(word) + 1):
-        others = process.extract(
-            word,
-            _by_length().get(length, ()),
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=1,
-            limit=None,
-        )
-        if any(other not in vocabulary for other, _, _ in others):
-            return None  # as likely a slip of that English word (udate: update)
+    if any(other in english_words() and other not in vocabulary for other in near):
+        return None  # as likely a slip of that English word (udate: update)
     # Of forms of one word, the one ending as typed (publishd: published, not publish).
     return next((c for c in nearest if c[-1] == word[-1]), nearest[0])

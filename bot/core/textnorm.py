@@ -2177,19 +2177,24 @@ def _respelled(text: str, is_pinyin: Callable[[str], bool]) -> str:
     if len(words) < 2:
         return text
     meant: dict[str, str] = {}
-    for word in words:
+    for word in dict.fromkeys(words):
         if len(word) == 1 or word in _spelling_vocabulary() or _known_word(word, is_pinyin):
             continue  # a word of the vocabulary or of its phrases, pinyin, a letter
         if word in _SHORTHAND:
             meant[word] = _SHORTHAND[word]
             continue
-        read = spelling.respelled(word, _spelling_vocabulary())
+        read = _slip_of(word)
         if read is None:
             return text
         meant[word] = read
     if not meant:
         return text
     return _LATIN_WORD_RE.sub(lambda m: meant.get(m.group(), m.group()), text)
+
+
+@lru_cache(maxsize=4096)
+def _slip_of(word: str) -> str | None:
+    return spelling.respelled(word, _spelling_vocabulary())
 
 
 @cache
