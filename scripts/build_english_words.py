@@ -67,7 +67,7 @@ def table() -> str:
         by_length.setdefault(len(target), []).append(target)
     kept = {word for word in targets if word in words}
     for word in words - kept:
-        # A slip changes the length by one at most, so only targets that near in length.
+        # Each slip changes the length by one at most, so only targets that near in length.
         for length in range(len(word) - REACH, len(word) + REACH + 1):
             near = process.extractOne(
                 word,

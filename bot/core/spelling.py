@@ -4,9 +4,9 @@ Readers type English fast (wat are the six disconects, wich paper publishd this)
 vocabulary does not know counts against the question, so one slip declined it.  A word of four
 letters or more is read as a vocabulary word when it is one slip (a letter added, dropped,
 changed, or two swapped) from it and from no other meaning, and is neither English itself nor
-one slip from a word of English outside the vocabulary: context is not content, udate is an
-update, infomation is information, not innovation (bot/core/data/english_words.txt, SCOWL's
-words within two slips of the vocabulary, the nearest any of them can lie to a typo of it).
+one slip from a word of English outside the vocabulary: context is not content, udate may be
+an update, traning tanning (bot/core/data/english_words.txt: SCOWL's words within two slips of
+the vocabulary, as far as an English word one slip from a typo of it can lie).
 """
 
 from __future__ import annotations
