@@ -699,8 +699,12 @@ class Answerer:
         return first not in second and second not in first
 
     def _specific(self, candidate: Candidate) -> bool:
-        """The question is one of the entry's phrasings, or carries enough specific evidence."""
-        return candidate.exact or candidate.evidence >= self.tuning.min_evidence
+        """The question is one of the entry's phrasings, or carries enough specific evidence
+        and resembles something asked of the entry."""
+        return candidate.exact or (
+            candidate.evidence >= self.tuning.min_evidence
+            and candidate.nearest >= self.tuning.min_nearest
+        )
 
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
