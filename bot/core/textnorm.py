@@ -2212,19 +2212,11 @@ def spelling_vocabulary(english: Collection[str]) -> dict[str, str]:
             for word in _LATIN_WORD_RE.findall(phrase):
                 # A word only phrases hold means itself.
                 meanings.setdefault(word, _ENGLISH.get(word, f"({word})"))
-    # Inflected, only the words `_vocabulary_stem` reads so: a phrase holds its words as written.
+    # Inflected, only the words `_vocabulary_stem` reads so, by its endings: a phrase holds its
+    # words as written.
     for word, meaning in [(word, _ENGLISH[word]) for word in meanings if word in _ENGLISH]:
-        stem = word[:-1] if word[-1] in "ey" else word
-        for inflected in (
-            f"{word}s",
-            f"{word}es",
-            f"{word}d",
-            f"{word}ed",
-            f"{word}ing",
-            f"{stem}ing",
-            f"{stem}ies",
-            f"{stem}ied",
-        ):
+        for ending, restore in _ENDINGS:
+            inflected = word.removesuffix(restore) + ending if word.endswith(restore) else ""
             if inflected in english:
                 meanings.setdefault(inflected, meaning)
     return meanings
