@@ -2321,16 +2321,15 @@ _WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该
 _TITLE_ASKED_RE = re.compile("标题")
 # What a bare question for the page's date (发布时间是哪天, 发布日期给我说下) is made of.
 _PAGE_DATE_ASKED_RE = re.compile("发布的?(时间|日期)")
-_PAGE_DATE_RE = re.compile(
-    "发布|时间|日期|哪一?天|几月|几号|什么时候|啥时候|是|的|给我|说下|说一下|多少|呢|啊|吗"
-)
+_ASKING_A_DATE = "时间|日期|哪一?天|几月|几号|什么时候|啥时候|是|的|给我|说下|说一下|呢|啊|吗"
+_PAGE_DATE_RE = re.compile(f"发布|多少|{_ASKING_A_DATE}")
 
 # What a bare question for the interview's date (采访日期, 採訪時間是哪天) is made of.
 _INTERVIEW_DATE_ASKED_RE = re.compile("(?:采访|访谈|受访)的?(?:时间|日期)")
 # Only these words beside it: 采访时间怎么办, 采访日期什么意思, 采访的时间有啥 ask more.
 _INTERVIEW_DATE_RE = re.compile(
-    "采访|访谈|受访|这次|本次|此次|记者|时间|日期|哪一?天|几月|几[号日]|什么时候|啥时候|"
-    "是|的|给我|说下|说一下|呢|啊|吗|^什么|什么$"
+    # 什么 alone only after 什么时候 has had its turn.
+    f"采访|访谈|受访|这次|本次|此次|记者|几日|{_ASKING_A_DATE}|^什么|什么$"
 )
 
 # 一松劲会咋样 with nothing else named is the interview's 一旦放松 (就会反复发作): readers ask
