@@ -87,11 +87,13 @@ def test_english_spelt_right_is_left_alone(word: str) -> None:
 
 
 def test_as_near_two_meanings_is_no_telling() -> None:
-    vocabulary = {"publish": "刊登", "published": "刊登", "training": "培训", "trading": "贸易"}
+    vocabulary = {"publish": "刊登", "published": "刊登"}
     # Either way it means 刊登; the form ending as typed is kept.
     assert respelled("publishd", vocabulary) == "published"
     assert respelled("publsh", vocabulary) == "publish"
-    assert respelled("traning", vocabulary) is None
+    # Made-up words, so that no English word one slip away decides it instead.
+    assert respelled("zqxab", {"zqxaa": "甲", "zqxac": "乙"}) is None
+    assert respelled("zqxab", {"zqxaa": "甲", "zqxac": "甲"}) == "zqxaa"
 
 
 def test_short_words_are_not_respelled() -> None:
