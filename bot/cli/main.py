@@ -194,6 +194,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev102.yaml",
     "blind_dev103.yaml",
     "blind_dev104.yaml",
+    "blind_dev105.yaml",
+    "blind_dev106.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
