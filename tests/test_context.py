@@ -822,6 +822,31 @@ def test_a_bare_slackening_is_the_interviews(
         assert result.entry == "common_ailment"
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("治好一回是不是就一劳永逸了", True),
+        ("这毛病整改完会不会反弹", True),
+        ("治好了能一勞永逸不", True),
+        # Beside anything named it is that thing's cure.
+        ("感冒治好了是不是就一劳永逸了", False),
+        ("这个bug解决了会反弹吗", False),
+        ("股价反弹了是不是就解决了", False),
+        # A cure must be asked of: 一劳永逸 alone is only a word.
+        ("一劳永逸", False),
+    ],
+)
+def test_a_bare_cure_for_good_is_the_interviews(
+    answerer: Answerer, question: str, answered: bool
+) -> None:
+    """治好了是不是就一劳永逸了, asked bare, gets 一旦放松就会反复发作; of anything named it
+    does not."""
+    result = answerer.ask(question)
+    assert (result.status is Status.ANSWERED) is answered, result
+    if answered:
+        assert result.entry == "common_ailment"
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -2344,6 +2344,16 @@ _SLACKEN_FRAME_RE = re.compile(
     "那|要是|如果|万一|会|就|又|了|吗|呢|啊|呀|吧|嘛|嘞|儿|的"
 )
 
+# 治好了是不是就一劳永逸了 with nothing else named asks the interview's 一旦放松就会反复发作:
+# readers ask it bare, the problem being the bot's subject.  Beside anything named (感冒治好了
+# 会不会复发, 这个bug解决了会反弹吗) it is that thing's cure.
+_CURED_RE = re.compile("治好|治愈|治住|根治|整改(?:完|好|过)?|改好|解决(?:了|掉|好)?")
+_RECURS_RE = re.compile("一劳永逸|反弹|复发|又犯|犯了|又冒出来|冒出来|又回来|回潮|反复")
+_CURED_FRAME_RE = re.compile(
+    "这个问题|这问题|这毛病|这个毛病|问题|毛病|以后|之后|一次|一回|是不是|会不会|能不能|"
+    "还会|就此|从此|彻底|可以|还|会|能|就|又|再|了|吗|呢|啊|呀|吧|嘛|嘞|不|的|得|是"
+)
+
 
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
@@ -2385,6 +2395,15 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         and not _SLACKEN_FRAME_RE.sub("", _SLACKEN_RE.sub("", stripped))
     ):
         stripped = _SLACKEN_RE.sub("一旦放松", stripped)
+    if (
+        not on_subject
+        and _CURED_RE.search(stripped)
+        and _RECURS_RE.search(stripped)
+        and not has_content(
+            _CURED_FRAME_RE.sub("", _RECURS_RE.sub("", _CURED_RE.sub("", stripped)))
+        )
+    ):
+        stripped = "治好了会不会反复发作"
     if (
         not on_subject
         and _TITLE_ASKED_RE.search(stripped)
