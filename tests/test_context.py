@@ -847,6 +847,31 @@ def test_a_bare_cure_for_good_is_the_interviews(
         assert result.entry == "common_ailment"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("學和用脫節怎麼辦", "learning_integration"),
+        ("学用脱节怎么解决", "learning_integration"),
+        ("学了一大堆理论用不上，这咋办？", "learning_integration"),
+        ("光学不用、学了跟没学一样，意见说咋整", "learning_integration"),
+        # What the gap is, asked, is the list that names it.
+        ("学和用脱节是什么意思", "six_disconnects"),
+        # Beside anything named it is that thing's learning.
+        ("英语单词背了就忘学和用脱节怎么办", None),
+        ("学了英语用不上怎么办", None),
+    ],
+)
+def test_mending_learning_not_used_is_the_third_integration(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """学和用脱节怎么办 asks the remedy: 学用融合's passage, not the list naming the gap."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is not Status.ANSWERED, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -2354,6 +2354,31 @@ _CURED_FRAME_RE = re.compile(
     "还会|就此|从此|彻底|可以|还|会|能|就|又|再|了|吗|呢|啊|呀|吧|嘛|嘞|不|的|得|是"
 )
 
+# 学和用脱节怎么办 asks the remedy, and the interview's remedy for learning not put to use is its
+# third integration (学用融合: 推动学习成果转化), not the list that names the gap.  Only with
+# nothing else named: 学了英语用不上怎么办 and 大学生学和用脱节找不到工作怎么办 are about
+# something else.
+_LEARNING_GAP_RE = re.compile(
+    "学和用脱节|学用两张皮|(?:光|只)学不用|学(?:了|而|完)(?:理论)?不用|学了(?:跟|和)没学一样"
+    "|学(?:了|完|习)?(?:一大堆|一堆|好多|不少)?(?:理论|东西)?(?:搞了不少)?(?:就是|却|但|可)?"
+    "(?:用不上|用不到|不往工作上用)"
+)
+_MEND_ASKED_RE = re.compile(
+    "怎么办|(?:靠|用)?哪个融合(?:来)?解决|(?:如何|怎么|怎样)(?:避免|防止|改)|有(?:什么|啥)办法"
+)
+_MEND_FRAME_RE = re.compile(
+    "工作上|工作里|实际工作|工作|的问题|问题|这种情况|意见里?|说|这|那|的|了|呢|啊|吧|呀|光|老是"
+    "|总是|我们|单位|处里"
+)
+
+
+def _asks_to_mend_learning(text: str) -> bool:
+    """True when the text asks how to mend learning not put to use, and nothing else."""
+    if _LEARNING_GAP_RE.search(text) is None or _MEND_ASKED_RE.search(text) is None:
+        return False
+    rest = _MEND_ASKED_RE.sub("", _LEARNING_GAP_RE.sub("", text))
+    return not has_content(_MEND_FRAME_RE.sub("", rest))
+
 
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
@@ -2371,6 +2396,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     `on_subject=True` reads the text as a question about the Opinion whatever it names: a
     reader's question filed under an entry is one, though it may say so in no word."""
     stripped = _FILLER_RE.sub("", cleaned)
+    filed = on_subject  # a reader's question, filed under its entry by whoever asked it
     if (
         not on_subject
         and _PAGE_DATE_ASKED_RE.search(stripped)
@@ -2434,6 +2460,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     led = _META_LEAD_RE.sub("", stripped)
     stripped = led if has_content(led) else stripped
     stripped = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
+    if not filed and _asks_to_mend_learning(stripped):
+        stripped = "学用融合"
     if on_subject:
         domain_only = not on_opinion
         stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only, general), stripped)
