@@ -834,6 +834,10 @@ def test_a_bare_slackening_is_the_interviews(
         ("股价反弹了是不是就解决了", False),
         # A cure must be asked of: 一劳永逸 alone is only a word.
         ("一劳永逸", False),
+        # The relapse must follow the cure: rectifying again, or any offence, is no relapse.
+        ("反复整改是什么意思", False),
+        ("犯了什么问题会整改", False),
+        ("整改能不能反复", False),
     ],
 )
 def test_a_bare_cure_for_good_is_the_interviews(
@@ -854,17 +858,26 @@ def test_a_bare_cure_for_good_is_the_interviews(
         ("学用脱节怎么解决", "learning_integration"),
         ("学了一大堆理论用不上，这咋办？", "learning_integration"),
         ("光学不用、学了跟没学一样，意见说咋整", "learning_integration"),
+        # A homophone typo is read once corrected.
+        ("学和用托节怎么办", "learning_integration"),
+        # The disconnects, no pair named: the six integrations that answer them.
+        ("脱节怎么办", "main_content"),
+        ("脱节问题靠哪个融合解决", "main_content"),
+        ("两张皮靠哪个融合解决", "main_content"),
         # What the gap is, asked, is the list that names it.
         ("学和用脱节是什么意思", "six_disconnects"),
         # Beside anything named it is that thing's learning.
         ("英语单词背了就忘学和用脱节怎么办", None),
         ("学了英语用不上怎么办", None),
+        ("产销脱节怎么办", None),
+        ("父母和孩子脱节怎么办", None),
     ],
 )
 def test_mending_learning_not_used_is_the_third_integration(
     answerer: Answerer, question: str, entry: str | None
 ) -> None:
-    """学和用脱节怎么办 asks the remedy: 学用融合's passage, not the list naming the gap."""
+    """学和用脱节怎么办 asks the remedy: 学用融合's passage, not the list naming the gap;
+    脱节怎么办 the six integrations."""
     result = answerer.ask(question)
     if entry is None:
         assert result.status is not Status.ANSWERED, result

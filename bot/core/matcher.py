@@ -35,6 +35,7 @@ from bot.core.textnorm import (
     clean,
     fold_cleaned,
     has_content,
+    mended,
     normalize,
 )
 
@@ -252,7 +253,10 @@ class Matcher:
             if any("a" <= c <= "z" for c in text):
                 # Words read from pinyin are folded as typed ones are (shi shenme → 是什么).
                 text = fold_cleaned(self._pinyin.read_letters(text))
-            text = self._pinyin.correct(text)
+            corrected = self._pinyin.correct(text)
+            # Typed with a homophone (学和用托节怎么办), a question may only now show what
+            # it asks.
+            text = (mended(corrected) if corrected != text else None) or corrected
         return text
 
     def read_pinyin(self, cleaned: str) -> str:

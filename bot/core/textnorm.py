@@ -170,6 +170,8 @@ _SYNONYMS = {
     # Colloquial ways of asking for a remedy or a task: one canonical form each.
     "怎么办": (
         "咋整",
+        "咋个办",
+        "咋个整",
         "咋弄",
         "咋办",
         "咋搞",
@@ -2348,7 +2350,9 @@ _SLACKEN_FRAME_RE = re.compile(
 # readers ask it bare, the problem being the bot's subject.  Beside anything named (感冒治好了
 # 会不会复发, 这个bug解决了会反弹吗) it is that thing's cure.
 _CURED_RE = re.compile("治好|治愈|治住|根治|整改(?:完|好|过)?|改好|解决(?:了|掉|好)?")
-_RECURS_RE = re.compile("一劳永逸|反弹|复发|又犯|犯了|又冒出来|冒出来|又回来|回潮|反复")
+# Coming back, after the cure (反复整改 is rectifying again, not a relapse; 犯了 alone is any
+# offence).
+_RECURS_RE = re.compile("一劳永逸|反复发作|反弹|复发|又犯|再犯|又冒出来|又回来|回潮|(?<=会)反复")
 _CURED_FRAME_RE = re.compile(
     "这个问题|这问题|这毛病|这个毛病|问题|毛病|以后|之后|一次|一回|是不是|会不会|能不能|"
     "还会|就此|从此|彻底|可以|还|会|能|就|又|再|了|吗|呢|啊|呀|吧|嘛|嘞|不|的|得|是"
@@ -2360,15 +2364,15 @@ _CURED_FRAME_RE = re.compile(
 # something else.
 _LEARNING_GAP_RE = re.compile(
     "学和用脱节|学用两张皮|(?:光|只)学不用|学(?:了|而|完)(?:理论)?不用|学了(?:跟|和)没学一样"
-    "|学(?:了|完|习)?(?:一大堆|一堆|好多|不少)?(?:理论|东西)?(?:搞了不少)?(?:就是|却|但|可)?"
+    "|学(?:了|完|习|的)?(?:一大堆|一堆|好多|不少)?(?:理论|东西)?(?:搞了不少)?(?:就是|却|但|可)?"
     "(?:用不上|用不到|不往工作上用)"
 )
 _MEND_ASKED_RE = re.compile(
-    "怎么办|(?:靠|用)?哪个融合(?:来)?解决|(?:如何|怎么|怎样)(?:避免|防止|改)|有(?:什么|啥)办法"
+    "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|(?:如何|怎么|怎样)(?:避免|防止|改)|有(?:什么|啥)办法"
 )
 _MEND_FRAME_RE = re.compile(
     "工作上|工作里|实际工作|工作|的问题|问题|这种情况|意见里?|说|这|那|的|了|呢|啊|吧|呀|光|老是"
-    "|总是|我们|单位|处里"
+    "|总是|我们|单位|处里|党务干部|干部|党员|同志|大家"
 )
 
 
@@ -2378,6 +2382,42 @@ def _asks_to_mend_learning(text: str) -> bool:
         return False
     rest = _MEND_ASKED_RE.sub("", _LEARNING_GAP_RE.sub("", text))
     return not has_content(_MEND_FRAME_RE.sub("", rest))
+
+
+# 脱节怎么办 (or 两张皮靠哪个融合解决) with no pair named asks the remedy for the disconnects:
+# the six integrations (针对六个脱节问题，推出六个融合的破解之策), as 两张皮怎么办 does.
+# 父母和孩子脱节怎么办 or 产销脱节怎么办 name someone else's.
+_DISCONNECTS_RE = re.compile("(?:六个|六种|这些|这个|这种)?(?:党建和?业务)?(?:脱节|两张皮)")
+# 两张皮是什么？怎么解决？ asks what they are as well: the definition may come with the remedy.
+_ASKS_WHAT_IT_IS_RE = re.compile("是什么|是啥|是个啥|是个什么|什么意思|啥意思|指什么|指啥")
+# Not 怎样防止 or 如何避免: preventing is the long-term prescriptions' question.
+_MEND_DISCONNECTS_RE = re.compile(
+    "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|有(?:什么|啥)办法"
+)
+
+
+def _asks_to_mend_disconnects(text: str) -> bool:
+    """True when the text asks how to mend the disconnects, naming nothing else."""
+    if (
+        _DISCONNECTS_RE.search(text) is None
+        or _MEND_DISCONNECTS_RE.search(text) is None
+        or _ASKS_WHAT_IT_IS_RE.search(text) is not None
+    ):
+        return False
+    rest = _MEND_DISCONNECTS_RE.sub("", _DISCONNECTS_RE.sub("", text))
+    return not has_content(_MEND_FRAME_RE.sub("", rest))
+
+
+def mended(text: str) -> str | None:
+    """The interview's words for a question asking how to mend learning not put to use, or the
+    disconnects (学和用脱节怎么办 → 学用融合, 脱节怎么办 → 两张皮怎么办); None for any other.
+
+    The matcher asks again after correcting homophones (学和用托节怎么办)."""
+    if _asks_to_mend_learning(text):
+        return "学用融合"
+    if _asks_to_mend_disconnects(text):
+        return "党建和业务两张皮怎么办" if "业务" in text else "两张皮怎么办"
+    return None
 
 
 def has_content(text: str) -> bool:
@@ -2423,8 +2463,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         stripped = _SLACKEN_RE.sub("一旦放松", stripped)
     if (
         not on_subject
-        and _CURED_RE.search(stripped)
-        and _RECURS_RE.search(stripped)
+        and (cure := _CURED_RE.search(stripped)) is not None
+        and _RECURS_RE.search(stripped, cure.end()) is not None
         and not has_content(
             _CURED_FRAME_RE.sub("", _RECURS_RE.sub("", _CURED_RE.sub("", stripped)))
         )
@@ -2460,8 +2500,9 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     led = _META_LEAD_RE.sub("", stripped)
     stripped = led if has_content(led) else stripped
     stripped = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), stripped)
-    if not filed and _asks_to_mend_learning(stripped):
-        stripped = "学用融合"
+    # A reader's question keeps its words: filed under 学用融合, 學和用脫節怎麼辦 still tells
+    # how people ask it.
+    stripped = (None if filed else mended(stripped)) or stripped
     if on_subject:
         domain_only = not on_opinion
         stripped = _THESAURUS_RE.sub(_fold(THESAURUS_FOLDS, domain_only, general), stripped)
