@@ -885,6 +885,29 @@ def test_mending_learning_not_used_is_the_third_integration(
         assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("要防止反弹，靠啥兜底", True),
+        ("想让它长期不反弹，靠什么兜底，什么最要紧", True),
+        # Beside anything named it is that thing's backstop.
+        ("要防止感冒反弹，靠啥兜底", False),
+        ("减肥不反弹最要紧的是啥", False),
+        # Nothing lasting asked of: no relapse to guard against.
+        ("说到底最要紧的是啥", False),
+    ],
+)
+def test_what_guards_against_the_relapse_is_the_guarantee_and_the_key(
+    answerer: Answerer, question: str, answered: bool
+) -> None:
+    """要防止反弹，靠啥兜底, asked bare, gets 完善制度机制是保障，建强党务干部队伍是关键."""
+    result = answerer.ask(question)
+    if answered:
+        assert (result.status, result.entry) == (Status.ANSWERED, "guarantee_and_key"), result
+    else:
+        assert result.status is not Status.ANSWERED, result
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -2358,6 +2358,27 @@ _CURED_FRAME_RE = re.compile(
     "还会|就此|从此|彻底|可以|还|会|能|就|又|再|了|吗|呢|啊|呀|吧|嘛|嘞|不|的|得|是"
 )
 
+# 要防止反弹，靠啥兜底 or 要根治这个问题，最要紧的是抓哪儿, naming nothing else, asks what the
+# interview calls the guarantee and the key against the relapse (完善制度机制是保障，建强党务
+# 干部队伍是关键).  减肥不反弹最要紧的是啥 names its own problem.
+_BACKSTOP_RE = re.compile("兜底|托底|保障|最要紧|最关键|要害")
+_LASTING_RE = re.compile(
+    "反弹|长期|长远|根治|防住|按住|管住|复发|这毛病|这个毛病|这问题|这个问题|顽疾|老毛病"
+)
+_BACKSTOP_FRAME_RE = re.compile(
+    "什么|哪一环|哪个|环节|在哪儿?|一环|抓哪儿?|在人身上|还是|说到底|到底|是不是|防止|不让|不|"
+    "要想|想让|要让|要|想|让|它|把|靠|又|是|的|和|呢|吗|啊|呀|吧|最|一个"
+)
+
+
+def _asks_the_backstop(text: str) -> bool:
+    """True when the text asks what guards against the relapse, and nothing else."""
+    if _BACKSTOP_RE.search(text) is None or _LASTING_RE.search(text) is None:
+        return False
+    rest = _BACKSTOP_FRAME_RE.sub("", _LASTING_RE.sub("", _BACKSTOP_RE.sub("", text)))
+    return not has_content(rest)
+
+
 # 学和用脱节怎么办 asks the remedy, and the interview's remedy for learning not put to use is its
 # third integration (学用融合: 推动学习成果转化), not the list that names the gap.  Only with
 # nothing else named: 学了英语用不上怎么办 and 大学生学和用脱节找不到工作怎么办 are about
@@ -2470,6 +2491,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         )
     ):
         stripped = "治好了会不会反复发作"
+    if not on_subject and _asks_the_backstop(stripped):
+        stripped = "破解两张皮什么是保障什么是关键"
     if (
         not on_subject
         and _TITLE_ASKED_RE.search(stripped)
