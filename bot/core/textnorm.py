@@ -2371,12 +2371,19 @@ _BACKSTOP_FRAME_RE = re.compile(
 )
 
 
+def _nothing_else(text: str, frame: re.Pattern[str], *named: re.Pattern[str]) -> bool:
+    """True when each of `named` occurs in the text and, they and the `frame` words taken out
+    (in that order), nothing with content is left."""
+    if any(pattern.search(text) is None for pattern in named):
+        return False
+    for pattern in named:
+        text = pattern.sub("", text)
+    return not has_content(frame.sub("", text))
+
+
 def _asks_the_backstop(text: str) -> bool:
     """True when the text asks what guards against the relapse, and nothing else."""
-    if _BACKSTOP_RE.search(text) is None or _LASTING_RE.search(text) is None:
-        return False
-    rest = _BACKSTOP_FRAME_RE.sub("", _LASTING_RE.sub("", _BACKSTOP_RE.sub("", text)))
-    return not has_content(rest)
+    return _nothing_else(text, _BACKSTOP_FRAME_RE, _BACKSTOP_RE, _LASTING_RE)
 
 
 # 学和用脱节怎么办 asks the remedy, and the interview's remedy for learning not put to use is its
@@ -2399,10 +2406,7 @@ _MEND_FRAME_RE = re.compile(
 
 def _asks_to_mend_learning(text: str) -> bool:
     """True when the text asks how to mend learning not put to use, and nothing else."""
-    if _LEARNING_GAP_RE.search(text) is None or _MEND_ASKED_RE.search(text) is None:
-        return False
-    rest = _MEND_ASKED_RE.sub("", _LEARNING_GAP_RE.sub("", text))
-    return not has_content(_MEND_FRAME_RE.sub("", rest))
+    return _nothing_else(text, _MEND_FRAME_RE, _LEARNING_GAP_RE, _MEND_ASKED_RE)
 
 
 # 脱节怎么办 (or 两张皮靠哪个融合解决) with no pair named asks the remedy for the disconnects:
@@ -2419,14 +2423,9 @@ _MEND_DISCONNECTS_RE = re.compile(
 
 def _asks_to_mend_disconnects(text: str) -> bool:
     """True when the text asks how to mend the disconnects, naming nothing else."""
-    if (
-        _DISCONNECTS_RE.search(text) is None
-        or _MEND_DISCONNECTS_RE.search(text) is None
-        or _ASKS_WHAT_IT_IS_RE.search(text) is not None
-    ):
-        return False
-    rest = _MEND_DISCONNECTS_RE.sub("", _DISCONNECTS_RE.sub("", text))
-    return not has_content(_MEND_FRAME_RE.sub("", rest))
+    return _ASKS_WHAT_IT_IS_RE.search(text) is None and _nothing_else(
+        text, _MEND_FRAME_RE, _DISCONNECTS_RE, _MEND_DISCONNECTS_RE
+    )
 
 
 def mended(text: str) -> str | None:
@@ -2486,9 +2485,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         not on_subject
         and (cure := _CURED_RE.search(stripped)) is not None
         and _RECURS_RE.search(stripped, cure.end()) is not None
-        and not has_content(
-            _CURED_FRAME_RE.sub("", _RECURS_RE.sub("", _CURED_RE.sub("", stripped)))
-        )
+        and _nothing_else(stripped, _CURED_FRAME_RE, _CURED_RE, _RECURS_RE)
     ):
         stripped = "治好了会不会反复发作"
     # Readers' questions too: filed under the guarantee and the key, 要防止反弹，靠啥兜底 would
