@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.core.answering import Answerer, Kind, Status
 from bot.core.evaluation import evaluate, leave_one_out, read_questions
 from bot.core.knowledge import KnowledgeBase
+from tests.answers import answers_with
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -1049,15 +1050,6 @@ def test_an_integration_named_by_its_number_is_answered_from_it(
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
-def _answers_with(answerer: Answerer, question: str, entry: str | None) -> None:
-    """The question is answered from `entry`, or (None) not answered at all."""
-    result = answerer.ask(question)
-    if entry is None:
-        assert result.status is not Status.ANSWERED, result
-    else:
-        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
-
-
 @pytest.mark.parametrize(
     "question",
     [
@@ -1095,7 +1087,7 @@ def test_what_the_two_skins_are_and_how_to_fix_them_may_have_the_definition(
 def test_two_integrations_named_by_number_get_the_passage_holding_both(
     answerer: Answerer, question: str
 ) -> None:
-    _answers_with(answerer, question, "main_content")
+    answers_with(answerer, question, "main_content")
 
 
 @pytest.mark.parametrize(
@@ -1111,7 +1103,7 @@ def test_what_the_interview_never_says_of_two_integrations_is_not_answered(
     answerer: Answerer, question: str
 ) -> None:
     """Which matters more, which is harder, who proposed them: no passage says."""
-    _answers_with(answerer, question, None)
+    answers_with(answerer, question, None)
 
 
 @pytest.mark.parametrize(
@@ -1124,7 +1116,7 @@ def test_what_the_interview_never_says_of_two_integrations_is_not_answered(
 def test_a_named_requirement_or_the_first_one_asked_by_where_it_stands(
     answerer: Answerer, question: str, entry: str
 ) -> None:
-    _answers_with(answerer, question, entry)
+    answers_with(answerer, question, entry)
 
 
 def test_what_the_opinion_asks_after_a_situation_is_asked_of_the_situation(
@@ -1157,7 +1149,7 @@ def test_the_interviews_illness_is_read_only_of_the_problem(
 ) -> None:
     """The interview likens 两张皮 to an illness (not 癌症 but 常见病); cancer itself is a
     medical question."""
-    _answers_with(answerer, question, entry)
+    answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -1180,7 +1172,7 @@ def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
 ) -> None:
     """毕业 names students' lives, which the interview never covers; the graduates a unit took
     on are its young cadres."""
-    _answers_with(answerer, question, entry)
+    answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -1213,7 +1205,7 @@ def test_newcomers_fresh_from_college_in_the_askers_unit_are_its_young_cadres(
 def test_an_article_told_by_what_its_integration_says_is_that_integration(
     answerer: Answerer, question: str, entry: str | None
 ) -> None:
-    _answers_with(answerer, question, entry)
+    answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(

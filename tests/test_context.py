@@ -17,6 +17,7 @@ from bot.core.textnorm import (
     clean,
     normalize,
 )
+from tests.answers import answers_with
 
 
 @pytest.mark.parametrize(
@@ -816,10 +817,7 @@ def test_a_bare_slackening_is_the_interviews(
     answerer: Answerer, question: str, answered: bool
 ) -> None:
     """一松劲会咋样, asked bare, gets 一旦放松就会反复发作; said of anything else it does not."""
-    result = answerer.ask(question)
-    assert (result.status is Status.ANSWERED) is answered, result
-    if answered:
-        assert result.entry == "common_ailment"
+    answers_with(answerer, question, "common_ailment" if answered else None)
 
 
 @pytest.mark.parametrize(
@@ -845,10 +843,7 @@ def test_a_bare_cure_for_good_is_the_interviews(
 ) -> None:
     """治好了是不是就一劳永逸了, asked bare, gets 一旦放松就会反复发作; of anything named it
     does not."""
-    result = answerer.ask(question)
-    assert (result.status is Status.ANSWERED) is answered, result
-    if answered:
-        assert result.entry == "common_ailment"
+    answers_with(answerer, question, "common_ailment" if answered else None)
 
 
 @pytest.mark.parametrize(
@@ -878,11 +873,7 @@ def test_mending_learning_not_used_is_the_third_integration(
 ) -> None:
     """学和用脱节怎么办 asks the remedy: 学用融合's passage, not the list naming the gap;
     脱节怎么办 the six integrations."""
-    result = answerer.ask(question)
-    if entry is None:
-        assert result.status is not Status.ANSWERED, result
-    else:
-        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+    answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(
@@ -901,11 +892,7 @@ def test_what_guards_against_the_relapse_is_the_guarantee_and_the_key(
     answerer: Answerer, question: str, answered: bool
 ) -> None:
     """要防止反弹，靠啥兜底, asked bare, gets 完善制度机制是保障，建强党务干部队伍是关键."""
-    result = answerer.ask(question)
-    if answered:
-        assert (result.status, result.entry) == (Status.ANSWERED, "guarantee_and_key"), result
-    else:
-        assert result.status is not Status.ANSWERED, result
+    answers_with(answerer, question, "guarantee_and_key" if answered else None)
 
 
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
