@@ -2395,9 +2395,9 @@ _LEARNING_GAP_RE = re.compile(
     "|学(?:了|完|习|的)?(?:一大堆|一堆|好多|不少)?(?:理论|东西)?(?:搞了不少)?(?:就是|却|但|可)?"
     "(?:用不上|用不到|不往工作上用)"
 )
-_MEND_ASKED_RE = re.compile(
-    "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|(?:如何|怎么|怎样)(?:避免|防止|改)|有(?:什么|啥)办法"
-)
+# Asking for a remedy: 怎么办 (咋整 and its kin fold to it), 靠哪个融合解决, 有啥办法.
+_MEND = "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|有(?:什么|啥)办法"
+_MEND_ASKED_RE = re.compile(f"{_MEND}|(?:如何|怎么|怎样)(?:避免|防止|改)")
 _MEND_FRAME_RE = re.compile(
     "工作上|工作里|实际工作|工作|的问题|问题|这种情况|意见里?|说|这|那|的|了|呢|啊|吧|呀|光|老是"
     "|总是|我们|单位|处里|党务干部|干部|党员|同志|大家"
@@ -2416,9 +2416,7 @@ _DISCONNECTS_RE = re.compile("(?:六个|六种|这些|这个|这种)?(?:党建�
 # 两张皮是什么？怎么解决？ asks what they are as well: the definition may come with the remedy.
 _ASKS_WHAT_IT_IS_RE = re.compile("是什么|是啥|是个啥|是个什么|什么意思|啥意思|指什么|指啥")
 # Not 怎样防止 or 如何避免: preventing is the long-term prescriptions' question.
-_MEND_DISCONNECTS_RE = re.compile(
-    "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|有(?:什么|啥)办法"
-)
+_MEND_DISCONNECTS_RE = re.compile(_MEND)
 
 
 def _asks_to_mend_disconnects(text: str) -> bool:
