@@ -864,6 +864,7 @@ def test_a_bare_cure_for_good_is_the_interviews(
         # Beside anything named it is that thing's learning.
         ("英语单词背了就忘学和用脱节怎么办", None),
         ("学了英语用不上怎么办", None),
+        ("大学生学和用脱节找不到工作怎么办", None),
         ("产销脱节怎么办", None),
         ("父母和孩子脱节怎么办", None),
     ],
