@@ -358,6 +358,12 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         # After a situation in Party work too (兼职党务干部 is where the asker stands).
         ("我是处里的兼职党务干部，学用融合是什么", "learning_integration"),
         ("我今年刚当上支部书记，目标融合是什么意思", "goal_integration"),
+        # The asker's post, told with 作为, is where they stand (blind_dev108).
+        ("作为单位的工会主席，工会跟融合有没有关系", "mass_organizations"),
+        ("作为一名部长，我对学用融合有啥要达到的要求", "learning_integration"),
+        # Not a post outside the organs, nor a life of another kind.
+        ("作为大学生，我该怎么学习党的创新理论", None),
+        ("作为一名医生，我怎么学用融合", None),
         # Only what the term is: more is asked of the story, or of what the interview never
         # says (a seventh helper's probes).
         ("我们处今年要搞现场观摩，我们处适合讲机制融合吗", None),

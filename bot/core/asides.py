@@ -58,7 +58,11 @@ _WHEN = (
 )
 # The asker's story: themselves, their unit and colleagues (支部开了几次会, 同事们开了几场研讨),
 # or a time in their year.
-_SCENE_RE = re.compile(f"^(?:我|俺|咱|刚|支部|单位|处里|科里|厅里|局里|同事|大家|{_WHEN})")
+_SCENE_RE = re.compile(
+    f"^(?:我|俺|咱|刚|支部|单位|处里|科里|厅里|局里|同事|大家|{_WHEN}"
+    # The asker's post (作为一名处长, 作为机关党委专职副书记): where they stand, told.
+    "|作为[^，,。]{0,14}(?:人|员|者|长|书记|主席|主任|干部|党员|骨干|同志|委员|负责人|公务员))"
+)
 # A story of every year or month (每年我们都搞集中教育), told before a question.
 _STORY_START_RE = re.compile(
     "^(?:每年|每个?月|每个?季度|每周|平时|平常|以前|过去"
