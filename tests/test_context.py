@@ -449,6 +449,34 @@ def test_english_inflections_and_hyphens_are_read() -> None:
     assert clean("ming ding") == "mingding"
 
 
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("How is the women's federation funded?", "经费"),
+        ("What is the budget for the training?", "经费"),
+        ("What penalty is there for departments that still have two skins?", "处分"),
+        ("what was on the front page of Henan Daily that day", "头版"),
+        ("Which month will the supervision start?", "几月"),
+        ("when exactly will the supervision visits take place?", "具体什么时候"),
+        ("What is the name of the reporter?", "记者叫什么"),
+        ("Did Beijing's municipal organs issue a similar document?", "北京"),
+        ("Has Guangdong issued one too?", "广东"),
+        ("What does the 1+N framework for carbon peaking refer to?", "碳达峰"),
+    ],
+)
+def test_english_for_what_the_interview_never_gives_reads_as_its_not_covered_terms(
+    question: str, term: str
+) -> None:
+    """Money, penalties, other pages and places, in English, are the not-covered terms they are
+    in Chinese, so the guards that decline 妇联经费怎么来 decline them too."""
+    assert term in clean(question)
+
+
+def test_beijing_in_pinyin_is_still_the_background() -> None:
+    """Alone, beijing may be pinyin for 背景: only an English sentence's Beijing is the city."""
+    assert "北京" not in clean("yijian chutai de beijing shi shenme")
+
+
 def test_british_spellings_are_read_as_the_vocabularys() -> None:
     for british, american in (
         ("the opinion's mass organisations", "the opinion's mass organizations"),

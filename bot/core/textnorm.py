@@ -990,6 +990,8 @@ _ENGLISH = {
         for about in ("", " about", " of", " on")
     },
     "name of the official": "负责人的名字",
+    "name of the working committee official": "负责人的名字",
+    "name of the work committee official": "负责人的名字",
     "the official's name": "负责人的名字",
     "born": "出生",
     "promoted": "提拔",
@@ -1007,6 +1009,42 @@ _ENGLISH = {
     "wages": "工资",
     "how old": "年龄",
     "age": "年龄",
+    # Money, penalties and rewards the interview never sets out (not covered, as 经费, 什么处分
+    # and 有没有奖励 are): "How is the women's federation funded?" is no question about the
+    # mass organisations' part.
+    "budget": "经费",
+    "budgets": "经费",
+    "funding": "经费",
+    "funded": "经费",
+    "funds": "经费",
+    "penalty": "什么处分",
+    "penalties": "什么处分",
+    "punished": "受到处分",
+    "punishment": "什么处分",
+    "sanction": "什么处分",
+    "sanctions": "什么处分",
+    "sanctioned": "受到处分",
+    "rewarded": "有没有奖励",
+    "carbon": "碳达峰",
+    "carbon peaking": "碳达峰",
+    "bonus": "发奖金",
+    "bonuses": "发奖金",
+    # Nor the paper's other pages, a website, or how often or in which month a visit comes.
+    "front page": "头版",
+    "website": "网址",
+    "websites": "网址",
+    "online platform": "网址",
+    "how often": "多久一次",
+    "when exactly": "具体什么时候",
+    "exactly when": "具体什么时候",
+    # What was already published (已经印发的工作法) the interview only promises.
+    "already": "已经",
+    "already published": "已经印发",
+    "already been published": "已经印发",
+    "which month": "几月",
+    "what month": "几月",
+    "name of the reporter": "记者叫什么",
+    "reporter's name": "记者叫什么",
     "appointment": "任命",
     # Of the paper, what the interview never says (not covered): who edits it, how to
     # subscribe (not its website: the page's own posting time is asked on it).
@@ -1223,6 +1261,42 @@ _ENGLISH = {
     # Chinese (美国, 社会学, 高校, 企业): "Two skins problem in Vietnam" is not about Henan's
     # organs, as 越南的两张皮问题 is not.  Not the adjectives (American, foreign, overseas):
     # they say who asks ("I'm an American journalist; who answered the reporter's questions?").
+    # Other provinces and cities, spelt as pinyin is (Beijing, Guangdong), likewise: "Did
+    # Beijing's municipal organs issue a similar document?" is not about Henan's.
+    **{
+        name: chinese
+        for chinese, names in {
+            # Not beijing alone: in a pinyin sentence it is 背景 (yijian chutai de beijing).
+            "北京": ("peking", "in beijing", "beijing's", "of beijing", "beijing municipal"),
+            "上海": ("shanghai",),
+            "天津": ("tianjin",),
+            "重庆": ("chongqing",),
+            "广东": ("guangdong", "guangzhou", "shenzhen"),
+            "江苏": ("jiangsu", "nanjing"),
+            "浙江": ("zhejiang", "hangzhou"),
+            "山东": ("shandong",),
+            "河北": ("hebei",),
+            "山西": ("shanxi",),
+            "陕西": ("shaanxi",),
+            "安徽": ("anhui",),
+            "福建": ("fujian",),
+            "江西": ("jiangxi",),
+            "湖北": ("hubei", "wuhan"),
+            "湖南": ("hunan",),
+            "四川": ("sichuan",),
+            "贵州": ("guizhou",),
+            "云南": ("yunnan",),
+            "甘肃": ("gansu",),
+            "辽宁": ("liaoning",),
+            "黑龙江": ("heilongjiang",),
+            "新疆": ("xinjiang",),
+            "西藏": ("tibet",),
+            "内蒙古": ("inner mongolia",),
+            "香港": ("hong kong",),
+            "台湾": ("taiwan",),
+        }.items()
+        for name in names
+    },
     "united states": "美国",
     "the us": "美国",
     "america": "美国",
