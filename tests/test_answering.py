@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.core.answering import Answerer, Kind, Status
 from bot.core.evaluation import evaluate, leave_one_out, read_questions
 from bot.core.knowledge import KnowledgeBase
+from bot.core.matcher import Candidate
 from tests.answers import answers_with
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -646,19 +647,19 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev72.yaml", 0.86, 1.0),
         ("blind_dev73.yaml", 0.94, 0.96),
         ("blind_dev74.yaml", 0.82, 1.0),
-        ("blind_dev75.yaml", 0.40, 0.98),
+        ("blind_dev75.yaml", 0.52, 0.98),
         ("blind_dev76.yaml", 0.76, 1.0),
-        ("blind_dev77.yaml", 0.68, 0.98),
+        ("blind_dev77.yaml", 0.68, 0.96),
         ("blind_dev78.yaml", 0.40, 0.93),
-        ("blind_dev79.yaml", 0.18, 0.98),
+        ("blind_dev79.yaml", 0.31, 0.96),
         ("blind_dev80.yaml", 0.93, 0.98),
         ("blind_dev81.yaml", 0.88, 1.0),
         ("blind_dev82.yaml", 0.88, 1.0),
         ("blind_dev83.yaml", 0.90, 0.98),
         ("blind_dev84.yaml", 0.84, 0.98),
         ("blind_dev85.yaml", 0.84, 1.0),
-        ("blind_dev86.yaml", 0.35, 1.0),
-        ("blind_dev87.yaml", 0.22, 0.98),
+        ("blind_dev86.yaml", 0.5, 1.0),
+        ("blind_dev87.yaml", 0.33, 0.98),
         ("blind_dev88.yaml", 0.95, 0.98),
         ("blind_dev89.yaml", 0.97, 1.0),
         ("blind_dev90.yaml", 0.68, 1.0),
@@ -671,9 +672,9 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev97.yaml", 0.94, 0.98),
         ("blind_dev98.yaml", 0.74, 1.0),
         ("blind_dev99.yaml", 0.89, 1.0),
-        ("blind_dev100.yaml", 0.6, 1.0),
+        ("blind_dev100.yaml", 0.62, 1.0),
         ("blind_dev101.yaml", 0.91, 0.96),
-        ("blind_dev102.yaml", 0.71, 1.0),
+        ("blind_dev102.yaml", 0.75, 1.0),
         ("blind_dev103.yaml", 0.85, 1.0),
         ("blind_dev104.yaml", 0.76, 1.0),
         ("blind_dev105.yaml", 0.93, 1.0),
@@ -1309,3 +1310,43 @@ def test_another_integration_counted_in_english_is_not_the_opinions(answerer: An
         "third integration by parts example",
     ):
         assert answerer.ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Are there plans for case-study materials or on-site visits?", "case_materials"),
+        ("What should Party affairs cadres ultimately become?", "cadre_goal"),
+        (
+            "What kind of long-term mechanisms does the Opinion want to set up?",
+            "responsibility_chain",
+        ),
+        # Traps: what the interview never gives, asked in English, stays declined at that bar.
+        ("How is the women's federation funded?", None),
+        ("What is the budget for the Party affairs cadre training?", None),
+        ("Which month will the supervision start?", None),
+        ("What's the weather in Beijing?", None),
+        ("What does the 1+N policy framework for carbon peaking refer to?", None),
+        ("what was on the front page of Henan Daily that day", None),
+        ("What is the name of the reporter who interviewed the official?", None),
+    ],
+)
+def test_questions_typed_in_letters_are_answered_from_a_lower_bar(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """English scores lower for the words its vocabulary leaves unread: a clear lead from
+    `letters_lead_score` answers it, and what the interview never gives is still declined."""
+    answers_with(answerer, question, entry)
+
+
+def test_the_lower_bar_is_for_letters_only(answerer: Answerer) -> None:
+    """The same score and lead, typed in Chinese, still gets choices: only English and pinyin
+    lose words on the way to the interview's."""
+    best = Candidate(0, 0.28, evidence=10.0, nearest=0.2)
+    rival = next(
+        Candidate(index, 0.18, evidence=10.0, nearest=0.2)
+        for index in range(1, len(answerer.kb.entries))
+        if answerer._distinct(0, index)
+    )
+    assert answerer._decide([best, rival])[0] is Status.SUGGESTED
+    assert answerer._decide([best, rival], in_letters=True) == (Status.ANSWERED, [best])

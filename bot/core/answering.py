@@ -603,6 +603,13 @@ _SMALL_TALK = (
 )
 
 
+def _typed_in_letters(question: str) -> bool:
+    """The question is written in English or pinyin: a Chinese word or two at most."""
+    letters = sum("a" <= c <= "z" for c in question.lower())
+    han = sum("\u4e00" <= c <= "\u9fff" for c in question)
+    return han <= 2 and letters >= 3 * max(han, 1)
+
+
 def small_talk(cleaned: str) -> Kind | None:
     """The kind of small talk a cleaned message is, if it is nothing more than that."""
     for kind, pattern in _SMALL_TALK:
@@ -935,6 +942,7 @@ class Answerer:
         ranked: list[Candidate],
         outside: Candidate | None = None,
         named: frozenset[int] = frozenset(),
+        in_letters: bool = False,
     ) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -953,6 +961,11 @@ class Answerer:
         if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
+            or (
+                in_letters
+                and best.score >= tuning.letters_lead_score
+                and lead >= tuning.letters_lead_margin
+            )
         ):
             return Status.ANSWERED, [best]
         choices = [best]
@@ -1318,6 +1331,11 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
+            # Typed in letters, the lower bar; not for a detail asked (When exactly will the
+            # visits take place?): the one passage it would answer must then give the detail
+            # below, and where it does not, the choices that could are lost with it.
+            if wanted is None and status is not Status.ANSWERED and _typed_in_letters(question):
+                status, chosen = self._decide(ranked, outside, named, in_letters=True)
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}

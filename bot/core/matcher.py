@@ -63,6 +63,12 @@ class Tuning:
     answer_score: float = 0.5
     lead_score: float = 0.3
     lead_margin: float = 0.03
+    # A question typed in English or pinyin reaches the interview's words through a vocabulary
+    # that leaves some of them unread, and scores lower for it: it is answered from
+    # `letters_lead_score` when its best entry leads by `letters_lead_margin`, more than
+    # `lead_margin` asks.  Not when it asks a detail (a date, a count, a name).
+    letters_lead_score: float = 0.27
+    letters_lead_margin: float = 0.08
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.
