@@ -924,6 +924,23 @@ def test_what_guards_against_the_relapse_is_the_guarantee_and_the_key(
     answers_with(answerer, question, "guarantee_and_key" if answered else None)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("目标融合的意义在哪里？", "goal_integration"),
+        ("目标融合有啥好处", "goal_integration"),
+        ("学用融合的意义是什么", "learning_integration"),
+        # Another field's integration is not the Opinion's.
+        ("文旅融合的意义", None),
+    ],
+)
+def test_what_one_integration_is_for_is_its_own_passage(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """意义 alone draws the Opinion's significance; one integration's point is its passage."""
+    answers_with(answerer, question, entry)
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -2460,6 +2460,21 @@ def _asks_the_backstop(text: str) -> bool:
     return _nothing_else(text, _BACKSTOP_FRAME_RE, _BACKSTOP_RE, _LASTING_RE)
 
 
+# What one integration is for (目标融合的意义在哪里, 队伍融合有啥用): its own passage says what it
+# brings about, not the Opinion's significance, which 意义 alone would draw.  Only with nothing
+# else named.
+_ITS_POINT_RE = re.compile(
+    "(?:那|请问)?(理念|导向|学用|目标|机制|队伍)融合(?:的|有)?(?:什么|啥|哪些)?"
+    "(?:意义|目的|用处|好处|用意)(?:在哪里?|在哪儿|是什么|是啥|何在)?(?:呢|啊|呀)?"
+)
+
+
+def _an_integrations_point(text: str) -> str | None:
+    """`X融合是什么` when the text asks only what one integration is for; None otherwise."""
+    found = _ITS_POINT_RE.fullmatch(text)
+    return None if found is None else found.group(1) + "融合是什么"
+
+
 # 学和用脱节怎么办 asks the remedy, and the interview's remedy for learning not put to use is its
 # third integration (学用融合: 推动学习成果转化), not the list that names the gap.  Only with
 # nothing else named: 学了英语用不上怎么办 and 大学生学和用脱节找不到工作怎么办 are about
@@ -2564,6 +2579,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     # otherwise draw every 想让融合长期不反弹 there.
     if _asks_the_backstop(stripped):
         stripped = "破解两张皮什么是保障什么是关键"
+    if not on_subject and (point := _an_integrations_point(stripped)) is not None:
+        stripped = point
     if (
         not on_subject
         and _TITLE_ASKED_RE.search(stripped)
