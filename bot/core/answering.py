@@ -713,6 +713,18 @@ class Answerer:
             and candidate.nearest >= self.tuning.min_nearest
         )
 
+    def _clears_letters_bar(self, best: Candidate, lead: float, outside: Candidate | None) -> bool:
+        """English or pinyin, answered from the lower bar: a clear lead, evidence enough that
+        the words read are the interview's own (Who issued my passport? reads only 谁印发), and
+        no out-of-scope question nearly as near (How do I join the Communist Youth League?)."""
+        tuning = self.tuning
+        return (
+            best.score >= tuning.letters_lead_score
+            and lead >= tuning.letters_lead_margin
+            and best.evidence >= tuning.letters_min_evidence
+            and (outside is None or best.score - outside.score >= tuning.letters_outside_lead)
+        )
+
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
         return self._specific(candidate) and candidate.score >= self.tuning.lone_score
@@ -961,11 +973,7 @@ class Answerer:
         if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
-            or (
-                in_letters
-                and best.score >= tuning.letters_lead_score
-                and lead >= tuning.letters_lead_margin
-            )
+            or (in_letters and self._clears_letters_bar(best, lead, outside))
         ):
             return Status.ANSWERED, [best]
         choices = [best]

@@ -60,8 +60,10 @@ _WHEN = (
 # or a time in their year.
 _SCENE_RE = re.compile(
     f"^(?:我|俺|咱|刚|支部|单位|处里|科里|厅里|局里|同事|大家|{_WHEN}"
-    # The asker's post (作为一名处长, 作为机关党委专职副书记): where they stand, told.
-    "|作为[^，,。]{0,14}(?:人|员|者|长|书记|主席|主任|干部|党员|骨干|同志|委员|负责人|公务员))"
+    # The asker's post in the organs (作为一名处长, 作为机关党委专职副书记): where they stand,
+    # told.  Not 家长, 程序员, 护士长 or 车间主任: their questions are about their own lives.
+    "|作为[^，,。]{0,12}(?:处长|科长|厅长|局长|(?<!车间)主任|书记|主席|部长|委员|党员|干部|公务员"
+    "|科员|骨干))"
 )
 # A story of every year or month (每年我们都搞集中教育), told before a question.
 _STORY_START_RE = re.compile(

@@ -67,8 +67,12 @@ class Tuning:
     # that leaves some of them unread, and scores lower for it: it is answered from
     # `letters_lead_score` when its best entry leads by `letters_lead_margin`, more than
     # `lead_margin` asks.  Not when it asks a detail (a date, a count, a name).
+    # It must also carry `letters_min_evidence` of the entry's words (not one domain word among
+    # unread ones) and score `letters_outside_lead` above the nearest out-of-scope question.
     letters_lead_score: float = 0.27
     letters_lead_margin: float = 0.08
+    letters_min_evidence: float = 7.0
+    letters_outside_lead: float = 0.06
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.

@@ -1036,6 +1036,9 @@ _ENGLISH = {
     "online platform": "网址",
     "how often": "多久一次",
     "when exactly": "具体什么时候",
+    "what year": "哪年",
+    "which year": "哪年",
+    "in which year": "哪年",
     "exactly when": "具体什么时候",
     # What was already published (已经印发的工作法) the interview only promises.
     "already": "已经",
