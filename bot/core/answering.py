@@ -604,7 +604,7 @@ _SMALL_TALK = (
 
 
 def _typed_in_letters(question: str) -> bool:
-    """The question is written in English or pinyin: a Chinese word or two at most."""
+    """The question is written in English or pinyin: two Chinese characters at most."""
     letters = sum("a" <= c <= "z" for c in question.lower())
     han = sum("\u4e00" <= c <= "\u9fff" for c in question)
     return han <= 2 and letters >= 3 * max(han, 1)

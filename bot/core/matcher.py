@@ -64,11 +64,11 @@ class Tuning:
     lead_score: float = 0.3
     lead_margin: float = 0.03
     # A question typed in English or pinyin reaches the interview's words through a vocabulary
-    # that leaves some of them unread, and scores lower for it: it is answered from
-    # `letters_lead_score` when its best entry leads by `letters_lead_margin`, more than
-    # `lead_margin` asks.  Not when it asks a detail (a date, a count, a name).
-    # It must also carry `letters_min_evidence` of the entry's words (not one domain word among
-    # unread ones) and score `letters_outside_lead` above the nearest out-of-scope question.
+    # that leaves some of them unread, and scores lower for it.  It is also answered from
+    # `letters_lead_score` with a lead of `letters_lead_margin` (more than `lead_margin`),
+    # when it carries `letters_min_evidence` of the entry's words (not one domain word among
+    # unread ones) and scores `letters_outside_lead` above the nearest out-of-scope question;
+    # never when it asks a detail (a date, a count, a name).
     letters_lead_score: float = 0.27
     letters_lead_margin: float = 0.08
     letters_min_evidence: float = 7.0

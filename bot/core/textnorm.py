@@ -1025,29 +1025,31 @@ _ENGLISH = {
     "sanctions": "什么处分",
     "sanctioned": "受到处分",
     "rewarded": "有没有奖励",
-    "carbon": "碳达峰",
-    "carbon peaking": "碳达峰",
     "bonus": "发奖金",
     "bonuses": "发奖金",
-    # Nor the paper's other pages, a website, or how often or in which month a visit comes.
+    # Nor the paper's other pages, a website, the reporter's name, or when exactly and how
+    # often anything is done (a date asked: 几月, 哪年).
     "front page": "头版",
     "website": "网址",
     "websites": "网址",
     "online platform": "网址",
+    "name of the reporter": "记者叫什么",
+    "reporter's name": "记者叫什么",
     "how often": "多久一次",
     "when exactly": "具体什么时候",
+    "exactly when": "具体什么时候",
+    "which month": "几月",
+    "what month": "几月",
     "what year": "哪年",
     "which year": "哪年",
     "in which year": "哪年",
-    "exactly when": "具体什么时候",
-    # What was already published (已经印发的工作法) the interview only promises.
+    # What was already published (已经印发的工作法): the interview only promises it.
     "already": "已经",
     "already published": "已经印发",
     "already been published": "已经印发",
-    "which month": "几月",
-    "what month": "几月",
-    "name of the reporter": "记者叫什么",
-    "reporter's name": "记者叫什么",
+    # Another field's 1+N (the carbon-peaking policy framework).
+    "carbon": "碳达峰",
+    "carbon peaking": "碳达峰",
     "appointment": "任命",
     # Of the paper, what the interview never says (not covered): who edits it, how to
     # subscribe (not its website: the page's own posting time is asked on it).
@@ -2463,9 +2465,9 @@ def _asks_the_backstop(text: str) -> bool:
     return _nothing_else(text, _BACKSTOP_FRAME_RE, _BACKSTOP_RE, _LASTING_RE)
 
 
-# What one integration is for (目标融合的意义在哪里, 队伍融合有啥用): its own passage says what it
-# brings about, not the Opinion's significance, which 意义 alone would draw.  Only with nothing
-# else named.
+# What one integration is for (目标融合的意义在哪里, 目标融合有啥好处): its own passage says
+# what it brings about, not the Opinion's significance, which 意义 alone would draw.  Only with
+# nothing else named.
 _ITS_POINT_RE = re.compile(
     "(?:那|请问)?(理念|导向|学用|目标|机制|队伍)融合(?:的|有)?(?:什么|啥|哪些)?"
     "(?:意义|目的|用处|好处|用意)(?:在哪里?|在哪儿|是什么|是啥|何在)?(?:呢|啊|呀)?"
