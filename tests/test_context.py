@@ -462,6 +462,8 @@ def test_english_inflections_and_hyphens_are_read() -> None:
         ("Did Beijing's municipal organs issue a similar document?", "北京"),
         ("Has Guangdong issued one too?", "广东"),
         ("What does the 1+N framework for carbon peaking refer to?", "碳达峰"),
+        ("How do I get into the youth league?", "入团"),
+        ("Should I join the Party first?", "入党"),
     ],
 )
 def test_english_for_what_the_interview_never_gives_reads_as_its_not_covered_terms(

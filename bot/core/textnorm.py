@@ -1025,6 +1025,17 @@ _ENGLISH = {
     "sanctions": "什么处分",
     "sanctioned": "受到处分",
     "rewarded": "有没有奖励",
+    # Joining the Party or the League (入党, 入团: not covered), not their part in the Opinion.
+    **{
+        f"{verb} the {body}": chinese
+        for verb in ("join", "joining", "get into", "become a member of")
+        for body, chinese in (
+            ("party", "入党"),
+            ("communist party", "入党"),
+            ("youth league", "入团"),
+            ("communist youth league", "入团"),
+        )
+    },
     "bonus": "发奖金",
     "bonuses": "发奖金",
     # Nor the paper's other pages, a website, the reporter's name, or when exactly and how
