@@ -460,17 +460,19 @@ def test_english_inflections_and_hyphens_are_read() -> None:
         ("when exactly will the supervision visits take place?", "具体什么时候"),
         ("What is the name of the reporter?", "记者叫什么"),
         ("Did Beijing's municipal organs issue a similar document?", "北京"),
+        ("What's the weather in Beijing?", "北京"),
         ("Has Guangdong issued one too?", "广东"),
         ("What does the 1+N framework for carbon peaking refer to?", "碳达峰"),
         ("How do I get into the youth league?", "入团"),
         ("Should I join the Party first?", "入党"),
     ],
 )
-def test_english_for_what_the_interview_never_gives_reads_as_its_not_covered_terms(
+def test_english_for_what_the_interview_never_gives_reads_as_its_chinese_terms(
     question: str, term: str
 ) -> None:
     """Money, penalties, other pages and places, in English, are the not-covered terms they are
-    in Chinese, so the guards that decline 妇联经费怎么来 decline them too."""
+    in Chinese, and a date asked is asked as one, so the guards that decline 妇联经费怎么来 and
+    调研督促具体什么时候进行 decline them too."""
     assert term in clean(question)
 
 

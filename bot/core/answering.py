@@ -1314,7 +1314,6 @@ class Answerer:
                 ranked = [c for c in ranked if c.index not in self._all_numbered]
             else:
                 named = self._named_by_number(prepared)
-            status, chosen = self._decide(ranked, outside, named)
             # A question asking for a detail (a date, a count, a place, a procedure) is not
             # answered by a passage holding no detail of that kind: the topic matches, the
             # answer is not there.  Choices that cannot answer it are dropped too.
@@ -1339,11 +1338,11 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            # Typed in letters, the lower bar; not for a detail asked (When exactly will the
+            # Typed in letters, the lower bar too; not for a detail asked (When exactly will the
             # visits take place?): the one passage it would answer must then give the detail
             # below, and where it does not, the choices that could are lost with it.
-            if wanted is None and status is not Status.ANSWERED and _typed_in_letters(question):
-                status, chosen = self._decide(ranked, outside, named, in_letters=True)
+            in_letters = wanted is None and _typed_in_letters(question)
+            status, chosen = self._decide(ranked, outside, named, in_letters=in_letters)
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}

@@ -627,11 +627,13 @@ _ONE_OF_SIX_REMEDIES_RE = re.compile(
 )
 # The interview's only numbered list is the six integrations: the last of them is 六是.
 _LAST_RE = re.compile(r"最后(?:一)?(?:(?:个|项|点|方面|条|招|种)(?:的(?=融合))?|的(?=融合))")
+# What names each of the six integrations (理念融合 … 队伍融合).
+_SIX_NAMES = ("理念", "导向", "学用", "目标", "机制", "队伍")
 # 融合 after a word that neither names one of the six (理念融合) nor leads to them (六个融合,
 # 一是融合, 什么融合, 讲融合): another field's, whatever it is called (军地融合, 五育融合).
 _OTHERS_INTEGRATION_RE = re.compile(
-    "(?<!理念)(?<!导向)(?<!学用)(?<!目标)(?<!机制)(?<!队伍)"
-    "(?<![是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将])(?<!^)融合"
+    "".join(f"(?<!{name})" for name in _SIX_NAMES)
+    + "(?<![是个大项种条的和与么啥哪那这讲谈动进抓搞在于合务建度久让把使将])(?<!^)融合"
 )
 
 
@@ -2480,7 +2482,7 @@ def _asks_the_backstop(text: str) -> bool:
 # what it brings about, not the Opinion's significance, which 意义 alone would draw.  Only with
 # nothing else named.
 _ITS_POINT_RE = re.compile(
-    "(?:那|请问)?(理念|导向|学用|目标|机制|队伍)融合(?:的|有)?(?:什么|啥|哪些)?"
+    f"(?:那|请问)?({'|'.join(_SIX_NAMES)})融合(?:的|有)?(?:什么|啥|哪些)?"
     "(?:意义|目的|用处|好处|用意)(?:在哪里?|在哪儿|是什么|是啥|何在)?(?:呢|啊|呀)?"
 )
 
