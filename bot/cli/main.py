@@ -198,6 +198,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev106.yaml",
     "blind_dev107.yaml",
     "blind_dev108.yaml",
+    "blind_dev109.yaml",
+    "blind_dev110.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
