@@ -1071,6 +1071,7 @@ class Answerer:
         cleaned = clean(question)
         if not cleaned:
             return unanswered(replies.EMPTY, Kind.EMPTY)
+        whole = cleaned
         choice = self.pick(question, (), traditional)
         if choice is not None:
             return choice
@@ -1097,8 +1098,9 @@ class Answerer:
             return unanswered(replies.render_vague(self.kb), Kind.VAGUE)
         if detail.asks_who_first(cleaned):
             return unanswered(replies.render_unknown(self.kb))
+        first = _FIRST_CLAUSE_RE.split(question, maxsplit=1)[0]
         if detail.names_no_saying(cleaned) or detail.names_no_saying(
-            clean(_FIRST_CLAUSE_RE.split(question, maxsplit=1)[0])
+            whole if first == question else clean(first)
         ):
             # 这句话是谁说的 with no saying: which one it means, no passage can tell.
             return unanswered(replies.UNNAMED_SAYING, Kind.VAGUE)

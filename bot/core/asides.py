@@ -97,6 +97,8 @@ def split_scene(question: str) -> tuple[str, str]:
     (意见要求配强专职党务干部，我们处得配几个), and so is one that tells of no one (调研督促每
     年搞几次，督促的是融合情况吗) or asks (我想问问示范培训什么时候办，意见里有讲吗)."""
     pairs = _clauses(question)
+    if len(pairs) < 2:
+        return question, ""  # one clause cannot both tell and ask
     cleaned = [clean(clause) for clause, _ in pairs]
     asked: list[str] = []
     scene: list[str] = []
@@ -156,9 +158,12 @@ def _split_clauses(question: str) -> tuple[str, str] | None:
     first that asks, when they ask nothing; None when there are none such."""
     parts = _CLAUSE_END_RE.split(question)
     clauses = parts[::2]
+    if len(clauses) < 2:
+        return None  # no clause before the question to tell a situation
     endings = [*parts[1::2], ""]
     for at, clause in enumerate(clauses):
-        if _ASKING_RE.search(clean(clause)) is not None or _ASKED_RE.search(endings[at]):
+        # The mark first: cleaning is the dear part, and a question mark needs none.
+        if _ASKED_RE.search(endings[at]) or _ASKING_RE.search(clean(clause)) is not None:
             break
     else:
         return None

@@ -53,10 +53,11 @@ def respelled(word: str, vocabulary: Mapping[str, str]) -> str | None:
     if len(word) < SHORTEST or word in vocabulary or word in english_words():
         return None
     near = one_slip(word)
-    nearest = sorted(candidate for candidate in near if candidate in vocabulary)
+    # Set operations, in C: the few hundred strings are looked up once per word typed.
+    nearest = sorted(near.intersection(vocabulary))
     if not nearest or len({vocabulary[candidate] for candidate in nearest}) > 1:
         return None  # no vocabulary word that near, or two meanings: no telling which
-    if any(other in english_words() and other not in vocabulary for other in near):
+    if near.intersection(english_words()).difference(vocabulary):
         return None  # as likely a slip of that English word (udate: update)
     # Of forms of one word, the one ending as typed (publishd: published, not publish).
     return next((c for c in nearest if c[-1] == word[-1]), nearest[0])
