@@ -1340,10 +1340,7 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            # Typed in letters, the lower bar too; not for a detail asked (When exactly will the
-            # visits take place?): the one passage it would answer must then give the detail
-            # below, and where it does not, the choices that could are lost with it.
-            in_letters = wanted is None and _typed_in_letters(question)
+            in_letters = _typed_in_letters(question)
             status, chosen = self._decide(ranked, outside, named, in_letters=in_letters)
             if wanted is not None:
                 passages = self._folded_passages
