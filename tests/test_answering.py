@@ -1366,3 +1366,13 @@ def test_the_lower_bar_is_for_letters_only(answerer: Answerer) -> None:
     )
     assert answerer._decide([best, rival])[0] is Status.SUGGESTED
     assert answerer._decide([best, rival], in_letters=True) == (Status.ANSWERED, [best])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我的胃病是常见病吗", "青春痘老是反复发作，抹什么药膏管用", "高血压算不算常见病，能不能根治"],
+)
+def test_illness_itself_is_not_covered(answerer: Answerer, question: str) -> None:
+    """常见病 and 药方 are the interview's metaphors: a question about someone's illness is
+    declined, however near its words come to that passage."""
+    answers_with(answerer, question, None)
