@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.answering import Answerer, Kind, Status
+from bot.core.asides import split_situation
 from bot.core.evaluation import evaluate, leave_one_out, read_questions
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matcher import Candidate
@@ -1133,6 +1134,25 @@ def test_a_named_requirement_or_the_first_one_asked_by_where_it_stands(
     answerer: Answerer, question: str, entry: str
 ) -> None:
     answers_with(answerer, question, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "situation"),
+    [
+        ("在党的政治建设的摆位问题上，《意见》提出了何种要求？", None),
+        ("在学用融合这一块，意见提出了什么要求", None),
+        # Told by the asker, it is where they stand.
+        ("在我们单位党建工作方面，学用融合怎么搞", "在我们单位党建工作方面"),
+        ("我们处开会学习总是走过场，这算哪种脱节？", "我们处开会学习总是走过场"),
+    ],
+)
+def test_a_clause_that_frames_the_topic_is_no_situation(
+    question: str, situation: str | None
+) -> None:
+    """在……问题上 and 在……这一块 name what is asked about, not where the asker stands: what
+    follows (《意见》提出了何种要求) is no question of its own."""
+    split = split_situation(question)
+    assert (split[0] if split else None) == situation
 
 
 def test_what_the_opinion_asks_after_a_situation_is_asked_of_the_situation(
