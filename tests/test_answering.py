@@ -689,7 +689,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev108.yaml", 0.89, 0.96),
         ("blind_dev109.yaml", 0.91, 1.0),
         ("blind_dev110.yaml", 0.74, 1.0),
-        ("blind_dev17.yaml", 0.90, 0.98),
+        ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
         ("blind_test2.yaml", 0.94, 0.96),
@@ -1371,21 +1371,61 @@ def test_questions_typed_in_letters_are_answered_from_a_lower_bar(
     answerer: Answerer, question: str, entry: str | None
 ) -> None:
     """English scores lower for the words its vocabulary leaves unread: a clear lead from
-    `letters_lead_score` answers it, and what the interview never gives is still declined."""
+    `clear_lead_score` answers it, and what the interview never gives is still declined."""
     answers_with(answerer, question, entry)
 
 
-def test_the_lower_bar_is_for_letters_only(answerer: Answerer) -> None:
-    """The same score and lead, typed in Chinese, still gets choices: only English and pinyin
-    lose words on the way to the interview's."""
-    best = Candidate(0, 0.28, evidence=10.0, nearest=0.2)
-    rival = next(
-        Candidate(index, 0.18, evidence=10.0, nearest=0.2)
-        for index in range(1, len(answerer.kb.entries))
-        if answerer._distinct(0, index)
-    )
-    assert answerer._decide([best, rival])[0] is Status.SUGGESTED
-    assert answerer._decide([best, rival], in_letters=True) == (Status.ANSWERED, [best])
+def test_a_clear_lead_answers_below_the_lead_bar(answerer: Answerer) -> None:
+    """From `clear_lead_score`, a lead of `clear_lead_margin` answers; a smaller lead, too
+    little evidence (less in English or pinyin, which read fewer words) or an out-of-scope
+    question as near still get choices."""
+    best = Candidate(0, 0.28, evidence=15.0, nearest=0.2)
+
+    def rival(score: float) -> Candidate:
+        return next(
+            Candidate(index, score, evidence=10.0, nearest=0.2)
+            for index in range(1, len(answerer.kb.entries))
+            if answerer._distinct(0, index)
+        )
+
+    assert answerer._decide([best, rival(0.18)]) == (Status.ANSWERED, [best])
+    assert answerer._decide([best, rival(0.22)])[0] is Status.SUGGESTED
+    # One of the interview's terms in another field's question carries 8-12.
+    thin = Candidate(0, 0.28, evidence=10.0, nearest=0.2)
+    assert answerer._decide([thin, rival(0.18)])[0] is Status.SUGGESTED
+    assert answerer._decide([thin, rival(0.18)], in_letters=True) == (Status.ANSWERED, [thin])
+    thinner = Candidate(0, 0.28, evidence=6.0, nearest=0.2)
+    assert answerer._decide([thinner, rival(0.18)], in_letters=True)[0] is Status.SUGGESTED
+    count = len(answerer.kb.entries)
+    outside = Candidate(count, 0.25, evidence=10.0, nearest=0.1)
+    assert answerer._decide([best, rival(0.18)], outside)[0] is Status.SUGGESTED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Chinese, right first with a clear lead below 0.30 (the readable sets).
+        ("学理论这块儿重点盯哪几拨人？", "learning_groups"),
+        ("在机制这一块，访谈说要两只手一起抓，分别抓的是什么？", "mechanism_measures"),
+        (
+            "这次文件出台之前，省直各单位自己已经摸索了不少办法，请问文件跟这些做法是什么关系？",
+            "origin",
+        ),
+        # One of the interview's terms in another field's question leads as clearly, on too
+        # little evidence (an adversarial helper's probes, answered at English's 7.0).
+        ("两张皮对炒股有什么启发？", None),
+        ("理念融合对运动员有什么启示？", None),
+        ("明白人用在谈恋爱里是什么意思？", None),
+        ("同向发力对带团队有什么启发？", None),
+        ("激活兼职有哪些失败的教训？", None),
+    ],
+)
+def test_chinese_questions_with_a_clear_lead_are_answered(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """Chinese scores as English does against the same bar: a clear lead answers, when the
+    question carries more of the entry's words than one term."""
+    answers_with(answerer, question, entry)
 
 
 @pytest.mark.parametrize(

@@ -713,16 +713,19 @@ class Answerer:
             and candidate.nearest >= self.tuning.min_nearest
         )
 
-    def _clears_letters_bar(self, best: Candidate, lead: float, outside: Candidate | None) -> bool:
-        """English or pinyin, answered from the lower bar: a clear lead, evidence enough that
-        the words read are the interview's own (Who issued my passport? reads only 谁印发), and
-        no out-of-scope question nearly as near (How do I join the Communist Youth League?)."""
+    def _leads_clearly(
+        self, best: Candidate, lead: float, outside: Candidate | None, in_letters: bool
+    ) -> bool:
+        """The best entry leads every other passage clearly, with evidence enough that the
+        question is the interview's (not one of its terms in another field's question), and no
+        out-of-scope question nearly as near (How do I join the Communist Youth League?)."""
         tuning = self.tuning
+        evidence = tuning.letters_clear_lead_evidence if in_letters else tuning.clear_lead_evidence
         return (
-            best.score >= tuning.letters_lead_score
-            and lead >= tuning.letters_lead_margin
-            and best.evidence >= tuning.letters_min_evidence
-            and (outside is None or best.score - outside.score >= tuning.letters_outside_lead)
+            best.score >= tuning.clear_lead_score
+            and lead >= tuning.clear_lead_margin
+            and best.evidence >= evidence
+            and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
         )
 
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
@@ -973,7 +976,7 @@ class Answerer:
         if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
-            or (in_letters and self._clears_letters_bar(best, lead, outside))
+            or self._leads_clearly(best, lead, outside, in_letters)
         ):
             return Status.ANSWERED, [best]
         choices = [best]
@@ -1340,8 +1343,9 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            in_letters = _typed_in_letters(question)
-            status, chosen = self._decide(ranked, outside, named, in_letters=in_letters)
+            status, chosen = self._decide(
+                ranked, outside, named, in_letters=_typed_in_letters(question)
+            )
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}

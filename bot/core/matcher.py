@@ -63,16 +63,19 @@ class Tuning:
     answer_score: float = 0.5
     lead_score: float = 0.3
     lead_margin: float = 0.03
-    # A question typed in English or pinyin reaches the interview's words through a vocabulary
-    # that leaves some of them unread, and scores lower for it.  It is also answered from
-    # `letters_lead_score` with a lead of `letters_lead_margin` (more than `lead_margin`),
-    # when it carries `letters_min_evidence` of the entry's words (not one domain word among
-    # unread ones) and scores `letters_outside_lead` above the nearest out-of-scope question;
-    # never when it asks a detail (a date, a count, a name).
-    letters_lead_score: float = 0.27
-    letters_lead_margin: float = 0.08
-    letters_min_evidence: float = 7.0
-    letters_outside_lead: float = 0.06
+    # A clear lead tells as much as a higher score: from `clear_lead_score`, a lead of
+    # `clear_lead_margin` (more than `lead_margin`) answers when the question carries
+    # `clear_lead_evidence` of the entry's words and scores `clear_lead_outside` above the
+    # nearest out-of-scope question.  One term of the interview's in another field's question
+    # (两张皮对炒股有什么启发) carries 8-12; of the 54 readable questions the bar gained at 7.0,
+    # 49 carry 14 or more.  Typed in English or pinyin, a question reads fewer of its
+    # words through the vocabulary, and `letters_clear_lead_evidence` is enough (not one domain
+    # word among unread ones: Who issued my passport?).
+    clear_lead_score: float = 0.27
+    clear_lead_margin: float = 0.08
+    clear_lead_evidence: float = 14.0
+    letters_clear_lead_evidence: float = 7.0
+    clear_lead_outside: float = 0.06
     suggest_score: float = 0.2
     suggest_band: float = 0.15
     # With no rival within `suggest_band`, a specific question is answered from this score.
