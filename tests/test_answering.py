@@ -1140,7 +1140,7 @@ def test_a_named_requirement_or_the_first_one_asked_by_where_it_stands(
     ("question", "situation"),
     [
         ("在党的政治建设的摆位问题上，《意见》提出了何种要求？", None),
-        ("在学用融合这一块，意见提出了什么要求", None),
+        ("在党务干部队伍建设这一块，意见提出了什么要求", None),
         # Told by the asker, it is where they stand.
         ("在我们单位党建工作方面，学用融合怎么搞", "在我们单位党建工作方面"),
         ("我们处开会学习总是走过场，这算哪种脱节？", "我们处开会学习总是走过场"),
@@ -1430,7 +1430,11 @@ def test_chinese_questions_with_a_clear_lead_are_answered(
 
 @pytest.mark.parametrize(
     "question",
-    ["我的胃病是常见病吗", "青春痘老是反复发作，抹什么药膏管用", "高血压算不算常见病，能不能根治"],
+    [
+        "我的胃病是常见病吗",
+        "青春痘老是反复发作，抹什么药膏管用",
+        "失眠老是反复发作，抓准药方能治好吗",
+    ],
 )
 def test_illness_itself_is_not_covered(answerer: Answerer, question: str) -> None:
     """常见病 and 药方 are the interview's metaphors: a question about someone's illness is
