@@ -200,6 +200,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev108.yaml",
     "blind_dev109.yaml",
     "blind_dev110.yaml",
+    "blind_dev111.yaml",
+    "blind_dev112.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

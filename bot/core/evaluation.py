@@ -53,10 +53,12 @@ from bot.core.textnorm import fold_for_comparison
 # of every kind, Chinese as cadres type it), blind_dev105 (sealed), blind_dev106 (read: short
 # and medium questions, as typed on a phone), blind_dev107 (sealed), blind_dev108 (read: the
 # passage's rarer words, why-questions, a role's point of view, two-part questions),
-# blind_dev109 (sealed) and blind_dev110 (read: English, mixed with Chinese, and pinyin).
+# blind_dev109 (sealed), blind_dev110 (read: English, mixed with Chinese, and pinyin),
+# blind_dev111 (sealed) and blind_dev112 (read: English as non-native and native speakers
+# type it, and short Chinese typed on a phone).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 111))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 113))}
 )
 
 
