@@ -236,6 +236,60 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(
     assert answerer.ask(question).status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Counted as steps or points, the measures are the six integrations (blind_dev112)…
+        ("what is step number two", "orientation_integration"),
+        ("third step is what?", "learning_integration"),
+        ("what is the fifth point", "mechanism_integration"),
+        ("what is the last point, number six?", "team_integration"),
+        ("what is the third step in the opinion", "learning_integration"),
+        # …and everyday words name the interview's terms in a question about it.
+        ("whose duty is it to push party work and business together?", "common_responsibility"),
+        (
+            "What profile of Party-affairs staff does the last measure aim to build?",
+            "team_integration",
+        ),
+        ("where should party political building be put?", "politics_first"),
+        ("what date is this article?", "report"),
+    ],
+)
+def test_english_counts_of_measures_and_everyday_words_find_their_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Another thing's steps, moves and measures (an adversarial helper's probes).
+        "in CPR what is the first step",
+        "skip step 3",
+        "how long does step three take",
+        "what was the last move by Magnus Carlsen",
+        "what was the last measure passed by Congress",
+        # Everyday words read as the interview's terms only in a question about it.
+        "what is the basic guarantee on an iPhone",
+        "who built the party building",
+        "When making dumplings, how do I stop the two skins from separating?",
+    ],
+)
+def test_english_counts_and_everyday_words_of_other_things_are_not_answered(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+def test_a_phrase_holding_a_word_read_only_about_the_opinion_is_read_whole() -> None:
+    # building alone is 建设 there; party building stays 党建.
+    assert "党建" in clean("the rules of the document for party building")
+    assert "党建设" not in clean("the rules of the document for party building")
+    assert "建设" in clean("What kind of Party affairs team does the document want to build?")
+
+
 def test_pinyin_sentence_and_latin_syllables_are_read(answerer: Answerer) -> None:
     assert answerer.matcher.prepare("liuge ronghe you naxie") == "六个融合有哪些"
     # me, you and can are English words as well as syllables: read as pinyin in a sentence.

@@ -1470,6 +1470,25 @@ _ENGLISH = {
     # 激活兼职 in plain English: "activate my account" keeps its unknown words.
     "activate part time": "激活兼职",
     "activating part time": "激活兼职",
+    # What readers of the interview call its measures in plain English (blind_dev112).
+    # Not measure alone (how do I measure my party work asks how to gauge it): the measures
+    # counted are read by `_NTH_STEP_RE`.
+    "send out": "印发",
+    "sent out": "印发",
+    "this article": "这篇报道",
+    "from start to end": "贯穿始终",
+    "from start to finish": "贯穿始终",
+    "from beginning to end": "贯穿始终",
+    "government office": "机关",
+    "government offices": "机关",
+    "deep integration": "深度融合",
+    "political building": "政治建设",
+    "party political building": "党的政治建设",
+    "party branch": "党支部",
+    "party branches": "党支部",
+    "party cells": "党组织",
+    "ordinary members": "党员",
+    "ordinary party members": "党员",
 }
 
 
@@ -1750,6 +1769,37 @@ _ENGLISH_TERMS = {
     "right now": "当下",
     "separated": "脱节",
     "headline": "标题",
+    # Everyday words a reader of the interview uses for its terms (blind_dev112), read so only
+    # about the Opinion: a gap in my CV, a copy of my passport.  Not stop (防止): how do I
+    # stop the two skins from separating is asked of dumplings.
+    "gap": "脱节",
+    "gaps": "脱节",
+    "copy": "借鉴",
+    "relax": "放松",
+    "relaxed": "放松",
+    "matter": "意义",
+    "matters": "意义",
+    "bodies": "组织",
+    "duty": "责任",
+    "duties": "职责",
+    "operational duties": "业务工作",
+    "basic guarantee": "根本保证",
+    "ideology": "思想",
+    "operational": "业务",
+    "accountability": "责任",
+    "swap": "交流",
+    "meeting": "会议",
+    "article": "报道",
+    "goes through": "贯穿",
+    "go through": "贯穿",
+    "throughout": "贯穿始终",
+    "build": "建设",
+    "building": "建设",
+    "long time": "长期",
+    "big step": "重要举措",
+    "rules": "制度",
+    "workers": "干部",
+    "worker": "干部",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
@@ -1808,12 +1858,15 @@ _ABOUT_THE_OPINION_RE = re.compile(
 )
 # The vocabulary's phrases made of words read as nothing only about the Opinion (put out,
 # carry out, rolled out, let up): read whole there, before those words go one by one.
+# So are the vocabulary's phrases holding a word read only there (party building, job rotation):
+# read word by word first, party building would be 党建设.
 _GATED_GRAMMAR = frozenset(word for word, chinese in _ENGLISH_TERMS.items() if not chinese)
+_GATED_WORDS = frozenset(word for word in _ENGLISH_TERMS if " " not in word)
 _READ_ABOUT_THE_OPINION = {
     **{
         phrase: chinese
         for phrase, chinese in _ENGLISH.items()
-        if " " in phrase and _GATED_GRAMMAR & set(phrase.split())
+        if " " in phrase and (_GATED_GRAMMAR | _GATED_WORDS) & set(phrase.split())
     },
     **_ENGLISH_TERMS,
 }
@@ -2111,6 +2164,57 @@ _WHOLE_ENGLISH = tuple(
 )
 
 
+# The integrations counted as steps or points (the second step, step number two, the last
+# point): the measures the interview numbers, read as 第二条措施 is, but only in a question about
+# the Opinion or one that asks nothing else (what is the fifth point): an adversarial helper's
+# probes had in CPR what is the first step, skip step 3 and the last move by Magnus Carlsen
+# answered with an integration.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+_CARDINALS = ("one", "two", "three", "four", "five", "six")
+_STEP = "(?:step|measure|point|move)"
+_NTH_STEP_RE = re.compile(
+    rf"(?<![a-z])(?:({'|'.join(_ORDINALS)}|last) {_STEP}s?"
+    rf"|{_STEP} (?:number |no )?({'|'.join(_CARDINALS)}|[1-6])(?![0-9]))(?![a-z])"
+)
+# What a question that asks for nothing but a counted measure may say besides.
+_ASKING_ONLY = frozenset(
+    (
+        *re.findall(
+            r"\S+",
+            "what whats s is are was the which one number no tell me about its it please and so"
+            " then next ok",
+        ),
+        *_ORDINALS,
+        *_CARDINALS,
+    )
+)
+# To build on something is to start from it, not to build (建设): how to build on party building.
+_BUILD_ON_RE = re.compile(r"(?<![a-z])(builds?) (?=(?:on|upon)(?![a-z]))")
+
+
+def _nth_step(match: re.Match[str]) -> str:
+    ordinal, cardinal = match.group(1), match.group(2)
+    if ordinal == "last":
+        return "最后一条措施"
+    if ordinal is not None:
+        n = _ORDINALS.index(ordinal)
+    else:
+        n = int(cardinal) - 1 if cardinal.isdigit() else _CARDINALS.index(cardinal)
+    return f"第{ITEM_NUMERALS[n]}条措施"
+
+
+def _counted_measures(text: str, about_the_opinion: bool) -> str:
+    """The text with the measures it counts (`_NTH_STEP_RE`) read, where they are the
+    Opinion's."""
+    if not about_the_opinion:
+        rest = _NTH_STEP_RE.sub(" ", text)
+        if rest == text or any(c.isalnum() and not c.isascii() for c in rest):
+            return text
+        if any(word not in _ASKING_ONLY for word in _LATIN_WORD_RE.findall(rest)):
+            return text
+    return _NTH_STEP_RE.sub(_nth_step, text)
+
+
 def _whole_english(text: str) -> str | None:
     """A whole English question of one of the shapes above, in the interview's terms."""
     for pattern, chinese in _WHOLE_ENGLISH:
@@ -2149,6 +2253,8 @@ def _english(text: str, respell: bool = True) -> str:
     about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
         text, is_pinyin
     )
+    text = _counted_measures(text, about_the_opinion)
+    text = _BUILD_ON_RE.sub(lambda m: unknown_mark(m.group(1)) + " ", text)
     if about_the_opinion:
         text = _ENGLISH_TERMS_RE.sub(lambda m: _READ_ABOUT_THE_OPINION[m.group(1)], text)
     if _METAPHOR_OF_THE_PROBLEM_RE.search(text) and not _SOMEONES_ILLNESS_RE.search(text):
