@@ -894,6 +894,8 @@ def test_an_out_of_scope_neighbour_vetoes_no_other_kind_of_detail(kb: KnowledgeB
         "奖惩脱节具体怎么奖怎么惩？",
         "考核结果怎么兑现奖惩？",
         "编印案例教材的资金从哪来？",
+        "党建和业务融合有没有奖金",
+        "党建和业务融合有奖金吗",
     ],
 )
 def test_near_topic_questions_are_declined_without_readers_like_them(
