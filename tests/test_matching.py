@@ -253,6 +253,15 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(
         ),
         ("where should party political building be put?", "politics_first"),
         ("what date is this article?", "report"),
+        ("in what area the document have new breakthroughs?", "innovations"),
+        (
+            "Are trade union, youth league and women federation also included?",
+            "mass_organizations",
+        ),
+        (
+            "Whose job is it to combine Party building with professional work?",
+            "common_responsibility",
+        ),
     ],
 )
 def test_english_counts_of_measures_and_everyday_words_find_their_passage(
@@ -275,6 +284,10 @@ def test_english_counts_of_measures_and_everyday_words_find_their_passage(
         "what is the basic guarantee on an iPhone",
         "who built the party building",
         "When making dumplings, how do I stop the two skins from separating?",
+        "what is political building in architecture",
+        "what is the political building in Moscow called",
+        "in which areas has the iPhone made innovations",
+        "ideological work in the army",
     ],
 )
 def test_english_counts_and_everyday_words_of_other_things_are_not_answered(

@@ -1482,13 +1482,15 @@ _ENGLISH = {
     "government office": "机关",
     "government offices": "机关",
     "deep integration": "深度融合",
-    "political building": "政治建设",
     "party political building": "党的政治建设",
     "party branch": "党支部",
     "party branches": "党支部",
     "party cells": "党组织",
     "ordinary members": "党员",
     "ordinary party members": "党员",
+    "women federation": "妇联",
+    "womens federation": "妇联",
+    "theory study": "理论学习",
 }
 
 
@@ -1800,6 +1802,34 @@ _ENGLISH_TERMS = {
     "rules": "制度",
     "workers": "干部",
     "worker": "干部",
+    "best practises": "好做法",
+    "good practises": "好做法",
+    "whose job": "谁的责任",
+    **{
+        f"{verb} {whose} guard down": "放松"
+        for verb in ("let", "lets", "letting", "drop", "lower")
+        for whose in ("your", "our", "their", "its", "the", "one's")
+    },
+    "siloed": "脱节",
+    "silo": "脱节",
+    "silos": "脱节",
+    "respond to": "针对",
+    "responds to": "针对",
+    "in response to": "针对",
+    "cohort": "群体",
+    "cohorts": "群体",
+    "setup": "机制",
+    # Only about the Opinion: in which areas has the iPhone made innovations, ideological work
+    # in the army (a helper's probes).  Not younger or senior cadres, anchor points, borrow
+    # from, what happens next or strands: cadres opens the door to questions of their own
+    # (what do younger cadres earn, anchor points for cadres' tents), and what happens next or
+    # the strands of integration were answered with a part of the passage asked for.
+    "in what areas": "哪些方面",
+    "in which areas": "哪些方面",
+    "in what area": "哪些方面",
+    "in which area": "哪些方面",
+    "ideological work": "思想政治工作",
+    "ideological and political work": "思想政治工作",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
