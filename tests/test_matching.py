@@ -132,6 +132,29 @@ def test_other_countries_and_bodies_are_not_the_opinions(
             "Can full-time Party-affairs staff rotate into administrative or business roles?",
             "two_way_exchange",
         ),
+        # Counted as steps or points, the measures are the six integrations (blind_dev112)…
+        ("what is step number two", "orientation_integration"),
+        ("third step is what?", "learning_integration"),
+        ("what is the fifth point", "mechanism_integration"),
+        ("what is the last point, number six?", "team_integration"),
+        ("what is the third step in the opinion", "learning_integration"),
+        # …and everyday words name the interview's terms in a question about it.
+        ("whose duty is it to push party work and business together?", "common_responsibility"),
+        (
+            "What profile of Party-affairs staff does the last measure aim to build?",
+            "team_integration",
+        ),
+        ("where should party political building be put?", "politics_first"),
+        ("what date is this article?", "report"),
+        ("in what area the document have new breakthroughs?", "innovations"),
+        (
+            "Are trade union, youth league and women federation also included?",
+            "mass_organizations",
+        ),
+        (
+            "Whose job is it to combine Party building with professional work?",
+            "common_responsibility",
+        ),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(
@@ -226,54 +249,6 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "How do I measure my party work?",
         "How often do party workers rotate?",
         "What should party work look like in universities?",
-    ],
-)
-def test_everyday_english_is_not_read_as_the_interviews_terms(
-    answerer: Answerer, question: str
-) -> None:
-    """Named terms outside a question about the Opinion, and words left unread: expert (内行人),
-    lever (抓手), print (刊登), ability (能力), basic guideline (基本遵循)."""
-    assert answerer.ask(question).status is not Status.ANSWERED
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # Counted as steps or points, the measures are the six integrations (blind_dev112)…
-        ("what is step number two", "orientation_integration"),
-        ("third step is what?", "learning_integration"),
-        ("what is the fifth point", "mechanism_integration"),
-        ("what is the last point, number six?", "team_integration"),
-        ("what is the third step in the opinion", "learning_integration"),
-        # …and everyday words name the interview's terms in a question about it.
-        ("whose duty is it to push party work and business together?", "common_responsibility"),
-        (
-            "What profile of Party-affairs staff does the last measure aim to build?",
-            "team_integration",
-        ),
-        ("where should party political building be put?", "politics_first"),
-        ("what date is this article?", "report"),
-        ("in what area the document have new breakthroughs?", "innovations"),
-        (
-            "Are trade union, youth league and women federation also included?",
-            "mass_organizations",
-        ),
-        (
-            "Whose job is it to combine Party building with professional work?",
-            "common_responsibility",
-        ),
-    ],
-)
-def test_english_counts_of_measures_and_everyday_words_find_their_passage(
-    answerer: Answerer, question: str, entry: str
-) -> None:
-    result = answerer.ask(question)
-    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         # Another thing's steps, moves and measures (an adversarial helper's probes).
         "in CPR what is the first step",
         "skip step 3",
@@ -290,9 +265,11 @@ def test_english_counts_of_measures_and_everyday_words_find_their_passage(
         "ideological work in the army",
     ],
 )
-def test_english_counts_and_everyday_words_of_other_things_are_not_answered(
+def test_everyday_english_is_not_read_as_the_interviews_terms(
     answerer: Answerer, question: str
 ) -> None:
+    """Named terms outside a question about the Opinion, and words left unread: expert (内行人),
+    lever (抓手), print (刊登), ability (能力), basic guideline (基本遵循)."""
     assert answerer.ask(question).status is not Status.ANSWERED
 
 
