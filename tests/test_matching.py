@@ -155,6 +155,22 @@ def test_other_countries_and_bodies_are_not_the_opinions(
             "Whose job is it to combine Party building with professional work?",
             "common_responsibility",
         ),
+        ("On what date did the official sit down with the press?", "interview"),
+        (
+            "What does the document say about kongtou zhengzhi, empty politicking detached from "
+            "the actual job?",
+            "politics_first",
+        ),
+        (
+            "Some people believe only economic work really counts as serving the core mission. "
+            "How does the Opinion push back on that?",
+            "misconception",
+        ),
+        (
+            "Was this policy invented from scratch, or does it codify what departments were "
+            "already doing?",
+            "origin",
+        ),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(

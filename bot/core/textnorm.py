@@ -1491,6 +1491,11 @@ _ENGLISH = {
     "women federation": "妇联",
     "womens federation": "妇联",
     "theory study": "理论学习",
+    **{
+        f"{verb} down with {whom}": "接受记者采访"
+        for verb in ("sit", "sat", "sits")
+        for whom in ("the press", "the reporter", "a reporter", "the journalist", "a journalist")
+    },
 }
 
 
@@ -1796,6 +1801,11 @@ _ENGLISH_TERMS = {
     "go through": "贯穿",
     "throughout": "贯穿始终",
     "build": "建设",
+    # What the interview builds (构建, 建设) readers also set up or establish: read apart,
+    # the readers' questions filed with build would draw these away.
+    "set up": "建设",
+    "establish": "建设",
+    "build up": "建设",
     "building": "建设",
     "long time": "长期",
     "big step": "重要举措",
@@ -1830,6 +1840,20 @@ _ENGLISH_TERMS = {
     "in which area": "哪些方面",
     "ideological work": "思想政治工作",
     "ideological and political work": "思想政治工作",
+    "from scratch": "凭空",
+    "remark": "指出",
+    "scope": "范畴",
+    "real work": "业务工作",
+    "actual work": "业务工作",
+    "real job": "业务工作",
+    "actual job": "业务工作",
+    "empty politicking": "空头政治",
+    "political posturing": "空头政治",
+    "counts as": "算",
+    "count as": "算",
+    "codify": "上升到制度层面",
+    "codifies": "上升到制度层面",
+    "codified": "上升到制度层面",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
