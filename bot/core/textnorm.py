@@ -1470,9 +1470,9 @@ _ENGLISH = {
     # 激活兼职 in plain English: "activate my account" keeps its unknown words.
     "activate part time": "激活兼职",
     "activating part time": "激活兼职",
-    # What readers of the interview call its measures in plain English (blind_dev112).
-    # Not measure alone (how do I measure my party work asks how to gauge it): the measures
-    # counted are read by `_NTH_STEP_RE`.
+    # Readers' plain English for the interview's words (blind_dev112).  Not measure alone
+    # (how do I measure my party work asks how to gauge it): the measures it counts are read by
+    # `_NTH_STEP_RE`.
     "send out": "印发",
     "sent out": "印发",
     "this article": "这篇报道",
