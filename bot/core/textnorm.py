@@ -1910,17 +1910,15 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
 )
-# The vocabulary's phrases made of words read as nothing only about the Opinion (put out,
-# carry out, rolled out, let up): read whole there, before those words go one by one.
-# So are the vocabulary's phrases holding a word read only there (party building, job rotation):
-# read word by word first, party building would be 党建设.
-_GATED_GRAMMAR = frozenset(word for word, chinese in _ENGLISH_TERMS.items() if not chinese)
+# The vocabulary's phrases holding a word read only about the Opinion, whether as a term
+# (party building, job rotation) or as nothing (put out, carry out, rolled out, let up): read
+# whole there, before those words go one by one (else party building would be 党建设).
 _GATED_WORDS = frozenset(word for word in _ENGLISH_TERMS if " " not in word)
 _READ_ABOUT_THE_OPINION = {
     **{
         phrase: chinese
         for phrase, chinese in _ENGLISH.items()
-        if " " in phrase and (_GATED_GRAMMAR | _GATED_WORDS) & set(phrase.split())
+        if " " in phrase and _GATED_WORDS & set(phrase.split())
     },
     **_ENGLISH_TERMS,
 }
@@ -2235,8 +2233,8 @@ _ASKING_ONLY = frozenset(
     (
         *re.findall(
             r"\S+",
-            "what whats s is are was the which one number no tell me about its it please and so"
-            " then next ok",
+            "what whats s is are was the which number no tell me about its it please and so then"
+            " next ok",
         ),
         *_ORDINALS,
         *_CARDINALS,
