@@ -202,6 +202,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev110.yaml",
     "blind_dev111.yaml",
     "blind_dev112.yaml",
+    "blind_dev113.yaml",
+    "blind_dev114.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -54,11 +54,12 @@ from bot.core.textnorm import fold_for_comparison
 # and medium questions, as typed on a phone), blind_dev107 (sealed), blind_dev108 (read: the
 # passage's rarer words, why-questions, a role's point of view, two-part questions),
 # blind_dev109 (sealed), blind_dev110 (read: English, mixed with Chinese, and pinyin),
-# blind_dev111 (sealed) and blind_dev112 (read: English as non-native and native speakers
-# type it, and short Chinese typed on a phone).
+# blind_dev111 (sealed), blind_dev112 (read: English as non-native and native speakers
+# type it, and short Chinese typed on a phone), blind_dev113 (sealed) and blind_dev114 (read:
+# list membership, how-to-fix and role questions, two-part questions, English).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 113))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 115))}
 )
 
 
