@@ -301,6 +301,10 @@ def test_a_count_of_what_no_list_counts_is_given_only_in_its_own_unit() -> None:
         assert not detail.answers(question, passage), question
     assert detail.answers("示范培训去几个人", "每期选派三名干部参加示范培训")
     assert detail.answers("现场观摩开几回", "全年开展两次现场观摩")
+    # Read once punctuation is gone (管长期的融合有几个，分别是啥): the next word may start
+    # with a unit.
+    assert detail.answers("管长期的融合有几个分别是啥", passage)
+    assert detail.answers("脱节有几个分别叫什么", passage)
 
 
 def test_how_long_the_problem_has_been_there_is_answered_by_long_standing() -> None:

@@ -403,7 +403,9 @@ _DURATION_TAIL = 4
 # answers one.  几个 is a list's unit unless a person, meeting, office or sum follows it.
 _HOW_MANY = "(?<![哪那这前近好十])"  # not 哪几, 那几, 前几, 好几, 十几: which or a few
 _COUNTED_APART = re.compile(
-    rf"{_HOW_MANY}(?:几|多少)个?(人|名|位|次|回|趟|场|家|届|岁|版|分|本|道|期|章|批|轮|门|册)"
+    # With punctuation gone, a unit may start the next word (管长期的融合有几个，分别是啥).
+    rf"{_HOW_MANY}(?:几|多少)个?(人|名|位|次|回|趟|场(?![合景])|家(?!庭)|届|岁|版|"
+    r"分(?![别类工享析])|本(?!领)|道(?!理)|期|章|批|轮|门(?!类)|册)"
     rf"|{_HOW_MANY}(?:几|多少)个(会|单位|部门|厅局|厅|处室|支部|党组织|党员|干部|小时|星期)"
     rf"|{_HOW_MANY}多少(钱|经费|资金|块|元)"
 )
