@@ -171,6 +171,9 @@ def test_other_countries_and_bodies_are_not_the_opinions(
             "already doing?",
             "origin",
         ),
+        # Typed without the apostrophe, and the cure as a verb (blind_dev114).
+        ("whats new in this opinion", "innovations"),
+        ("which integrations are for curing the present", "now_and_long_term"),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(

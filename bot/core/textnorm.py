@@ -1868,6 +1868,9 @@ _ENGLISH_METAPHOR = {
     "prescription": "药方",
     "prescriptions": "药方",
     "cure": "治",
+    "cures": "治",
+    "curing": "治",
+    "cured": "治",
     "curable": "可控可治",
     "disease": "病",
     "common disease": "常见病",
@@ -2085,6 +2088,7 @@ def _keep(char: str) -> bool:
 # "new" (新 is no term of the interview's) reads as nothing, and read as 创新 anywhere it answered
 # "What's new in this document about the Uyghurs?" and 57 other off-topic questions with the
 # innovations passage; headline, posted and rotate, likewise, answered everyday English.
+# "What's" may come without its apostrophe (whats new in this opinion).
 _NOVELTY = "(?:new|innovative|groundbreaking|novel|innovations?|breakthroughs?)"
 _THE_DOCUMENT = (
     r"(?:the|this|these|it)(?: (?:henan |provincial )?(?:document|opinions?|policy|doc))?"
@@ -2103,7 +2107,7 @@ _WHOLE_ENGLISH = tuple(
     (re.compile(f"(?:{pattern}){_END}"), chinese)
     for pattern, chinese in (
         (
-            r"(?:so |and |ok |okay )?(?:what(?:'s|’s| is| are)|anything|any|is there anything) "
+            r"(?:so |and |ok |okay )?(?:what(?:'s|’s|s| is| are)|anything|any|is there anything) "
             rf"(?:actually |really |genuinely |particularly )?(?:an? )?{_NOVELTY}"
             rf"(?: (?:or|and|/) (?:an? )?{_NOVELTY})?"
             rf"(?: (?:in|about|from|with) {_THE_DOCUMENT}"
@@ -2158,8 +2162,8 @@ _WHOLE_ENGLISH = tuple(
             "采访是哪天",
         ),
         (
-            rf"(?:so )?what(?:'s|’s| is) {_THE_OPINION_BY_NAME} called"
-            rf"|what(?:'s|’s| is) the name of {_THE_OPINION_BY_NAME}",
+            rf"(?:so )?what(?:'s|’s|s| is) {_THE_OPINION_BY_NAME} called"
+            rf"|what(?:'s|’s|s| is) the name of {_THE_OPINION_BY_NAME}",
             "意见叫什么",
         ),
         (
@@ -2170,7 +2174,7 @@ _WHOLE_ENGLISH = tuple(
             "谁接受了采访",
         ),
         (
-            rf"(?:what(?:'s|’s| is| was)|tell me) the (?:headline|title) of {_THE_PIECE}",
+            rf"(?:what(?:'s|’s|s| is| was)|tell me) the (?:headline|title) of {_THE_PIECE}",
             "这篇访谈的标题叫什么",
         ),
         (
@@ -2193,7 +2197,7 @@ _WHOLE_ENGLISH = tuple(
         (
             # What the two skins are: read word by word it loses its 是 and leans on the
             # remedy's passage, which says what they are not (顽症, 癌症).
-            rf"(?:so |and |{_MERELY},? )?(?:what(?:'s|’s| is| are)|what exactly is|what do you "
+            rf"(?:so |and |{_MERELY},? )?(?:what(?:'s|’s|s| is| are)|what exactly is|what do you "
             r"mean by) "
             r"(?:the |this |these )?(?:so-called )?['\"‘’“”]?two[- ]skins?['\"‘’“”]?"
             rf"(?: (?:problem|issue|phenomenon))?(?: all about| about)?(?:,? {_MERELY})?"
