@@ -388,6 +388,50 @@ def test_a_situation_told_first_leaves_the_last_sentence_asked(
     assert (result.status is Status.ANSWERED) is (entry is not None)
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        ("六个融合分别是啥？在线等，挺急的", "main_content"),
+        ("学用融合重点抓哪些人？我们处正在排学习计划", "learning_groups"),
+        ("必研题是啥？处长让我整理一下发群里", "must_study"),
+        (
+            "Which body issued the Opinion? I'm writing a summary for a visiting delegation",
+            "issuer",
+        ),
+        (
+            "What are the six integrations in the Opinion? I need a quick list for my director",
+            "main_content",
+        ),
+        # A remark that gives an example or a setting is part of the question.
+        ("两张皮是什么意思？用在谈恋爱里", None),
+        ("工作法有哪些？比如番茄工作法", None),
+        ("What are the six integrations? like in a marriage", None),
+        # So is one that stands outside the organs, or asks again.
+        ("党建和业务怎么融合？我在高校工作", None),
+        ("六个融合是哪些？我们公司也想学", None),
+        ("必研题是啥？班主任让我整理一下", None),
+        # Only a remark of the kinds that change nothing: others narrow the question, set it
+        # elsewhere, ask for something else or redirect it (an adversarial helper's probes).
+        ("六个融合是哪些？其实我要的是六个脱节", "six_disconnects"),
+        ("六个融合是哪些？重点说学用融合", "learning_integration"),
+        ("机制融合讲什么？我们是民企", None),
+        ("目标融合是什么？做个PPT给我", None),
+        ("两张皮是什么意思？我是说包子皮", None),
+        ("What are the six integrations? asking for my wife", None),
+        ("Who issued the opinion? send me the PDF", None),
+    ],
+)
+def test_a_remark_after_the_question_leaves_the_question_asked(
+    answerer: Answerer, message: str, entry: str | None
+) -> None:
+    """What the asker adds after their question (urgency, who sent them, what it is for) asks
+    nothing: the question is answered by itself when the whole message ranks that answer near
+    the top."""
+    result = answerer.ask(message)
+    assert result.entry == entry, result
+    assert (result.status is Status.ANSWERED) is (entry is not None)
+
+
 def test_a_situation_told_in_traditional_gets_a_traditional_reply(answerer: Answerer) -> None:
     """The reply's script is the whole message's, not only its last sentence's."""
     result = answerer.ask(

@@ -17,6 +17,7 @@ from bot.core.asides import (
     about_errand,
     errands,
     looks_up,
+    split_remark,
     split_scene,
     split_situation,
     told_of_someone,
@@ -1137,7 +1138,9 @@ class Answerer:
         # the situation's words had pulled (我们支部党员大多是年轻人，导向融合讲的是什么 is not
         # about young cadres).
         if ranked and not elsewhere:
-            asked = self._asked_after_situation(question, ranked)
+            asked = self._asked_after_situation(question, ranked) or self._asked_before_remark(
+                question, ranked
+            )
             if (
                 asked is not None
                 and asked.entry is not None
@@ -1175,6 +1178,25 @@ class Answerer:
         if self._asks_what_another_term_is(asked_prepared, situation):
             return alone
         near = {self.kb.entries[c.index].id for c in ranked[:top]}
+        return alone if alone.entry in near else None
+
+    def _asked_before_remark(self, question: str, ranked: list[Candidate]) -> Result | None:
+        """The question a message opens with, answered by itself when what the asker adds after
+        it asks nothing, stands in the organs, and the whole message ranks that answer near the
+        top (这个意见主要针对啥问题？听说是最近才发的: the remark had drawn who issued it)."""
+        split = split_remark(question)
+        if split is None:
+            return None
+        asked, told = split
+        if _ELSEWHERE_RE.search(told) is not None or self._asked_of_its_own(asked) is None:
+            return None
+        remark = self.matcher.prepare_cleaned(told)
+        if not self._uncovered_in(remark, fold_cleaned(told)) <= _ORGAN_LIFE:
+            return None
+        alone = self.ask(asked)
+        if alone.status is not Status.ANSWERED:
+            return None
+        near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
         return alone if alone.entry in near else None
 
     def _asks_what_another_term_is(self, asked: str, told: str) -> bool:

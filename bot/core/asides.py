@@ -140,6 +140,84 @@ _NAMED_TOPIC_RE = re.compile(
 )
 
 
+# What an asker may add after their question that asks nothing and changes nothing of it, in
+# whole: thanks and urgency, who in the organs asked them, the meeting or writing it is for,
+# that they forgot it or where they saw it.  Anything else in a remark may narrow the question
+# (重点说学用融合), set it elsewhere (我们是民企, asking for my wife), ask for something else
+# (做个PPT给我, send me the PDF) or redirect it (我是说包子皮): an adversarial helper's probes
+# found all of these answered when a remark was read as "asks nothing" by its question words.
+_ROLES_IN_ORGANS = (
+    "处长|副处长|科长|主任|厅长|局长|部长|领导|书记|支部书记|同事|老师|党务干部|专职党务干部"
+    "|兼职党务干部|组织委员|宣传委员|机关党委|工委|上级|我们处|我们厅|我们局|处里|厅里|局里"
+)
+_SOON = (
+    "明天|明早|今天|今晚|下午|上午|晚上|周[一二三四五六日末]|下周|月底|年底|马上|一会儿?|待会儿?"
+)
+_MEETINGS = (
+    "开会|会上|支部学习|中心组学习|学习会|学习|党课|汇报|处务会|组织生活会|主题党日|支部委员会"
+    "|党组会|讲课|备课|培训|述职|交流发言|发言"
+)
+_WRITINGS = (
+    "学习体会|心得体会|心得|材料|支部工作总结|工作总结|总结|述职报告|报告|简报|学习笔记|笔记|提纲"
+    "|发言稿|讲稿|课件|台账"
+)
+_HARMLESS_REMARK_RE = re.compile(
+    "谢谢(?:啦|老师|了|您|你)?|多谢|先谢过|感谢|麻烦(?:了|您|你)?|辛苦(?:了|啦)?|拜托(?:了|啦)?"
+    "|帮了大忙了?|急用|很急|挺急|着急|急|在线等|等着用|马上要用"
+    f"|(?:我们|咱们|我的)?(?:{_ROLES_IN_ORGANS})(?:(?:让我|叫我|要我)(?:问的|问)?|问的|问我的|想知道|想了解|交代的|"
+    "布置的|很重视|在讨论|要组织学习|要学习|在整理材料)"
+    f"|(?:我|我们)?(?:要|准备|想)?在(?:{_WRITINGS})里写(?:这部分|这段|进去)?"
+    f"|(?:我|我们|{_ROLES_IN_ORGANS})?(?:想|要|准备)?(?:给自己)?(?:正在|在)?(?:排|定|做|订|制定)个?"
+    "(?:学习计划|学习安排)"
+    f"|(?:{_SOON})?(?:要|准备|得)?(?:在|去)?(?:{_MEETINGS})(?:上|时|的时候)?"
+    "(?:要用|用|要讲|要发言|要汇报|要学|要讨论|要交流)?"
+    f"|(?:我|我们)?(?:要|准备|想|得|正在)?(?:写|出|整理|做|准备)(?:一下|一份|一篇)?(?:{_WRITINGS})"
+    "(?:里|上)?(?:用|要用|要写|要引用)?"
+    f"|(?:{_WRITINGS})(?:要用|用|要写|要引用)|整理一下|发群里|存档|引用"
+    "|我?(?:记不(?:太|大)?清(?:楚)?了?|记不住|忘了|想不起来了?|没听清|之前看过)"
+    "|(?:刚|在)?(?:看到|看了)?报纸(?:上看到的?)?|同事(?:刚)?转给我的?|听说是?最近才?发的"
+    "|我刚来机关|我(?:是)?新来的"
+)
+_LEFT_OVER_RE = re.compile("[啊呀吧哈呢了的啦哦嘛呗，。！!…~～、 ]")
+_HARMLESS_ENGLISH_REMARK_RE = re.compile(
+    r"thanks?(?: you)?(?: (?:so|very) much)?|please|pls|urgent|asap|it'?s urgent"
+    r"|(?:my|our) (?:boss|director|leader|supervisor|section chief|division head|colleagues?)"
+    r"(?: (?:asked(?: me)?(?: to (?:check|find out|brief (?:him|her|them)))?"
+    r"|wants to know|needs it))?"
+    r"|i(?:'m| am)? (?:need|writing|drafting|preparing|making|doing)"
+    r"(?: (?:a|an|the|my|some))?(?: (?:quick|short|brief|english))?"
+    r" (?:list|summary|report|brief|briefing|notes|slides|presentation|speech|talk)"
+    r"(?: (?:for|to) (?:a|an|my|our|the)? ?(?:report|meeting|director|boss|leader|colleagues"
+    r"|team|visiting delegation|delegation|study session|party class|branch meeting))*"
+    r"|i(?:'m| am) new(?: (?:here|to the (?:provincial )?organs|to the job|to party work))?"
+    r"|\b(?:and|so|ok|okay|just)\b"
+)
+_ENGLISH_LEFT_OVER_RE = re.compile(r"[\s.,;:!…~]+")
+
+
+def _asks_nothing_more(remark: str) -> bool:
+    """The remark is all of the kinds that ask nothing and change nothing of the question."""
+    if re.search("[A-Za-z]", remark):
+        english = _HARMLESS_ENGLISH_REMARK_RE.sub(" ", remark.lower())
+        return not _ENGLISH_LEFT_OVER_RE.sub("", english)
+    return not _LEFT_OVER_RE.sub("", _HARMLESS_REMARK_RE.sub("", clean(remark)))
+
+
+def split_remark(question: str) -> tuple[str, str] | None:
+    """The question a message opens with, ended by its question mark, and what the asker adds
+    after it when that asks nothing and changes nothing of it (这个意见主要针对啥问题？听说是最近
+    才发的; What are the six integrations? I need a quick list for my director); None when there
+    is no such remark."""
+    found = re.match(r"\s*([^？?]+[？?]+)([^？?]+)$", question)
+    if found is None:
+        return None
+    asked, remark = found.groups()
+    told = clean(remark)
+    if not told or not _asks_nothing_more(remark):
+        return None
+    return asked, told
+
+
 def told_of_someone(asked: str) -> bool:
     """What is asked is about someone the story or situation before it told of (他, 这位)."""
     return _SOMEONE_TOLD_RE.search(asked) is not None
