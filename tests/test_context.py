@@ -945,6 +945,25 @@ def test_what_one_integration_is_for_is_its_own_passage(
     answers_with(answerer, question, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("队伍融合是不是管长期那两个里的？", "now_and_long_term"),
+        ("机制融合在不在管长期里", "now_and_long_term"),
+        ("理念融合属于哪一组", "now_and_long_term"),
+        ("导向融合归到哪一类", "now_and_long_term"),
+        # How it keeps the long term in hand is its own measures' question.
+        ("队伍融合怎么管长期", "team_measures"),
+    ],
+)
+def test_which_group_one_integration_is_in_is_the_grouping_passage(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """Four integrations cure the present, two keep the long term in hand: asked of one, the
+    passage that groups them answers."""
+    answers_with(answerer, question, entry)
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -2649,6 +2649,31 @@ _ITS_POINT_RE = re.compile(
 )
 
 
+# Which group one integration belongs to (队伍融合是不是管长期那两个里的, 理念融合属于哪一组):
+# the passage that groups the six, asked as its own phrasing asks it.  Only with nothing else
+# named.
+_ONE_INTEGRATION_RE = re.compile(f"(?:{'|'.join(_SIX_NAMES)})融合")
+_GROUP_RE = re.compile("治好?当下|管住?长期|当下|长期|治标|治本|哪一?[类组边种拨]")
+_HOW_OR_WHY_RE = re.compile("怎么|怎样|如何|咋|为什么|为啥|为何|靠什么|靠啥|凭什么")
+_GROUP_FRAME_RE = re.compile(
+    "是不是|是否|属于|属不属于|算不算|算是|算|归到|归入|归|在不在|是|在|里面|里头|里的|里|当中|中的|"
+    "之一|其中|那?[两四]个|那?[两四]项|那?[两四]条|那|的|吗|呢|啊|吧|呀|还是|或者|一个|一类|一组"
+)
+
+
+def _an_integrations_group(text: str) -> str | None:
+    """`X融合是治当下还是管长期` when the text asks only which group one integration is in."""
+    names = _ONE_INTEGRATION_RE.findall(text)
+    if (
+        len(set(names)) != 1
+        # How it keeps the long term in hand is its own measures' question (队伍融合怎么管长期).
+        or _HOW_OR_WHY_RE.search(text) is not None
+        or not _nothing_else(text, _GROUP_FRAME_RE, _ONE_INTEGRATION_RE, _GROUP_RE)
+    ):
+        return None
+    return names[0] + "是治当下还是管长期"
+
+
 def _an_integrations_point(text: str) -> str | None:
     """`X融合是什么` when the text asks only what one integration is for; None otherwise."""
     found = _ITS_POINT_RE.fullmatch(text)
@@ -2761,6 +2786,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         stripped = "破解两张皮什么是保障什么是关键"
     if not on_subject and (point := _an_integrations_point(stripped)) is not None:
         stripped = point
+    if not on_subject and (group := _an_integrations_group(stripped)) is not None:
+        stripped = group
     if (
         not on_subject
         and _TITLE_ASKED_RE.search(stripped)
