@@ -2663,15 +2663,15 @@ _GROUP_FRAME_RE = re.compile(
 
 def _an_integrations_group(text: str) -> str | None:
     """`X融合是治当下还是管长期` when the text asks only which group one integration is in."""
-    names = _ONE_INTEGRATION_RE.findall(text)
+    names = {found.group() for found in _ONE_INTEGRATION_RE.finditer(text)}
     if (
-        len(set(names)) != 1
+        len(names) != 1
         # How it keeps the long term in hand is its own measures' question (队伍融合怎么管长期).
         or _HOW_OR_WHY_RE.search(text) is not None
         or not _nothing_else(text, _GROUP_FRAME_RE, _ONE_INTEGRATION_RE, _GROUP_RE)
     ):
         return None
-    return names[0] + "是治当下还是管长期"
+    return names.pop() + "是治当下还是管长期"
 
 
 def _an_integrations_point(text: str) -> str | None:
