@@ -358,6 +358,11 @@ _OPINION_WORDS_RE = re.compile(
 )
 
 
+def _if_near(alone: Result, near: set[str]) -> Result | None:
+    """The answer asked alone, if the whole message ranked its entry near the top."""
+    return alone if alone.entry in near else None
+
+
 def _xi_elsewhere(cleaned: str) -> bool:
     """The question asks about something Xi said on an occasion the interview does not quote."""
     return (
@@ -1166,19 +1171,28 @@ class Answerer:
         asked_prepared = self._asked_of_its_own(asked) if told else None
         if asked_prepared is None:
             return None
-        situation = self.matcher.prepare_cleaned(told)
-        if not self._uncovered_in(situation, fold_cleaned(told)) <= _ORGAN_LIFE:
-            return None
-        alone = self.ask(asked)
-        if alone.status is not Status.ANSWERED:
+        alone = self._answered_alone(asked, told)
+        if alone is None:
             return None
         # A story's or situation's own term draws the whole message its way (我下个月要参加任
         # 职培训，学用融合是什么意思 ranks the training passage first): what another term of the
         # Opinion's is, asked after it, is asked alone, wherever the whole message ranks it.
-        if self._asks_what_another_term_is(asked_prepared, situation):
+        if self._asks_what_another_term_is(asked_prepared, self.matcher.prepare_cleaned(told)):
             return alone
-        near = {self.kb.entries[c.index].id for c in ranked[:top]}
-        return alone if alone.entry in near else None
+        return _if_near(alone, self._near_top(ranked, top))
+
+    def _answered_alone(self, asked: str, told: str) -> Result | None:
+        """What is asked, answered by itself, when what is told beside it names nothing the
+        interview does not cover but the asker's life in the organs (`_ORGAN_LIFE`)."""
+        told_prepared = self.matcher.prepare_cleaned(told)
+        if not self._uncovered_in(told_prepared, fold_cleaned(told)) <= _ORGAN_LIFE:
+            return None
+        alone = self.ask(asked)
+        return alone if alone.status is Status.ANSWERED else None
+
+    def _near_top(self, ranked: list[Candidate], top: int) -> set[str]:
+        """The entries the whole message ranks in its first `top`."""
+        return {self.kb.entries[c.index].id for c in ranked[:top]}
 
     def _asked_before_remark(self, question: str, ranked: list[Candidate]) -> Result | None:
         """The question a message opens with, answered by itself when what the asker adds after
@@ -1190,14 +1204,8 @@ class Answerer:
         asked, told = split
         if _ELSEWHERE_RE.search(told) is not None or self._asked_of_its_own(asked) is None:
             return None
-        remark = self.matcher.prepare_cleaned(told)
-        if not self._uncovered_in(remark, fold_cleaned(told)) <= _ORGAN_LIFE:
-            return None
-        alone = self.ask(asked)
-        if alone.status is not Status.ANSWERED:
-            return None
-        near = {self.kb.entries[c.index].id for c in ranked[:_SITUATION_TOP]}
-        return alone if alone.entry in near else None
+        alone = self._answered_alone(asked, told)
+        return None if alone is None else _if_near(alone, self._near_top(ranked, _SITUATION_TOP))
 
     def _asks_what_another_term_is(self, asked: str, told: str) -> bool:
         """What is asked (prepared) is only what one of the Opinion's terms is (an integration
