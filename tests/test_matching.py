@@ -173,6 +173,7 @@ def test_other_countries_and_bodies_are_not_the_opinions(
         ),
         # Typed without the apostrophe (blind_dev114).
         ("whats new in this opinion", "innovations"),
+        ("Is two skins a chronic disease?", "common_ailment"),
     ],
 )
 def test_the_interviews_terms_and_words_in_english_find_their_passage(
@@ -281,6 +282,9 @@ def test_the_interviews_terms_and_words_in_english_find_their_passage(
         "what is the political building in Moscow called",
         "in which areas has the iPhone made innovations",
         "ideological work in the army",
+        # Cancer and chronic illness named without the problem itself are the illnesses.
+        "Is cancer curable according to the document?",
+        "Is a chronic issue ever cure?",
     ],
 )
 def test_everyday_english_is_not_read_as_the_interviews_terms(

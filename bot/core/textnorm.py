@@ -1891,6 +1891,14 @@ _SOMEONES_ILLNESS_RE = re.compile(
     r"(?<![a-z])(?:my|his|her|your|our|father|mother|dad|mum|mom|child|kid|patient|doctor"
     r"|hospital|treatment|flu|covid|tumou?r|diabetes|pain)(?![a-z])"
 )
+# Cancer and chronic illness are the metaphor's own words, but asked of without the problem
+# itself named they are the illnesses (Is cancer curable according to the document?, Is a
+# chronic issue ever cured?: a helper's probes).
+_ILLNESS_NAMED_RE = re.compile(r"(?<![a-z])(?:cancers?|chronic)(?![a-z])")
+_THE_PROBLEM_ITSELF_RE = re.compile(
+    r"(?<![a-z])(?:two skins?|liang ?zhang ?pi|(?:the|this|that) (?:problem|issue))(?![a-z])"
+    "|两张皮"
+)
 
 # What says a question is about the Opinion: the document or the interview pointed at, its
 # subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
@@ -2310,7 +2318,11 @@ def _english(text: str, respell: bool = True) -> str:
     text = _BUILD_ON_RE.sub(lambda m: unknown_mark(m.group(1)) + " ", text)
     if about_the_opinion:
         text = _ENGLISH_TERMS_RE.sub(lambda m: _READ_ABOUT_THE_OPINION[m.group(1)], text)
-    if _METAPHOR_OF_THE_PROBLEM_RE.search(text) and not _SOMEONES_ILLNESS_RE.search(text):
+    if (
+        _METAPHOR_OF_THE_PROBLEM_RE.search(text)
+        and not _SOMEONES_ILLNESS_RE.search(text)
+        and (not _ILLNESS_NAMED_RE.search(text) or _THE_PROBLEM_ITSELF_RE.search(text))
+    ):
         text = _ENGLISH_METAPHOR_RE.sub(lambda m: _ENGLISH_METAPHOR[m.group(1)], text)
     text = _ENGLISH_RE.sub(lambda m: _ENGLISH.get(m.group(1), ""), text)
     return _LATIN_WORD_RE.sub(lambda m: _english_word(m.group(), is_pinyin), text)
