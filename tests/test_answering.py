@@ -837,6 +837,11 @@ def test_the_opinions_own_title_whole_or_in_part_is_the_opinion(
         # Nor what else he said there: one remark is quoted.
         "习近平总书记在那次会议上还讲了哪些内容",
         "总书记在中央和国家机关党的建设工作会议上还说了什么",
+        # Nor what he said of one subject no passage naming him touches.
+        "总书记对脱贫攻坚怎么说的",
+        "总书记讲过生态文明吗",
+        "总书记关于教育讲了啥",
+        "总书记对经济工作怎么说的",
     ],
 )
 def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
@@ -857,6 +862,9 @@ def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
         # Attending and speaking is no particular; other meetings are not the conference.
         ("总书记在中央和国家机关党的建设工作会议上出席并讲话，他怎么说两张皮", "xi_remarks"),
         ("重要工作会议和主题教育能作为机关党建的切入点吗", "entry_points"),
+        ("总书记对两张披怎么说", "xi_remarks"),
+        ("总书记关于两张皮问题说了啥", "xi_remarks"),
+        ("总书记对机关党建怎么说的", "xi_remarks"),
     ],
 )
 def test_the_quoted_remark_and_other_meetings_are_still_answered(

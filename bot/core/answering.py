@@ -358,6 +358,20 @@ _OPINION_WORDS_RE = re.compile(
 )
 
 
+# What Xi said about one named subject (总书记关于教育讲了啥, 总书记对脱贫攻坚怎么说的, 总书记讲过
+# 生态文明吗): the interview quotes him once, on 两张皮, and names the thought and expositions
+# the Opinion carries out; a subject no passage naming him touches is not in it.
+_XI_ON_RE = re.compile(
+    "(?:习近平|习总|总书记)(?:总书记)?(?:关于|对于|对|就)([\u4e00-\u9fff]{2,6}?)(?:问题|工作|方面)?"
+    "(?:是|都|又|还)?(?:怎么|如何|怎样|咋|讲|说|谈|提|强调|指出|论述|有什么|有啥)"
+    "|(?:习近平|习总|总书记)(?:总书记)?(?:在[^，。]{0,8}?)?(?:讲|说|谈|提|强调)过([\u4e00-\u9fff]{2,6}?)"
+    "(?:问题|工作|方面)?(?:吗|没有|没|不)?$"
+)
+
+
+_ASKING_WORD_RE = re.compile("哪|什么|啥|谁|几|多少")
+
+
 def _if_near(alone: Result, near: set[str]) -> Result | None:
     """The answer asked alone, if the whole message ranked its entry near the top."""
     return alone if alone.entry in near else None
@@ -670,6 +684,7 @@ class Answerer:
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning
         self._folded_passages = [fold_for_comparison(e.passage) for e in kb.entries]
+        self._xi_passages = [p for p in self._folded_passages if _XI_RE.search(p)]
         source = kb.source
         self._own_titles = tuple(
             clean(text) for text in (source.title, source.publication, source.headline or "")
@@ -1298,6 +1313,7 @@ class Answerer:
             or self._asks_what_a_term_is(cleaned)
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
+            or self._xi_on_another_subject(cleaned)
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
@@ -1310,6 +1326,19 @@ class Answerer:
             or _another_levels_own(cleaned)
             or self._anothers_term(cleaned)
             or self._a_sum(prepared)
+        )
+
+    def _xi_on_another_subject(self, cleaned: str) -> bool:
+        """The question asks what Xi said about one subject, named in a few characters, no pair
+        of which a passage naming him holds."""
+        found = _XI_ON_RE.search(cleaned)
+        if found is None:
+            return False
+        subject = (found.group(1) or found.group(2)).removesuffix("的")
+        if _ASKING_WORD_RE.search(subject):
+            return False  # 总书记关于哪方面的论述 names no subject: it asks which
+        return not any(
+            pair in passage for passage in self._xi_passages for pair in _pairs_of(subject)
         )
 
     def _a_sum(self, prepared: str) -> bool:
