@@ -863,6 +863,11 @@ def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
         ("总书记在中央和国家机关党的建设工作会议上出席并讲话，他怎么说两张皮", "xi_remarks"),
         ("重要工作会议和主题教育能作为机关党建的切入点吗", "entry_points"),
         ("总书记对两张披怎么说", "xi_remarks"),
+        # Read once prepared (两层皮 is 两张皮), or pointing back, or asking which: no other
+        # subject (an adversarial helper's probes).
+        ("总书记关于两层皮讲了啥", "xi_remarks"),
+        ("总书记在什么会上讲过这个", "xi_remarks"),
+        ("总书记对此怎么说", "xi_remarks"),
         ("总书记关于两张皮问题说了啥", "xi_remarks"),
         ("总书记对机关党建怎么说的", "xi_remarks"),
     ],

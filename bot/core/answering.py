@@ -363,13 +363,15 @@ _OPINION_WORDS_RE = re.compile(
 # the Opinion carries out; a subject no passage naming him touches is not in it.
 _XI_ON_RE = re.compile(
     "(?:习近平|习总|总书记)(?:总书记)?(?:关于|对于|对|就)([\u4e00-\u9fff]{2,6}?)(?:问题|工作|方面)?"
-    "(?:是|都|又|还)?(?:怎么|如何|怎样|咋|讲|说|谈|提|强调|指出|论述|有什么|有啥)"
+    "(?:是|都|又|还)?(?:怎么|如何|怎样|咋|讲|说|谈|提|强调|指出|论述|有什么|有啥|$)"
     "|(?:习近平|习总|总书记)(?:总书记)?(?:在[^，。]{0,8}?)?(?:讲|说|谈|提|强调)过([\u4e00-\u9fff]{2,6}?)"
     "(?:问题|工作|方面)?(?:吗|没有|没|不)?$"
 )
 
 
-_ASKING_WORD_RE = re.compile("哪|什么|啥|谁|几|多少")
+# Words that ask or point back (总书记关于哪方面的论述, 总书记对此怎么说, 总书记讲过这句话吗):
+# no subject of their own.
+_ASKING_WORD_RE = re.compile("哪|什么|啥|谁|几|多少|怎|咋|如何|此|这|那|上述|该")
 
 
 def _if_near(alone: Result, near: set[str]) -> Result | None:
@@ -1313,7 +1315,7 @@ class Answerer:
             or self._asks_what_a_term_is(cleaned)
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
-            or self._xi_on_another_subject(cleaned)
+            or self._xi_on_another_subject(cleaned, prepared)
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
@@ -1328,15 +1330,24 @@ class Answerer:
             or self._a_sum(prepared)
         )
 
-    def _xi_on_another_subject(self, cleaned: str) -> bool:
+    def _xi_on_another_subject(self, cleaned: str, prepared: str) -> bool:
         """The question asks what Xi said about one subject, named in a few characters, no pair
-        of which a passage naming him holds."""
-        found = _XI_ON_RE.search(cleaned)
+        of which a passage naming him holds, as typed or as prepared (两层皮 and 结和点 are the
+        interview's 两张皮 and 结合点 once read)."""
+        return self._names_anothers_subject(cleaned) and (
+            _XI_ON_RE.search(prepared) is None or self._names_anothers_subject(prepared)
+        )
+
+    def _names_anothers_subject(self, reading: str) -> bool:
+        """One reading of the question names a subject Xi spoke of that no passage holds."""
+        found = _XI_ON_RE.search(reading)
         if found is None:
             return False
         subject = (found.group(1) or found.group(2)).removesuffix("的")
-        if _ASKING_WORD_RE.search(subject):
-            return False  # 总书记关于哪方面的论述 names no subject: it asks which
+        # 总书记关于哪方面的论述 and 总书记在什么会上讲过 ask which; 对此 points back.
+        asked_of = "" if found.group(2) is None else reading[: found.start(2)]
+        if _ASKING_WORD_RE.search(subject) or _ASKING_WORD_RE.search(asked_of):
+            return False
         return not any(
             pair in passage for passage in self._xi_passages for pair in _pairs_of(subject)
         )
