@@ -1892,8 +1892,8 @@ _SOMEONES_ILLNESS_RE = re.compile(
     r"|hospital|treatment|flu|covid|tumou?r|diabetes|pain)(?![a-z])"
 )
 # Cancer and chronic illness are the metaphor's own words, but asked of without the problem
-# itself named they are the illnesses (Is cancer curable according to the document?, Is a
-# chronic issue ever cured?: a helper's probes).
+# itself named they are the illnesses (Is cancer curable according to the document?, Is acne
+# a chronic issue or a common disease?: an adversarial helper's probes).
 _ILLNESS_NAMED_RE = re.compile(r"(?<![a-z])(?:cancers?|chronic)(?![a-z])")
 _THE_PROBLEM_ITSELF_RE = re.compile(
     r"(?<![a-z])(?:two skins?|liang ?zhang ?pi|(?:the|this|that) (?:problem|issue))(?![a-z])"
