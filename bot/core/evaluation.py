@@ -55,7 +55,9 @@ from bot.core.textnorm import fold_for_comparison
 # passage's rarer words, why-questions, a role's point of view, two-part questions),
 # blind_dev109 (sealed), blind_dev110 (read: English, mixed with Chinese, and pinyin),
 # blind_dev111 (sealed), blind_dev112 (read: English as non-native and native speakers
-# type it, and short Chinese typed on a phone), blind_dev113 (sealed) and blind_dev114 (read:
+# type it, and short Chinese typed on a phone), blind_dev113 (sealed; its questions, not its
+# results, were printed once by the review diff at the end of the stop it was written for, after
+# that stop's last change: nothing was tuned on them) and blind_dev114 (read:
 # list membership, how-to-fix and role questions, two-part questions, English).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
