@@ -868,6 +868,7 @@ def test_what_xi_said_elsewhere_is_not_the_quoted_remark(
         ("总书记关于两层皮讲了啥", "xi_remarks"),
         ("总书记在什么会上讲过这个", "xi_remarks"),
         ("总书记对此怎么说", "xi_remarks"),
+        ("意见贯彻的是总书记关于哪方面的论述", "significance"),
         ("总书记关于两张皮问题说了啥", "xi_remarks"),
         ("总书记对机关党建怎么说的", "xi_remarks"),
     ],
