@@ -1188,20 +1188,21 @@ class Answerer:
         asked_prepared = self._asked_of_its_own(asked) if told else None
         if asked_prepared is None:
             return None
-        alone = self._answered_alone(asked, told)
+        situation = self.matcher.prepare_cleaned(told)
+        alone = self._answered_alone(asked, told, situation)
         if alone is None:
             return None
         # A story's or situation's own term draws the whole message its way (我下个月要参加任
         # 职培训，学用融合是什么意思 ranks the training passage first): what another term of the
         # Opinion's is, asked after it, is asked alone, wherever the whole message ranks it.
-        if self._asks_what_another_term_is(asked_prepared, self.matcher.prepare_cleaned(told)):
+        if self._asks_what_another_term_is(asked_prepared, situation):
             return alone
         return _if_near(alone, self._near_top(ranked, top))
 
-    def _answered_alone(self, asked: str, told: str) -> Result | None:
-        """What is asked, answered by itself, when what is told beside it names nothing the
-        interview does not cover but the asker's life in the organs (`_ORGAN_LIFE`)."""
-        told_prepared = self.matcher.prepare_cleaned(told)
+    def _answered_alone(self, asked: str, told: str, told_prepared: str) -> Result | None:
+        """What is asked, answered by itself, when what is told beside it (cleaned, and
+        prepared) names nothing the interview does not cover but the asker's life in the organs
+        (`_ORGAN_LIFE`)."""
         if not self._uncovered_in(told_prepared, fold_cleaned(told)) <= _ORGAN_LIFE:
             return None
         alone = self.ask(asked)
@@ -1219,9 +1220,10 @@ class Answerer:
         if split is None:
             return None
         asked, told = split
-        if _ELSEWHERE_RE.search(told) is not None or self._asked_of_its_own(asked) is None:
+        # `split_remark` lets only the organs' own remarks through: none is set elsewhere.
+        if self._asked_of_its_own(asked) is None:
             return None
-        alone = self._answered_alone(asked, told)
+        alone = self._answered_alone(asked, told, self.matcher.prepare_cleaned(told))
         return None if alone is None else _if_near(alone, self._near_top(ranked, _SITUATION_TOP))
 
     def _asks_what_another_term_is(self, asked: str, told: str) -> bool:
@@ -1334,23 +1336,21 @@ class Answerer:
         """The question asks what Xi said about one subject, named in a few characters, no pair
         of which a passage naming him holds, as typed or as prepared (两层皮 and 结和点 are the
         interview's 两张皮 and 结合点 once read)."""
-        return self._names_anothers_subject(cleaned) and (
-            _XI_ON_RE.search(prepared) is None or self._names_anothers_subject(prepared)
-        )
+        return self._subject_held(cleaned) is False and self._subject_held(prepared) is not True
 
-    def _names_anothers_subject(self, reading: str) -> bool:
-        """One reading of the question names a subject Xi spoke of that no passage holds."""
+    def _subject_held(self, reading: str) -> bool | None:
+        """Whether a passage naming Xi holds the subject one reading of the question says he
+        spoke of: True too when it asks which or points back (nothing of its own is named),
+        None when the reading names no subject of his at all."""
         found = _XI_ON_RE.search(reading)
         if found is None:
-            return False
+            return None
         subject = (found.group(1) or found.group(2)).removesuffix("的")
         # 总书记关于哪方面的论述 and 总书记在什么会上讲过 ask which; 对此 points back.
         asked_of = "" if found.group(2) is None else reading[: found.start(2)]
         if _ASKING_WORD_RE.search(subject) or _ASKING_WORD_RE.search(asked_of):
-            return False
-        return not any(
-            pair in passage for passage in self._xi_passages for pair in _pairs_of(subject)
-        )
+            return True
+        return any(pair in passage for passage in self._xi_passages for pair in _pairs_of(subject))
 
     def _a_sum(self, prepared: str) -> bool:
         """The question asks a sum (1+1, 1+2是什么), not about a path it names (是1+3破解路径吗,
