@@ -57,11 +57,15 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev111 (sealed), blind_dev112 (read: English as non-native and native speakers
 # type it, and short Chinese typed on a phone), blind_dev113 (sealed; its questions, not its
 # results, were printed once by the review diff at the end of the stop it was written for, after
-# that stop's last change: nothing was tuned on them) and blind_dev114 (read:
-# list membership, how-to-fix and role questions, two-part questions, English).
+# that stop's last change: nothing was tuned on them), blind_dev114 (read:
+# list membership, how-to-fix and role questions, two-part questions, English), blind_dev115
+# (read: a general mix written to be sealed, whose first misses a slip printed when it was new),
+# blind_dev116 (read: synonyms for the interview's words, purpose and background, one measure
+# inside a paragraph, questions inside a longer message, English, Traditional) and blind_dev117
+# (sealed, written in blind_dev115's place).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 115))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 118))}
 )
 
 
