@@ -233,6 +233,9 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("主席让我查一下《意见》的主要内容有哪些", "main_content"),
         ("处长让我查查处级以上领导干部学习有啥要求", "learning_groups"),
         ("主任叫我问问示范培训的地点", None),
+        # No superior of the asker's in the organs (an adversarial helper's probes).
+        ("班主任说要学以致用，高考怎么复习", None),
+        ("村主任说村里党建和业务两张皮，意见管村里吗", None),
         ("处长让我查一下意见里对处长有什么要求", None),
         # What is looked up about the one who sent the asker, or their unit, is about them.
         ("处长让我查一下他要不要参加示范培训", None),
@@ -242,6 +245,9 @@ def test_near_topic_and_far_questions_are_not_answered(answerer: Answerer, quest
         ("我们业务处长说党建是机关党委的事，推动融合发展到底是谁的责任", "common_responsibility"),
         ("处长问我，六个融合是哪六个", "main_content"),
         ("我们工会主席问群团组织有没有推动融合的责任", "mass_organizations"),
+        # 领导 sends too; left in, its 导 drew 导向融合 (a helper's probes).
+        ("领导让我下周汇报，我想问一下，机制融合是啥，麻烦说说，谢谢", "mechanism_integration"),
+        ("领导让我下周汇报，我想问一下，怎么落地，麻烦说说，谢谢", "implementation"),
         # The office asked about, or the errand, is still declined.
         ("处长是谁", None),
         ("处长让我学这份意见，处长的待遇有规定吗", None),

@@ -19,7 +19,9 @@ from bot.core.textnorm import clean
 _SUPERIORS = "处长|副处长|科长|主任|厅长|局长|主席"
 _OFFICES = f"(?:{_SUPERIORS}|部长|社长|总编)"
 _SENDING = "(?:让|叫|要|要求|安排|交代|吩咐|布置给?)(?:我们|我|俺|咱)"
-_SENT_RE = re.compile(f"{_OFFICES}{_SENDING}")
+# 领导 sends too (领导让我下周汇报), but is no office of `_OFFICES`: there 领导干部 and 领导班子
+# would be someone's own.
+_SENT_RE = re.compile(f"(?:{_OFFICES}|领导){_SENDING}")
 
 
 def without_senders(cleaned: str) -> str:
@@ -31,7 +33,10 @@ def without_senders(cleaned: str) -> str:
 # 业务处长说党建是机关党委的事.  What follows is the question; the office is no part of it.  Not
 # their words as a thing (处长说的话, 主任说了什么): those ask about them.  Only the asker's own
 # superiors: what the paper's 社长 or 总编 says of 河南日报 is about the paper.
-_RELAYED_RE = re.compile(f"(?:{_SUPERIORS})(?:问|说|认为|觉得)(?:我们|我|俺)?(?![话的了过明])")
+_RELAYED_RE = re.compile(
+    # Not 班主任, 村主任 or 毛主席: no superior of the asker's in the organs.
+    f"(?<![班村毛])(?:{_SUPERIORS})(?:问|说|认为|觉得)(?:我们|我|俺)?(?![话的了过明])"
+)
 
 
 def without_relayers(cleaned: str) -> str:
