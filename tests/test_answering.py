@@ -1341,6 +1341,63 @@ def test_the_integrations_counted_in_part_stay_counted(
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The rest of the words are the other integrations' and the Opinion's own aims
+        # (机制融合要达到什么目标, 意见要达到什么目标): the name settles it.
+        ("理念融合要达到啥目的", "idea_integration"),
+        ("导向融合想实现什么效果？", "orientation_integration"),
+        ("学用融合想实现什么效果？", "learning_integration"),
+        ("目标融合要达到啥目的", "goal_integration"),
+        ("队伍融合要达到啥目的", "team_integration"),
+        ("机制融合想实现什么效果？", "mechanism_integration"),
+        # The Opinion's own aim is still its own.
+        ("印发意见的目的是什么", "purpose"),
+        ("出台这个意见想实现什么", "purpose"),
+    ],
+)
+def test_what_one_integration_aims_at_is_that_integrations(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("导向融合对炒股有什么启发？", "idea_integration"),
+        ("学用融合对带团队有什么启发？", "team_integration"),
+        ("学用融合对创业者有什么启示？", "team_integration"),
+    ],
+)
+def test_an_integration_named_is_not_offered_another_integrations_paragraph(
+    answerer: Answerer, question: str, other: str
+) -> None:
+    """A question naming one integration is neither answered nor offered another's paragraph,
+    whatever words they share."""
+    result = answerer.ask(question)
+    assert other not in {result.entry, *(s.entry for s in result.suggestions)}, result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("构建责任链是队伍融合的内容吗", "responsibility_chain"),
+        ("推进融合常态长效是目标融合吗", "mechanism_integration"),
+        ("选优配强党组织负责人是机制融合的要求吗", "leaders"),
+    ],
+)
+def test_whether_a_measure_is_the_named_integrations_is_answered_by_its_own(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """Asking whether a measure belongs to the integration named (an adversarial helper's
+    probes), the measure's own paragraph answers, whichever integration it is."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
 def test_the_number_settles_it_without_readers_questions_alike(
     tmp_path: Path, answerer: Answerer
 ) -> None:

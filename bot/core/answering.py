@@ -713,6 +713,11 @@ class Answerer:
                 i for i, e in enumerate(kb.entries) if heading.search(e.passage) is not None
             )
         self._all_numbered = frozenset().union(*self._numbered.values())
+        self._headline_of = {i: n for n, found in self._numbered.items() for i in found}
+        # An integration named as what something is or belongs to (责任链是队伍融合的内容吗,
+        # 常态长效属于目标融合): the thing's own paragraph may be another integration's.
+        names = "|".join(self._integration_names)
+        self._named_as_predicate_re = re.compile(f"(?:是|属于|算|归)(?:不是)?(?:{names})融合")
         terms = (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
         # What one of them is, and nothing more (`_asks_what_another_term_is`).
         self._what_a_term_is_re = re.compile(
@@ -938,6 +943,30 @@ class Answerer:
             or _ANOTHER_THING_OF_INTEGRATION_RE.search(prepared) is not None
         )
 
+    def _names_of_integrations(self, prepared: str) -> set[str]:
+        """The numbers of the integrations the question names by their names (学用融合: 三)."""
+        before = (
+            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
+        )
+        return {
+            self._integration_names[word] for word in before if word in self._integration_names
+        }
+
+    def _heads_another_integration(self, index: int, prepared: str) -> bool:
+        """The entry is one integration's own paragraph (五是深化机制融合，…) and the question
+        names others by their names and neither its name nor any number: 理念融合要达到啥目的
+        is not asked of 机制融合, however alike the rest of the words.  Not when it asks
+        whether something is one of those it names (常态长效是目标融合吗: 机制融合's)."""
+        number = self._headline_of.get(index)
+        if number is None or self._named_as_predicate_re.search(prepared) is not None:
+            return False
+        names = self._names_of_integrations(prepared)
+        return (
+            bool(names)
+            and number not in names
+            and INTEGRATION_BY_NUMBER_RE.search(prepared) is None
+        )
+
     def _named_by_number(self, prepared: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
         reads as 五是融合), or all it names, or none: the number settles which, whatever else
@@ -962,12 +991,7 @@ class Answerer:
             ):
                 return frozenset()
             return frozenset.intersection(*(self._holding[n] for n in numbers))
-        before = (
-            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
-        )
-        names = {
-            self._integration_names[word] for word in before if word in self._integration_names
-        }
+        names = self._names_of_integrations(prepared)
         number = numbers.pop()
         if names - {number}:
             # 学用融合是排第二的吧 names one by its name and checks its number: the name rules,
@@ -1148,6 +1172,7 @@ class Answerer:
             for c in ranked
             if self._anchored(c.index, cleaned, as_typed, prepared)
             and not self._not_for(c.index, prepared)
+            and not self._heads_another_integration(c.index, prepared)
         ]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
         beyond = elsewhere or self._names_not_covered(prepared, as_typed)
