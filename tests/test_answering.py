@@ -115,6 +115,9 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "这首歌的标题是什么",
         "处长让我查查",
         "主任叫我看看这篇报道，负责人是哪年出生的",
+        # A life story, which the interview never tells (an adversarial helper's probes).
+        "麻烦说说习近平总书记的生平",
+        "负责人的简历",
         "处长要我看看这篇报道，还有没有其他报纸转载",
         "主任叫我问问示范培训的地点",
         "处长让我写个党建和业务融合的新闻稿",
