@@ -441,6 +441,30 @@ def test_a_remark_after_the_question_leaves_the_question_asked(
     assert (result.status is Status.ANSWERED) is (entry is not None)
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        ("What is new in the Opinion? Any breakthroughs?", "innovations"),
+        ("两张皮？两张皮是什么？", "two_skins"),
+        # Not when one question is of something else, or of what the interview never says.
+        ("两张皮是什么？广东有没有类似文件？", None),
+        ("意见有哪些创新？公司能用吗？", None),
+        # Nor when a question only repeats a term beside something else, which a lead over
+        # weak rivals answers alone (an adversarial helper's probes).
+        ("怎么发挥战斗堡垒作用？战斗堡垒周末休息吗？", None),
+        ("两张皮是什么？凉皮和两张皮有关系吗？", None),
+    ],
+)
+def test_one_thing_asked_twice_gets_the_answer_both_questions_get(
+    answerer: Answerer, message: str, entry: str | None
+) -> None:
+    """Two questions asking the same thing in other words are answered when each alone gets
+    the same passage and the whole message ranks it near the top."""
+    result = answerer.ask(message)
+    assert result.entry == entry, result
+    assert (result.status is Status.ANSWERED) is (entry is not None)
+
+
 def test_a_situation_told_in_traditional_gets_a_traditional_reply(answerer: Answerer) -> None:
     """The reply's script is the whole message's, not only its last sentence's."""
     result = answerer.ask(

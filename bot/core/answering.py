@@ -58,6 +58,9 @@ _ELSEWHERE_RE = re.compile(
     "|女儿|孩子|老爸|我爸|我妈|老公|老婆|退休"
 )
 _SITUATION_TOP = 2
+# Where a message's questions end, and how many may ask one thing (`_asked_twice`).
+_QUESTION_MARK_RE = re.compile("[？?]+")
+_MOST_PARTS = 3
 # Pairs of characters that say who, not what (我们, 他们): no story's own subject.
 _PERSONS_RE = re.compile("[我你他她咱俺们您]")
 
@@ -1185,8 +1188,10 @@ class Answerer:
         # the situation's words had pulled (我们支部党员大多是年轻人，导向融合讲的是什么 is not
         # about young cadres).
         if ranked and not elsewhere:
-            asked = self._asked_after_situation(question, ranked) or self._asked_before_remark(
-                question, ranked
+            asked = (
+                self._asked_after_situation(question, ranked)
+                or self._asked_before_remark(question, ranked)
+                or self._asked_twice(question, ranked)
             )
             if (
                 asked is not None
@@ -1250,6 +1255,28 @@ class Answerer:
             return None
         alone = self._answered_alone(asked, told, self.matcher.prepare_cleaned(told))
         return None if alone is None else _if_near(alone, self._near_top(ranked, _SITUATION_TOP))
+
+    def _asked_twice(self, question: str, ranked: list[Candidate]) -> Result | None:
+        """One thing asked twice in other words (What's new in this document? Any
+        breakthroughs?): every question of the message, asked alone, gets the same answer
+        outright (from `answer_score`, not by a lead over weaker rivals), and the whole message
+        ranks it near the top.  A question that only repeats a term beside something else
+        (怎么发挥战斗堡垒作用？战斗堡垒周末休息吗？) is answered by a lead, if at all."""
+        parts = [part for part in _QUESTION_MARK_RE.split(question) if has_content(clean(part))]
+        if not 2 <= len(parts) <= _MOST_PARTS:
+            return None
+        answers = [self.ask(part) for part in parts]
+        if (
+            any(
+                a.status is not Status.ANSWERED or a.score < self.tuning.answer_score
+                for a in answers
+            )
+            or len({a.entry for a in answers}) != 1
+        ):
+            return None
+        return _if_near(
+            max(answers, key=lambda a: a.score), self._near_top(ranked, _SITUATION_TOP)
+        )
 
     def _asks_what_another_term_is(self, asked: str, told: str) -> bool:
         """What is asked (prepared) is only what one of the Opinion's terms is (an integration
