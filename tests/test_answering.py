@@ -1414,13 +1414,19 @@ def test_an_integration_named_is_not_offered_another_integrations_paragraph(
         ("构建责任链是队伍融合的内容吗", "responsibility_chain"),
         ("推进融合常态长效是目标融合吗", "mechanism_integration"),
         ("选优配强党组织负责人是机制融合的要求吗", "leaders"),
+        # In any shape (two adversarial helpers' probes).
+        ("构建责任链在目标融合里吗", "responsibility_chain"),
+        ("理念融合提到联动考评了吗", "responsibility_chain"),
+        ("机制融合怎么发挥战斗堡垒作用", "fortress_role"),
+        ("选优配强党组织负责人在机制融合里吗", "leaders"),
     ],
 )
 def test_whether_a_measure_is_the_named_integrations_is_answered_by_its_own(
     answerer: Answerer, question: str, entry: str
 ) -> None:
-    """Asking whether a measure belongs to the integration named (an adversarial helper's
-    probes), the measure's own paragraph answers, whichever integration it is."""
+    """Asking whether a measure belongs to the integration named, or how that one does it, the
+    measure's own paragraph answers, whichever integration it is: what the question says of
+    another integration's paragraph keeps that paragraph a candidate."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 

@@ -29,6 +29,7 @@ from bot.core.knowledge import Entry, KnowledgeBase, holds_anchor
 from bot.core.matcher import Candidate, Matcher, Tuning
 from bot.core.pinyin import common_words
 from bot.core.textnorm import (
+    GENERIC_GRAMS,
     INTEGRATION_BY_NUMBER_RE,
     ITEM_NUMERALS,
     about_subject,
@@ -717,10 +718,7 @@ class Answerer:
             )
         self._all_numbered = frozenset().union(*self._numbered.values())
         self._headline_of = {i: n for n, found in self._numbered.items() for i in found}
-        # An integration named as what something is or belongs to (责任链是队伍融合的内容吗,
-        # 常态长效属于目标融合): the thing's own paragraph may be another integration's.
-        names = "|".join(self._integration_names)
-        self._named_as_predicate_re = re.compile(f"(?:是|属于|算|归)(?:不是)?(?:{names})融合")
+        self._named_integration_re = re.compile(f"(?:{'|'.join(self._integration_names)})融合")
         terms = (*(f"{name}融合" for name in self._integration_names), _ITS_OWN_TERMS_RE.pattern)
         # What one of them is, and nothing more (`_asks_what_another_term_is`).
         self._what_a_term_is_re = re.compile(
@@ -956,19 +954,20 @@ class Answerer:
         }
 
     def _heads_another_integration(self, index: int, prepared: str) -> bool:
-        """The entry is one integration's own paragraph (五是深化机制融合，…) and the question
-        names others by their names and neither its name nor any number: 理念融合要达到啥目的
-        is not asked of 机制融合, however alike the rest of the words.  Not when it asks
-        whether something is one of those it names (常态长效是目标融合吗: 机制融合's)."""
+        """The entry is one integration's own paragraph (五是深化机制融合，…), the question
+        names others by their names and neither its name nor any number, and nothing else it
+        says is in that paragraph: 理念融合要达到啥目的 is not asked of 机制融合, whose
+        phrasings (机制融合要达到什么目标) share only the frame.  What the question names of
+        the paragraph keeps it (构建责任链在目标融合里吗, 理念融合提到联动考评了吗: 机制融合's)."""
         number = self._headline_of.get(index)
-        if number is None or self._named_as_predicate_re.search(prepared) is not None:
+        if number is None or INTEGRATION_BY_NUMBER_RE.search(prepared) is not None:
             return False
         names = self._names_of_integrations(prepared)
-        return (
-            bool(names)
-            and number not in names
-            and INTEGRATION_BY_NUMBER_RE.search(prepared) is None
-        )
+        if not names or number in names:
+            return False
+        said = _pairs_of(self._named_integration_re.sub("，", prepared)) - GENERIC_GRAMS
+        passage = self._folded_passages[index]
+        return not any(pair in passage for pair in said)
 
     def _named_by_number(self, prepared: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
