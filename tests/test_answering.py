@@ -1402,8 +1402,8 @@ def test_what_one_integration_aims_at_is_that_integrations(
 def test_an_integration_named_is_not_offered_another_integrations_paragraph(
     answerer: Answerer, question: str, other: str
 ) -> None:
-    """A question naming one integration is neither answered nor offered another's paragraph,
-    whatever words they share."""
+    """A question naming one integration is neither answered nor offered another's paragraph
+    when nothing else it says is in that paragraph."""
     result = answerer.ask(question)
     assert other not in {result.entry, *(s.entry for s in result.suggestions)}, result
 
