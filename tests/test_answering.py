@@ -115,6 +115,11 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "这首歌的标题是什么",
         "处长让我查查",
         "主任叫我看看这篇报道，负责人是哪年出生的",
+        # Another field's integration in the frame of the Opinion's (adversarial helpers'
+        # probes: 机制融合要达到什么目标 had answered them).
+        "科教融合要达到什么目的",
+        "产学研融合的目的",
+        "党建引领产业融合要实现什么",
         # A life story, which the interview never tells (an adversarial helper's probes).
         "麻烦说说习近平总书记的生平",
         "负责人的简历",
@@ -1382,6 +1387,8 @@ def test_the_integrations_counted_in_part_stay_counted(
         # The Opinion's own aim is still its own.
         ("印发意见的目的是什么", "purpose"),
         ("出台这个意见想实现什么", "purpose"),
+        # Another field's integration named beside the Opinion's leaves them asked.
+        ("除了数实融合，意见的六个融合是哪些", "main_content"),
     ],
 )
 def test_what_one_integration_aims_at_is_that_integrations(

@@ -383,6 +383,13 @@ def _if_near(alone: Result, near: set[str]) -> Result | None:
     return alone if alone.entry in near else None
 
 
+def _only_anothers_integration(cleaned: str) -> bool:
+    """The one integration the question names is another field's (科教融合要达到什么目的,
+    党建引领产业融合要实现什么): however its frame matches the Opinion's integrations, no
+    passage is about it.  Read as typed: homophone correction would make 数实融合 数是融合."""
+    return cleaned.count("融合") == 1 and names_another_integration(cleaned)
+
+
 def _xi_elsewhere(cleaned: str) -> bool:
     """The question asks about something Xi said on an occasion the interview does not quote."""
     return (
@@ -1369,6 +1376,7 @@ class Answerer:
             or self._likens_another_thing(as_typed)
             or _xi_elsewhere(cleaned)
             or self._xi_on_another_subject(cleaned, prepared)
+            or _only_anothers_integration(cleaned)
             or _conference_particulars(cleaned)
             or self._issued_by_another(prepared)
             or _of_a_person(cleaned, as_typed)
