@@ -953,28 +953,29 @@ class Answerer:
 
     def _names_of_integrations(self, prepared: str) -> set[str]:
         """The numbers of the integrations the question names by their names (学用融合: 三)."""
-        before = (
-            prepared[max(0, m.start() - 2) : m.start()] for m in re.finditer("融合", prepared)
-        )
+        if not self._integration_names:
+            return set()
         return {
-            self._integration_names[word] for word in before if word in self._integration_names
+            self._integration_names[found.group().removesuffix("融合")]
+            for found in self._named_integration_re.finditer(prepared)
         }
 
-    def _heads_another_integration(self, index: int, prepared: str) -> bool:
-        """The entry is one integration's own paragraph (五是深化机制融合，…), the question
-        names others by their names and neither its name nor any number, and nothing else it
-        says is in that paragraph: 理念融合要达到啥目的 is not asked of 机制融合, whose
-        phrasings (机制融合要达到什么目标) share only the frame.  What the question names of
-        the paragraph keeps it (构建责任链在目标融合里吗, 理念融合提到联动考评了吗: 机制融合's)."""
-        number = self._headline_of.get(index)
-        if number is None or INTEGRATION_BY_NUMBER_RE.search(prepared) is not None:
-            return False
+    def _other_integrations_paragraphs(self, prepared: str) -> frozenset[int]:
+        """The integrations' own paragraphs (五是深化机制融合，…) that are no candidates: the
+        question names other integrations by their names and neither theirs nor any number,
+        and nothing else it says is in them.  理念融合要达到啥目的 is not asked of 机制融合,
+        whose phrasings (机制融合要达到什么目标) share only the frame; what the question names
+        of a paragraph keeps it (构建责任链在目标融合里吗: 机制融合's)."""
         names = self._names_of_integrations(prepared)
-        if not names or number in names:
-            return False
+        if not names or INTEGRATION_BY_NUMBER_RE.search(prepared) is not None:
+            return frozenset()
         said = _pairs_of(self._named_integration_re.sub("，", prepared)) - GENERIC_GRAMS
-        passage = self._folded_passages[index]
-        return not any(pair in passage for pair in said)
+        return frozenset(
+            index
+            for index, number in self._headline_of.items()
+            if number not in names
+            and not any(pair in self._folded_passages[index] for pair in said)
+        )
 
     def _named_by_number(self, prepared: str) -> frozenset[int]:
         """The entries quoting the one integration the question names by its number (第五个融合
@@ -1176,12 +1177,13 @@ class Answerer:
         as_typed = fold_cleaned(cleaned)
         if integration_article:
             as_typed = _as_integration(as_typed)
+        others = self._other_integrations_paragraphs(prepared)
         ranked = [
             c
             for c in ranked
             if self._anchored(c.index, cleaned, as_typed, prepared)
             and not self._not_for(c.index, prepared)
-            and not self._heads_another_integration(c.index, prepared)
+            and c.index not in others
         ]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
         beyond = elsewhere or self._names_not_covered(prepared, as_typed)
