@@ -22,8 +22,9 @@ from bot.core.textnorm import (
     [
         ("请问两张皮是什么意思？", "两张皮"),
         ("机制融合是啥，麻烦说说", "机制融合"),
-        # 麻烦 asking a favour goes; 麻烦 said of the problem stays.
+        # 麻烦 asking a favour goes; 麻烦 said of the problem, or the trouble asked about, stays.
         ("两张皮问题很麻烦吗", "两张皮问题很麻烦"),
+        ("工作出麻烦了谁负责", "工作出麻烦了谁负责"),
         ("兩張皮是什麼？", "两张皮"),
         ("我想知道六个融合有哪些呢", "六个融合有哪些"),
         ("１＋Ｎ", "1+n"),
