@@ -207,6 +207,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev115.yaml",
     "blind_dev116.yaml",
     "blind_dev117.yaml",
+    "blind_dev118.yaml",
+    "blind_dev119.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -61,11 +61,12 @@ from bot.core.textnorm import fold_for_comparison
 # list membership, how-to-fix and role questions, two-part questions, English), blind_dev115
 # (read: a general mix written to be sealed, whose first misses a slip printed when it was new),
 # blind_dev116 (read: synonyms for the interview's words, purpose and background, one measure
-# inside a paragraph, questions inside a longer message, English, Traditional) and blind_dev117
-# (sealed, written in blind_dev115's place).
+# inside a paragraph, questions inside a longer message, English, Traditional), blind_dev117
+# (sealed, written in blind_dev115's place), blind_dev118 (sealed: a general mix) and blind_dev119
+# (read: English, English mixed with Chinese, pinyin).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 118))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 120))}
 )
 
 
