@@ -581,6 +581,50 @@ def test_mixed_english_keeps_the_chinese_question(answerer: Answerer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what is 两张皮 problem", "two_skins"),
+        ("what's 两张皮", "two_skins"),
+        ("What is the 学用融合?", "learning_integration"),
+        ("Which four integrations deal with the current problems?", "now_and_long_term"),
+        ("which groups does theoretical study target in the opinion", "learning_groups"),
+    ],
+)
+def test_english_asking_of_a_chinese_term_keeps_its_shape(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """What is X, asked of a Chinese term, keeps its 是 (什么两张皮问题 leaned on the remedy's
+    passage); the four integrations and theoretical study are read as the interview's."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Only a term alone: these ask more of it than what it is.
+        "what is 河南日报's phone number",
+        "what is 两张皮 in cooking",
+        # A cure for an everyday illness is not the remedy for the problem.
+        "what remedy cures a cold for the long term",
+        "what remedy cures a fever for the long term",
+        "is there a remedy for allergies in the long term",
+    ],
+)
+def test_english_asking_more_than_a_term_or_of_an_illness_is_not_answered(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+def test_the_problem_named_beside_an_everyday_illness_is_still_the_metaphor(
+    answerer: Answerer,
+) -> None:
+    result = answerer.ask("is the two skins problem a virus or a common disease")
+    assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment")
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # A place, a person, money, a standard, an outcome, a list or a text never given.

@@ -862,6 +862,7 @@ _ENGLISH = {
     "source": "来源",
     "date": "日期",
     "two": "两",
+    "four integrations": "四个融合",
     "idea": "理念",
     "ideas": "理念",
     "concept": "理念",
@@ -930,6 +931,7 @@ _ENGLISH = {
     "study": "学习",
     "learning": "学习",
     "theory": "理论",
+    "theoretical": "理论",
     "members": "党员",
     "party members": "党员",
     # Whole English questions (written by readers of the interview, not from our phrasings).
@@ -1904,6 +1906,12 @@ _SOMEONES_ILLNESS_RE = re.compile(
     r"(?<![a-z])(?:my|his|her|your|our|father|mother|dad|mum|mom|child|kid|patient|doctor"
     r"|hospital|treatment|flu|covid|tumou?r|diabetes|pain)(?![a-z])"
 )
+# Everyday illnesses: a cure for a cold is not the remedy for the problem, unless the problem
+# itself is named beside it (is two skins a fever that keeps coming back?).
+_EVERYDAY_ILLNESS_RE = re.compile(
+    r"(?<![a-z])(?:colds?|fever|headaches?|cough|virus|infections?|allerg(?:y|ies)"
+    r"|blood pressure|insomnia)(?![a-z])"
+)
 # Cancer and chronic illness are the metaphor's own words, but asked of without the problem
 # itself named they are the illnesses (Is cancer curable according to the document?, Is acne
 # a chronic issue or a common disease?: an adversarial helper's probes).
@@ -1949,6 +1957,13 @@ _ANY_PHRASE_RE = _whole_words_re((*_ENGLISH, *_ENGLISH_TERMS, *_ENGLISH_METAPHOR
 _ENGLISH_RE = _whole_words_re(_ENGLISH)
 
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+# "what is 两张皮", the whole question: the Chinese term asked after keeps its 是 (什么是两张皮),
+# else 什么两张皮问题 reads as what kind of two-skins problem and leans on the remedy's passage.
+# Only a term alone: what is 河南日报's phone number, what is 两张皮 in cooking ask more.
+_WHAT_IS_CHINESE_RE = re.compile(
+    r"^(?:so |and )?what(?:'s|’s|s| is| are)(?: the| this| these)? "
+    r"(?=[\u4e00-\u9fff]+(?: (?:problem|issue)s?)?[\s?？.。!！]*$)"
+)
 # British spellings, read as the vocabulary's (American) ones: mass organisations, Chinese-style
 # modernisation, the theory study centre group.
 _BRITISH_RE = re.compile(
@@ -2323,6 +2338,7 @@ def _english(text: str, respell: bool = True) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
+    text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
     text = _of_another(text, is_pinyin)
     about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
         text, is_pinyin
@@ -2334,6 +2350,7 @@ def _english(text: str, respell: bool = True) -> str:
     if (
         _METAPHOR_OF_THE_PROBLEM_RE.search(text)
         and not _SOMEONES_ILLNESS_RE.search(text)
+        and (not _EVERYDAY_ILLNESS_RE.search(text) or _THE_PROBLEM_ITSELF_RE.search(text))
         and (not _ILLNESS_NAMED_RE.search(text) or _THE_PROBLEM_ITSELF_RE.search(text))
     ):
         text = _ENGLISH_METAPHOR_RE.sub(lambda m: _ENGLISH_METAPHOR[m.group(1)], text)
