@@ -617,6 +617,35 @@ def test_english_asking_more_than_a_term_or_of_an_illness_is_not_answered(
     assert answerer.ask(question).status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("中国式现代化", "significance"),
+        ("Chinese modernization", "significance"),
+        ("党章", "guiding_principles"),
+        ("党内法规？", "guiding_principles"),
+    ],
+)
+def test_a_term_named_but_never_explained_typed_bare_gets_its_passage(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """A keyword asks what the interview says of it; 党章是什么 asks what it is, and is declined
+    (test_answering's out-of-scope list)."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, entry)
+
+
+def test_rewards_and_punishments_in_english_are_the_interviews_not_a_penalty(
+    answerer: Answerer,
+) -> None:
+    """Rewarded or punished, about the Opinion, is 奖惩 (党建考核和奖惩脱节), not a sanction."""
+    result = answerer.ask(
+        "Does the document point to a gap between how party work is graded and whether people"
+        " get rewarded or punished?"
+    )
+    assert (result.status, result.entry) == (Status.ANSWERED, "six_disconnects")
+
+
 def test_the_problem_named_beside_an_everyday_illness_is_still_the_metaphor(
     answerer: Answerer,
 ) -> None:

@@ -1370,7 +1370,7 @@ class Answerer:
         it names but never explains, another document or occasion (not-covered subjects
         aside)."""
         return (
-            self._about_unexplained(prepared)
+            (self._about_unexplained(prepared) and cleaned not in self.kb.not_explained)
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
             or _ANOTHERS_ARTICLE_RE.search(cleaned) is not None
