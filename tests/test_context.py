@@ -638,12 +638,16 @@ def test_a_term_named_but_never_explained_typed_bare_gets_its_passage(
 def test_rewards_and_punishments_in_english_are_the_interviews_not_a_penalty(
     answerer: Answerer,
 ) -> None:
-    """Rewarded or punished, about the Opinion, is 奖惩 (党建考核和奖惩脱节), not a sanction."""
+    """Rewarded or punished is 奖惩 (党建考核和奖惩脱节), not a sanction; at school it is not."""
     result = answerer.ask(
         "Does the document point to a gap between how party work is graded and whether people"
         " get rewarded or punished?"
     )
     assert (result.status, result.entry) == (Status.ANSWERED, "six_disconnects")
+    assert (
+        answerer.ask("How are students rewarded or punished at school?").status
+        is not Status.ANSWERED
+    )
 
 
 def test_the_problem_named_beside_an_everyday_illness_is_still_the_metaphor(
