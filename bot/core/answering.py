@@ -1370,6 +1370,8 @@ class Answerer:
         it names but never explains, another document or occasion (not-covered subjects
         aside)."""
         return (
+            # Typed bare (党章), the term is a keyword: what the interview says of it is asked,
+            # not what it is (党章是什么 folds to the same prepared text).
             (self._about_unexplained(prepared) and cleaned not in self.kb.not_explained)
             or _OTHER_DOCUMENT_RE.search(prepared) is not None
             or _ARTICLE_RE.search(prepared) is not None
