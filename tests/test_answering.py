@@ -134,6 +134,7 @@ def test_answers_with_the_right_entry(answerer: Answerer, question: str, entry: 
         "中国式现代化是什么",
         "什么是二十大精神",
         "党章是啥",
+        "什么是党章",
         # Everyday English the vocabulary leaves alone (textnorm's English words).
         "the entry point of the river",
         "how to share responsibility in a marriage",

@@ -1911,16 +1911,15 @@ _SOMEONES_ILLNESS_RE = re.compile(
     r"(?<![a-z])(?:my|his|her|your|our|father|mother|dad|mum|mom|child|kid|patient|doctor"
     r"|hospital|treatment|flu|covid|tumou?r|diabetes|pain)(?![a-z])"
 )
-# Everyday illnesses: a cure for a cold is not the remedy for the problem, unless the problem
-# itself is named beside it (is two skins a fever that keeps coming back?).
-_EVERYDAY_ILLNESS_RE = re.compile(
-    r"(?<![a-z])(?:colds?|fever|headaches?|cough|virus|infections?|allerg(?:y|ies)"
-    r"|blood pressure|insomnia)(?![a-z])"
-)
 # Cancer and chronic illness are the metaphor's own words, but asked of without the problem
 # itself named they are the illnesses (Is cancer curable according to the document?, Is acne
-# a chronic issue or a common disease?: an adversarial helper's probes).
-_ILLNESS_NAMED_RE = re.compile(r"(?<![a-z])(?:cancers?|chronic)(?![a-z])")
+# a chronic issue or a common disease?: an adversarial helper's probes).  So are everyday
+# illnesses: a cure for a cold is not the remedy for the problem, unless the problem itself is
+# named beside it (is two skins a fever that keeps coming back?).
+_ILLNESS_NAMED_RE = re.compile(
+    r"(?<![a-z])(?:cancers?|chronic|colds?|fever|headaches?|cough|virus|infections?"
+    r"|allerg(?:y|ies)|blood pressure|insomnia)(?![a-z])"
+)
 _THE_PROBLEM_ITSELF_RE = re.compile(
     r"(?<![a-z])(?:two skins?|liang ?zhang ?pi|(?:the|this|that) (?:problem|issue))(?![a-z])"
     "|两张皮"
@@ -2355,7 +2354,6 @@ def _english(text: str, respell: bool = True) -> str:
     if (
         _METAPHOR_OF_THE_PROBLEM_RE.search(text)
         and not _SOMEONES_ILLNESS_RE.search(text)
-        and (not _EVERYDAY_ILLNESS_RE.search(text) or _THE_PROBLEM_ITSELF_RE.search(text))
         and (not _ILLNESS_NAMED_RE.search(text) or _THE_PROBLEM_ITSELF_RE.search(text))
     ):
         text = _ENGLISH_METAPHOR_RE.sub(lambda m: _ENGLISH_METAPHOR[m.group(1)], text)
