@@ -209,6 +209,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev117.yaml",
     "blind_dev118.yaml",
     "blind_dev119.yaml",
+    "blind_dev120.yaml",
+    "blind_dev121.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -62,11 +62,12 @@ from bot.core.textnorm import fold_for_comparison
 # (read: a general mix written to be sealed, whose first misses a slip printed when it was new),
 # blind_dev116 (read: synonyms for the interview's words, purpose and background, one measure
 # inside a paragraph, questions inside a longer message, English, Traditional), blind_dev117
-# (sealed, written in blind_dev115's place), blind_dev118 (sealed: a general mix) and blind_dev119
-# (read: English, English mixed with Chinese, pinyin).
+# (sealed, written in blind_dev115's place), blind_dev118 (sealed: a general mix), blind_dev119
+# (read: English, English mixed with Chinese, pinyin), blind_dev120 (sealed: a general mix) and
+# blind_dev121 (read: what a term means, list membership, a cadre's tasks, everyday traps).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 120))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 122))}
 )
 
 
