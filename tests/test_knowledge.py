@@ -214,6 +214,11 @@ def test_not_covered_term_that_the_interview_answers(kb_copy: Path) -> None:
     assert any("not_covered term '药方'" in m for m in _messages(kb_copy))
 
 
+def test_everyday_terms_are_checked_like_not_covered_ones(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: d["not_covered_everyday"].append("药方"))
+    assert any("not_covered term '药方'" in m for m in _messages(kb_copy))
+
+
 def test_not_explained_terms_must_be_named_in_the_interview(kb_copy: Path) -> None:
     _edit(kb_copy, lambda d: d["not_explained"].append("高质量发展"))
     assert any(

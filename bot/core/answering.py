@@ -471,6 +471,13 @@ _IN_THE_PLACE_RE = re.compile(
 )
 
 
+# What places an everyday word (乐队, 孩子) beside the Opinion rather than in a life of its own:
+# the Party, the organs, the Opinion or the interview named, or a likeness drawn.
+_BESIDE_THE_OPINION_RE = re.compile(
+    "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究"
+)
+
+
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     """One search for every not_covered term, overlapping ones included."""
     if not terms:
@@ -692,7 +699,12 @@ class Answerer:
             units.append([])
             asked.append(list(kb.asked_out_of_scope))
         self.matcher = Matcher(
-            groups, tuning, passages=units, memo=memo, asked=asked, spelled=kb.not_covered
+            groups,
+            tuning,
+            passages=units,
+            memo=memo,
+            asked=asked,
+            spelled=[t for t in kb.not_covered if t not in kb.everyday],
         )
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning
@@ -1168,6 +1180,7 @@ class Answerer:
         if integration_article:
             prepared = _as_integration(prepared)
         ranked, outside = self._ranked(prepared)
+        typed = fold_cleaned(cleaned)
         if any("a" <= c <= "z" for c in cleaned):
             # Typed in pinyin, the question meets the guards below as its characters would:
             # "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang …" is another occasion.
@@ -1186,7 +1199,7 @@ class Answerer:
             and c.index not in others
         ]
         elsewhere = self._beyond_besides_uncovered(prepared, as_typed, cleaned)
-        beyond = elsewhere or self._names_not_covered(prepared, as_typed)
+        beyond = elsewhere or self._names_not_covered(prepared, as_typed, typed)
         result = self._result(
             prepared, beyond, ranked, outside, traditional, say, cleaned, question
         )
@@ -1241,7 +1254,12 @@ class Answerer:
         """What is asked, answered by itself, when what is told beside it (cleaned, and
         prepared) names nothing the interview does not cover but the asker's life in the organs
         (`_ORGAN_LIFE`)."""
-        if not self._uncovered_in(told_prepared, fold_cleaned(told)) <= _ORGAN_LIFE:
+        # An everyday word there is the asker's own moment (手机快没电了，六个融合里第三个是啥):
+        # what is asked still meets every guard alone.
+        if (
+            not self._uncovered_in(told_prepared, fold_cleaned(told)) - self.kb.everyday
+            <= _ORGAN_LIFE
+        ):
             return None
         alone = self.ask(asked)
         return alone if alone.status is Status.ANSWERED else None
@@ -1344,12 +1362,17 @@ class Answerer:
         first)."""
         return set().union(*(_uncovered_terms(self._uncovered, text) for text in readings))
 
-    def _names_not_covered(self, prepared: str, as_typed: str) -> bool:
+    def _names_not_covered(self, prepared: str, as_typed: str, typed: str) -> bool:
         """The question names a subject the interview does not cover, besides the uses of such
-        words for what it does say (`_COVERED_USES_RE`)."""
-        return bool(
-            self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
-        )
+        words for what it does say (`_COVERED_USES_RE`).
+
+        An everyday word (乐队, 减肥) counts only as typed in characters (read from pinyin, le dui
+        is more often 搞好了对 than 乐队), in a question that names neither the Party, the organs
+        nor the Opinion and likens nothing: 我用手机看了访谈，六个融合是哪六个 and 就像减肥一放松
+        就反弹，两张皮也是这样吗 ask the Opinion, 减肥总是反复发作反弹怎么办 does not."""
+        named = self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
+        own_life = _BESIDE_THE_OPINION_RE.search(typed) is None
+        return any(term not in self.kb.everyday or (own_life and term in typed) for term in named)
 
     def _anothers_term(self, cleaned: str) -> bool:
         """The question opens with something the interview never speaks of owning one of its

@@ -126,6 +126,9 @@ class KnowledgeBase:
     by_id: Mapping[str, Entry] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
     not_covered: tuple[str, ...] = ()  # normalised terms the interview does not answer
+    # Of those, the words of everyday life (乐队, 减肥): never read from pinyin, where they are
+    # also the interview's words run together (le dui of 搞好了对, tiao shi of 第四条是).
+    everyday: frozenset[str] = frozenset()
     # Normalised terms the interview names without explaining (中国式现代化): a question that is
     # only such a term and asking words ("中国式现代化是什么") is not answered by naming it.
     not_explained: frozenset[str] = frozenset()
@@ -529,15 +532,19 @@ def substring_owners(phrasings: list[tuple[str, str]], longest: int) -> dict[str
     return owners
 
 
+_TOP_LEVEL = ("source", "entries", "not_covered", "not_covered_everyday", "not_explained")
+
+
 def _parse_not_covered(
     raw: dict[str, Any],
     file: str,
     entries: list[Entry],
     interview: _Interview | None,
     problems: list[Problem],
+    key: str = "not_covered",
 ) -> tuple[str, ...]:
     """Terms the interview does not answer; one the knowledge base uses would hide answers."""
-    terms = _text_list(raw, "not_covered", file, None, problems)
+    terms = _text_list(raw, key, file, None, problems)
     keys = [normalize(term) for term in terms]
     phrasings = [(e.id, normalize(p)) for e in entries for p in (e.question, *e.alternates)]
     owners = substring_owners(phrasings, max((len(k) for k in keys), default=0))
@@ -599,6 +606,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
     source: Source | None = None
     entries: list[Entry] = []
     not_covered: tuple[str, ...] = ()
+    everyday: tuple[str, ...] = ()
     not_explained: frozenset[str] = frozenset()
     entries_file = str(paths.entries)
     if raw is not None:
@@ -606,7 +614,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
             problems.append(Problem(entries_file, "top level must be a mapping"))
         else:
             for key in raw:
-                if key not in ("source", "entries", "not_covered", "not_explained"):
+                if key not in _TOP_LEVEL:
                     problems.append(Problem(entries_file, f"unknown top-level field '{key}'"))
             if "source" not in raw:
                 problems.append(Problem(entries_file, "missing 'source' block"))
@@ -614,6 +622,9 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
                 source = _parse_source(raw["source"], entries_file, interview, problems)
             entries = _parse_entries(raw.get("entries"), entries_file, interview, problems)
             not_covered = _parse_not_covered(raw, entries_file, entries, interview, problems)
+            everyday = _parse_not_covered(
+                raw, entries_file, entries, interview, problems, "not_covered_everyday"
+            )
             not_explained = _parse_not_explained(raw, entries_file, entries, interview, problems)
 
     tips_text = _read_text(paths.tips, problems)
@@ -643,7 +654,8 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         version=_version(entries_text, tips_text, interview_text, *quiz_text, *asked_text),
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
-        not_covered=not_covered,
+        not_covered=tuple(dict.fromkeys(not_covered + everyday)),
+        everyday=frozenset(everyday).difference(not_covered),
         not_explained=not_explained,
         quiz=tuple(quiz),
         asked=MappingProxyType(asked),
