@@ -1188,6 +1188,18 @@ def test_an_everyday_word_beside_the_opinion_leaves_the_question_answered(
     assert (result.status, result.entry) == (Status.ANSWERED, entry), result
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["我们单位党建和业务各管各的、各考各的，该建什么机制？", "党建和业务两张皮，该建什么机制？"],
+)
+def test_what_mechanism_the_two_skins_need_is_not_their_definition(
+    answerer: Answerer, question: str
+) -> None:
+    """The mechanism asked for is the remedy's (构建…联动考评长效机制), never what 两张皮 is."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "main_content"), result
+
+
 def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answerer) -> None:
     """你的答案 is the interview's passage: where it comes from is asked of the report."""
     assert answerer.ask("你的答案出自哪篇报道").status is not Status.UNKNOWN
