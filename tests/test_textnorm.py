@@ -150,6 +150,10 @@ def test_english_remedy_words_and_trailing_what_are_folded(text: str, expected: 
         ("What kind of Party affairs staff does it want?", "什么样的党务干部"),
         ("Does it mention politics detached from business?", "政治脱节业务"),
         ("How can organ Party building serve the central work?", "机关党建服务中心工作"),
+        # The first-time clarification's words, about the Opinion only (below: elsewhere not).
+        ("Whose positioning and tasks has the Opinion defined?", "定位和任务意见明晰"),
+        ("What disconnections does the Opinion list?", "脱节"),
+        ("Was the Opinion based on practical experience?", "实践做法"),
     ],
 )
 def test_english_words_for_the_interviews_terms(text: str, expected: str) -> None:
@@ -200,6 +204,8 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(text: str) -> None
         "joint responsibility in a contract",
         "two-way exchange between army cadres and local cadres",
         "What does arm the mind mean in the Bible?",
+        "What is the positioning of this phone?",
+        "What are the tasks of my team defined for this week?",
     ],
 )
 def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str) -> None:
@@ -220,6 +226,9 @@ def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str
         "双向交流",
         "共同责任",
         "武装头脑",
+        "定位",
+        "任务",
+        "明晰",
     ):
         assert term not in read
 

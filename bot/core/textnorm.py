@@ -1874,6 +1874,15 @@ _ENGLISH_TERMS = {
     "codify": "上升到制度层面",
     "codifies": "上升到制度层面",
     "codified": "上升到制度层面",
+    # The first-time clarification's own words (定位、责任、任务 … 进行了明晰), read so only
+    # about the Opinion: a job's positioning and tasks are anyone's.
+    "positioning": "定位",
+    "task": "任务",
+    "tasks": "任务",
+    "defined": "明晰",
+    "disconnection": "脱节",
+    "disconnections": "脱节",
+    "practical experience": "实践做法",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
