@@ -1200,6 +1200,12 @@ def test_what_mechanism_the_two_skins_need_is_not_their_definition(
     assert (result.status, result.entry) == (Status.ANSWERED, "main_content"), result
 
 
+def test_deep_learning_is_not_the_opinions_deep_integration(answerer: Answerer) -> None:
+    """Deep alone stays unread: a helper's probe had deep learning answered with the Opinion's
+    significance when it was read as 深度."""
+    assert answerer.ask("Does the document mention deep learning?").status is not Status.ANSWERED
+
+
 def test_the_bots_answer_and_its_source_are_not_a_persons_things(answerer: Answerer) -> None:
     """你的答案 is the interview's passage: where it comes from is asked of the report."""
     assert answerer.ask("你的答案出自哪篇报道").status is not Status.UNKNOWN

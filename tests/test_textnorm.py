@@ -154,6 +154,10 @@ def test_english_remedy_words_and_trailing_what_are_folded(text: str, expected: 
         ("Whose positioning and tasks has the Opinion defined?", "定位和任务意见明晰"),
         ("What disconnections does the Opinion list?", "脱节"),
         ("Was the Opinion based on practical experience?", "实践做法"),
+        ("What does the Opinion say about chains of responsibility?", "责任链"),
+        ("What does the document say about cadres at division level and above?", "处级以上"),
+        # The whole document is the document: what runs throughout it is read.
+        ("What runs throughout the whole document?", "贯穿始终"),
     ],
 )
 def test_english_words_for_the_interviews_terms(text: str, expected: str) -> None:
@@ -206,6 +210,7 @@ def test_everyday_english_is_not_read_as_the_interviews_terms(text: str) -> None
         "What does arm the mind mean in the Bible?",
         "What is the positioning of this phone?",
         "What are the tasks of my team defined for this week?",
+        "What does the whole committee think of chains of responsibility?",
     ],
 )
 def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str) -> None:
@@ -229,6 +234,7 @@ def test_english_names_for_the_interviews_terms_are_not_read_elsewhere(text: str
         "定位",
         "任务",
         "明晰",
+        "责任链",
     ):
         assert term not in read
 

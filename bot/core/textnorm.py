@@ -1883,6 +1883,12 @@ _ENGLISH_TERMS = {
     "disconnection": "脱节",
     "disconnections": "脱节",
     "practical experience": "实践做法",
+    "chain of responsibility": "责任链",
+    "chains of responsibility": "责任链",
+    "and above": "以上",
+    "various undertakings": "各项事业",
+    "next task": "下一步",
+    "next tasks": "下一步",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
@@ -1938,7 +1944,8 @@ _THE_PROBLEM_ITSELF_RE = re.compile(
 # subject named (two skins, party building in Henan's provincial organs), or its Chinese words.
 _ABOUT_THE_OPINION_RE = re.compile(
     r"(?<![a-z])(?:(?:the|this|its|that|henan's) (?:henan |provincial )?opinions?(?! of\b)"
-    r"|(?:the|this) (?:policy paper|document|interview|policy(?! paper)|doc|guidelines?)"
+    r"|(?:the|this) (?:whole |entire )?"
+    r"(?:policy paper|document|interview|policy(?! paper)|doc|guidelines?)"
     # Not the guideline on tourism, the policy paper on taxes.
     r"(?! (?:on|about|for) (?!party|the two|two|integrat|deep|organs))|two skins?"
     r"|provincial organs?|party building|party affairs|party organi[sz]ations?|party orgs?"
