@@ -1173,6 +1173,10 @@ def test_everyday_lives_borrowing_the_interviews_words_are_declined(
         ("我用手机看了访谈，六个融合是哪六个？", "main_content"),
         ("就像减肥一放松就反弹，两张皮也是这样吗？访谈怎么说的？", "common_ailment"),
         ("减肥得有长期方案，《意见》对两张皮开出的长期药方是什么？", "prescriptions"),
+        # What a term is, asked for someone else: no how-to of a life of its own.
+        ("我儿子问我学用融合是什么意思", "learning_integration"),
+        ("同学们，六个融合是哪六个", "main_content"),
+        ("我准备考研，六个融合是什么", "main_content"),
         # In the asker's own moment told first: the question after it is asked alone.
         ("手机快没电了，快说下六个融合里第三个是啥", "learning_integration"),
         # Typed in pinyin, 是由 and 了对 are not 室友 and 乐队.

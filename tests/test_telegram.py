@@ -424,6 +424,16 @@ async def test_odd_inline_queries(bot: Harness, query: str) -> None:
         assert ids == []
 
 
+async def test_an_everyday_word_inside_the_interviews_words_hides_no_inline_result(
+    bot: Harness,
+) -> None:
+    """有力抓手机制 holds 手机 and 共同学习 同学, everyday words the answers decline only in a
+    life of its own."""
+    for query in ("有力抓手机制", "怎么共同学习创新理论"):
+        call = only(await bot.feed(inline_update(query)), "answerInlineQuery")
+        assert call.params["results"], query
+
+
 # --------------------------------------------------------------------------- bad input
 
 

@@ -476,6 +476,10 @@ _IN_THE_PLACE_RE = re.compile(
 _BESIDE_THE_OPINION_RE = re.compile(
     "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究"
 )
+# What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
+# 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
+# 我学用融合是什么意思), is the Opinion's.
+_HOW_TO_RE = re.compile("怎么|怎样|咋|如何|办法|法子|该|药方|长效|关键|保障")
 
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
@@ -1368,10 +1372,14 @@ class Answerer:
 
         An everyday word (乐队, 减肥) counts only as typed in characters (read from pinyin, le dui
         is more often 搞好了对 than 乐队), in a question that names neither the Party, the organs
-        nor the Opinion and likens nothing: 我用手机看了访谈，六个融合是哪六个 and 就像减肥一放松
-        就反弹，两张皮也是这样吗 ask the Opinion, 减肥总是反复发作反弹怎么办 does not."""
+        nor the Opinion, likens nothing and asks how to do something there (`_HOW_TO_RE`):
+        我用手机看了访谈，六个融合是哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 我儿子问我
+        学用融合是什么意思 ask the Opinion, 减肥总是反复发作反弹怎么办 does not."""
         named = self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
-        own_life = _BESIDE_THE_OPINION_RE.search(typed) is None
+        own_life = (
+            _BESIDE_THE_OPINION_RE.search(typed) is None
+            and _HOW_TO_RE.search(typed + prepared) is not None
+        )
         return any(term not in self.kb.everyday or (own_life and term in typed) for term in named)
 
     def _anothers_term(self, cleaned: str) -> bool:

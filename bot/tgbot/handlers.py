@@ -420,7 +420,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     traditional = looks_traditional(text)
     if text.strip():
         prepared = answerer.matcher.prepare(text)
-        if any(term in prepared for term in kb.not_covered):
+        # Everyday words (手机, 同学) are no subject of their own in a few browsing words:
+        # 有力抓手机制 holds 手机, 共同学习 同学.
+        if any(term in prepared for term in kb.not_covered if term not in kb.everyday):
             ids: list[str] = []
         else:
             floor = answerer.tuning.suggest_score
