@@ -1184,14 +1184,14 @@ class Answerer:
         if integration_article:
             prepared = _as_integration(prepared)
         ranked, outside = self._ranked(prepared)
-        typed = fold_cleaned(cleaned)
+        # Not-covered terms are looked for before homophone correction too: 广东 must not
+        # become a "typo" of some knowledge-base word first.
+        typed = as_typed = fold_cleaned(cleaned)
         if any("a" <= c <= "z" for c in cleaned):
             # Typed in pinyin, the question meets the guards below as its characters would:
             # "xi zongshuji zai quanguo zuzhi gongzuo huiyi shang …" is another occasion.
             cleaned = self.matcher.read_pinyin(cleaned)
-        # Not-covered terms are looked for before homophone correction too: 广东 must not
-        # become a "typo" of some knowledge-base word first.
-        as_typed = fold_cleaned(cleaned)
+            as_typed = fold_cleaned(cleaned)
         if integration_article:
             as_typed = _as_integration(as_typed)
         others = self._other_integrations_paragraphs(prepared)
@@ -1376,11 +1376,13 @@ class Answerer:
         我用手机看了访谈，六个融合是哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 我儿子问我
         学用融合是什么意思 ask the Opinion, 减肥总是反复发作反弹怎么办 does not."""
         named = self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
-        own_life = (
-            _BESIDE_THE_OPINION_RE.search(typed) is None
+        if named - self.kb.everyday:
+            return True
+        return (
+            any(term in typed for term in named)
+            and _BESIDE_THE_OPINION_RE.search(typed) is None
             and _HOW_TO_RE.search(typed + prepared) is not None
         )
-        return any(term not in self.kb.everyday or (own_life and term in typed) for term in named)
 
     def _anothers_term(self, cleaned: str) -> bool:
         """The question opens with something the interview never speaks of owning one of its

@@ -532,7 +532,8 @@ def substring_owners(phrasings: list[tuple[str, str]], longest: int) -> dict[str
     return owners
 
 
-_TOP_LEVEL = ("source", "entries", "not_covered", "not_covered_everyday", "not_explained")
+_NOT_COVERED_LISTS = ("not_covered", "not_covered_everyday")
+_TOP_LEVEL = ("source", "entries", *_NOT_COVERED_LISTS, "not_explained")
 
 
 def _parse_not_covered(
@@ -541,24 +542,31 @@ def _parse_not_covered(
     entries: list[Entry],
     interview: _Interview | None,
     problems: list[Problem],
-    key: str = "not_covered",
-) -> tuple[str, ...]:
-    """Terms the interview does not answer; one the knowledge base uses would hide answers."""
-    terms = _text_list(raw, key, file, None, problems)
-    keys = [normalize(term) for term in terms]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Terms the interview does not answer (`not_covered`) and everyday ones among them
+    (`not_covered_everyday`); one the knowledge base uses would hide answers.  Both lists are
+    checked against one index of the phrasings: normalising them all is the cost."""
+    lists = [_text_list(raw, name, file, None, problems) for name in _NOT_COVERED_LISTS]
+    keyed = [[normalize(term) for term in terms] for terms in lists]
     phrasings = [(e.id, normalize(p)) for e in entries for p in (e.question, *e.alternates)]
-    owners = substring_owners(phrasings, max((len(k) for k in keys), default=0))
-    kept: list[str] = []
-    for term, key in zip(terms, keys, strict=True):
-        if interview is not None and fold_for_comparison(term) in interview.folded:
-            problems.append(Problem(file, f"not_covered term '{term}' occurs in the interview"))
-        elif owner := owners.get(key):
-            problems.append(
-                Problem(file, f"not_covered term '{term}' occurs in a phrasing of '{owner}'")
-            )
-        elif key:
-            kept.append(key)
-    return tuple(dict.fromkeys(kept))
+    longest = max((len(k) for keys in keyed for k in keys), default=0)
+    owners = substring_owners(phrasings, longest)
+    found: list[tuple[str, ...]] = []
+    for terms, keys in zip(lists, keyed, strict=True):
+        kept: list[str] = []
+        for term, key in zip(terms, keys, strict=True):
+            if interview is not None and fold_for_comparison(term) in interview.folded:
+                problems.append(
+                    Problem(file, f"not_covered term '{term}' occurs in the interview")
+                )
+            elif owner := owners.get(key):
+                problems.append(
+                    Problem(file, f"not_covered term '{term}' occurs in a phrasing of '{owner}'")
+                )
+            elif key:
+                kept.append(key)
+        found.append(tuple(dict.fromkeys(kept)))
+    return found[0], found[1]
 
 
 def _parse_not_explained(
@@ -621,9 +629,8 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
             else:
                 source = _parse_source(raw["source"], entries_file, interview, problems)
             entries = _parse_entries(raw.get("entries"), entries_file, interview, problems)
-            not_covered = _parse_not_covered(raw, entries_file, entries, interview, problems)
-            everyday = _parse_not_covered(
-                raw, entries_file, entries, interview, problems, "not_covered_everyday"
+            not_covered, everyday = _parse_not_covered(
+                raw, entries_file, entries, interview, problems
             )
             not_explained = _parse_not_explained(raw, entries_file, entries, interview, problems)
 
