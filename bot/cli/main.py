@@ -211,6 +211,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev119.yaml",
     "blind_dev120.yaml",
     "blind_dev121.yaml",
+    "blind_dev122.yaml",
+    "blind_dev123.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

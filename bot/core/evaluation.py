@@ -64,10 +64,12 @@ from bot.core.textnorm import fold_for_comparison
 # inside a paragraph, questions inside a longer message, English, Traditional), blind_dev117
 # (sealed, written in blind_dev115's place), blind_dev118 (sealed: a general mix), blind_dev119
 # (read: English, English mixed with Chinese, pinyin), blind_dev120 (sealed: a general mix) and
-# blind_dev121 (read: what a term means, list membership, a cadre's tasks, everyday traps).
+# blind_dev121 (read: what a term means, list membership, a cadre's tasks, everyday traps),
+# blind_dev122 (sealed: a general mix as users type) and blind_dev123 (read: English, what a
+# term means, why, one detail, a role's point of view, everyday traps, relayed claims).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 122))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 124))}
 )
 
 
