@@ -1159,6 +1159,12 @@ def test_the_askers_own_question_about_the_interview_is_answered(
         "我作为家长，怎么在孩子面前发挥先锋模范作用？",
         "创业团队的理念融合怎么做？",
         "我学了编程但学用脱节，怎么提高实战能力？",
+        # Other jobs and families, and a how-to asked as a remedy (对策, 妙招).
+        "夫妻俩花钱供和需脱节有什么对策",
+        "婆媳关系怎么找准结合点",
+        "广场舞队怎么选优配强领队",
+        "外卖骑手怎么发挥先锋模范作用",
+        "养猪场怎么压实责任链条",
     ],
 )
 def test_everyday_lives_borrowing_the_interviews_words_are_declined(
@@ -1204,6 +1210,40 @@ def test_what_mechanism_the_two_skins_need_is_not_their_definition(
     """The mechanism asked for is the remedy's (构建…联动考评长效机制), never what 两张皮 is."""
     result = answerer.ask(question)
     assert (result.status, result.entry) == (Status.ANSWERED, "main_content"), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("文中老说的“两张皮”到底指啥？", "two_skins"),
+        ("总说的战斗堡垒作用是啥意思", "fortress_role"),
+        ("里面讲的贴心人指的是什么", "cadre_goal"),
+    ],
+)
+def test_where_the_asker_read_a_term_is_no_part_of_it(
+    answerer: Answerer, question: str, entry: str
+) -> None:
+    """文中老说的, 里面讲的 only cite the text: the term after them is what is asked."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry, result.score) == (Status.ANSWERED, entry, 0.75), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has Beijing issued a similar opinion on integrating party building and business work?",
+        "Did Beijing publish such an opinion too?",
+    ],
+)
+def test_beijing_beside_an_english_verb_is_the_city(answerer: Answerer, question: str) -> None:
+    """Another city's document is not Henan's, as 北京出台过类似的意见吗 is not."""
+    assert answerer.ask(question).status is not Status.ANSWERED
+
+
+def test_beijing_in_a_pinyin_sentence_is_still_the_background(answerer: Answerer) -> None:
+    """Alone in pinyin, beijing is 背景: the city is read only beside an English verb."""
+    result = answerer.ask("yijian chutai de beijing shi shenme")
+    assert (result.status, result.entry) == (Status.ANSWERED, "background"), result
 
 
 def test_deep_learning_is_not_the_opinions_deep_integration(answerer: Answerer) -> None:

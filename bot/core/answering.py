@@ -479,7 +479,9 @@ _BESIDE_THE_OPINION_RE = re.compile(
 # What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
 # 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
 # 我学用融合是什么意思), is the Opinion's.
-_HOW_TO_RE = re.compile("怎么|怎样|咋|如何|办法|法子|该|药方|长效|关键|保障")
+_HOW_TO_RE = re.compile(
+    "怎么|怎样|咋|如何|办法|法子|该|药方|长效|关键|保障|之策|对策|妙招|高招|招数|窍门|诀窍|攻略"
+)
 
 
 def _uncovered_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

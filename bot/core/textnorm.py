@@ -674,9 +674,12 @@ _MISCOUNTED_SIX_RE = re.compile("(?<![前后哪这那第中头])[三五七八九
 _ITEM_OF_SIX_RE = re.compile(
     r"六[个种大项]融合(?:中|里|里面|里头|当中|之中)?(?:的)?([一二三四五六])是"
 )
-# "报道里说…", "文章中提到…": the reader cites where they read it; the question follows.
+# "报道里说…", "文章中提到…", "文中老说的…": the reader cites where they read it; the
+# question follows.
 _CITING_RE = re.compile(
-    r"^(?:那个|这个|这篇|那篇)?(?:报道|稿子|文章|采访|访谈|答记者问)(?:里|中|上|里面|当中)?"
+    r"^(?:那个|这个|这篇|那篇)?"
+    r"(?:(?:(?:报道|稿子|文章|采访|访谈|答记者问|原文)(?:里|中|上|里面|当中)?|文中|文里|里面)"
+    r"(?:老|老是|总|总是|常|经常|一直|反复|多次)?|(?:老|总|一直|反复|多次))"
     r"(?:说|讲|提到|讲到|提了|说了|写|写了|写到)(?:的|了)?(?![明法服作])"  # not 说明, 说法
 )
 # "文件里有这个说法吗", "文件怎么看这事": asking whether or how the document speaks of something
@@ -1299,8 +1302,21 @@ _ENGLISH = {
     **{
         name: chinese
         for chinese, names in {
-            # Not beijing alone: in a pinyin sentence it is 背景 (yijian chutai de beijing).
-            "北京": ("peking", "in beijing", "beijing's", "of beijing", "beijing municipal"),
+            # Not beijing alone: in a pinyin sentence it is 背景 (yijian chutai de beijing);
+            # beside an English verb it is the city (Has Beijing issued a similar opinion?).
+            "北京": (
+                "peking",
+                "in beijing",
+                "beijing's",
+                "of beijing",
+                "beijing municipal",
+                *(f"{verb} beijing" for verb in ("has", "have", "did", "does", "is", "was")),
+                *(
+                    f"beijing {verb}"
+                    for verb in ("has", "have", "had", "did", "does", "issued", "published")
+                ),
+                *(f"beijing {verb}" for verb in ("released", "also", "city", "government")),
+            ),
             "上海": ("shanghai",),
             "天津": ("tianjin",),
             "重庆": ("chongqing",),
