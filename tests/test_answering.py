@@ -1185,6 +1185,8 @@ def test_everyday_lives_borrowing_the_interviews_words_are_declined(
         ("我儿子问我学用融合是什么意思", "learning_integration"),
         ("同学们，六个融合是哪六个", "main_content"),
         ("我准备考研，六个融合是什么", "main_content"),
+        # A provincial department or bureau is one of the organs.
+        ("交通运输厅快递物流处怎么发挥先锋模范作用", "fortress_role"),
         # In the asker's own moment told first: the question after it is asked alone.
         ("手机快没电了，快说下六个融合里第三个是啥", "learning_integration"),
         # Typed in pinyin, 是由 and 了对 are not 室友 and 乐队.

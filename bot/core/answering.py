@@ -472,9 +472,11 @@ _IN_THE_PLACE_RE = re.compile(
 
 
 # What places an everyday word (乐队, 孩子) beside the Opinion rather than in a life of its own:
-# the Party, the organs, the Opinion or the interview named, or a likeness drawn.
+# the Party, the organs (a department or a bureau among them: 文化和旅游厅, 邮政管理局 are not
+# 餐厅 or 大局), the Opinion or the interview named, or a likeness drawn.
 _BESIDE_THE_OPINION_RE = re.compile(
-    "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究"
+    "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究|"
+    "(?<![餐客舞歌展大])厅|(?<![大格布结饭牌赌棋当])局"
 )
 # What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
 # 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
