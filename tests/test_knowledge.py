@@ -219,6 +219,13 @@ def test_everyday_terms_are_checked_like_not_covered_ones(kb_copy: Path) -> None
     assert any("not_covered term '药方'" in m for m in _messages(kb_copy))
 
 
+def test_a_term_in_both_not_covered_lists(kb_copy: Path) -> None:
+    _edit(kb_copy, lambda d: d["not_covered_everyday"].append("旅游"))
+    assert any(
+        "'旅游' is in both not_covered and not_covered_everyday" in m for m in _messages(kb_copy)
+    )
+
+
 def test_not_explained_terms_must_be_named_in_the_interview(kb_copy: Path) -> None:
     _edit(kb_copy, lambda d: d["not_explained"].append("高质量发展"))
     assert any(

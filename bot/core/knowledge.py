@@ -566,6 +566,9 @@ def _parse_not_covered(
             elif key:
                 kept.append(key)
         found.append(tuple(dict.fromkeys(kept)))
+    # A word in both lists would quietly be only an everyday one: declined only when how-to.
+    for term in sorted(set(found[0]) & set(found[1])):
+        problems.append(Problem(file, f"'{term}' is in both not_covered and not_covered_everyday"))
     return found[0], found[1]
 
 
