@@ -1159,8 +1159,8 @@ def test_the_askers_own_question_about_the_interview_is_answered(
         "我作为家长，怎么在孩子面前发挥先锋模范作用？",
         "创业团队的理念融合怎么做？",
         "我学了编程但学用脱节，怎么提高实战能力？",
-        # Other jobs and families, and a how-to asked as a remedy (对策, 妙招).
-        "夫妻俩花钱供和需脱节有什么对策",
+        # Other jobs and families, and a how-to asked as a knack (窍门, 妙招).
+        "夫妻俩过日子供和需脱节有啥窍门",
         "婆媳关系怎么找准结合点",
         "广场舞队怎么选优配强领队",
         "外卖骑手怎么发挥先锋模范作用",
@@ -1185,8 +1185,12 @@ def test_everyday_lives_borrowing_the_interviews_words_are_declined(
         ("我儿子问我学用融合是什么意思", "learning_integration"),
         ("同学们，六个融合是哪六个", "main_content"),
         ("我准备考研，六个融合是什么", "main_content"),
-        # A provincial department or bureau is one of the organs.
+        # A provincial department, bureau or commission is one of the organs.
         ("交通运输厅快递物流处怎么发挥先锋模范作用", "fortress_role"),
+        ("妻子在省卫健委，她问怎样防止供和需脱节", "six_disconnects"),
+        # An everyday person only relaying the question.
+        ("婆婆问我1+N破解路径是啥，我该咋说", "one_plus_n"),
+        ("闺蜜问我两张皮的药方是什么", "prescriptions"),
         # In the asker's own moment told first: the question after it is asked alone.
         ("手机快没电了，快说下六个融合里第三个是啥", "learning_integration"),
         # Typed in pinyin, 是由 and 了对 are not 室友 and 乐队.
@@ -1235,6 +1239,8 @@ def test_where_the_asker_read_a_term_is_no_part_of_it(
     [
         "Has Beijing issued a similar opinion on integrating party building and business work?",
         "Did Beijing publish such an opinion too?",
+        "Does the Opinion apply to Beijing?",
+        "Are Beijing organs covered by this Opinion?",
     ],
 )
 def test_beijing_beside_an_english_verb_is_the_city(answerer: Answerer, question: str) -> None:
@@ -1246,6 +1252,26 @@ def test_beijing_in_a_pinyin_sentence_is_still_the_background(answerer: Answerer
     """Alone in pinyin, beijing is 背景: the city is read only beside an English verb."""
     result = answerer.ask("yijian chutai de beijing shi shenme")
     assert (result.status, result.entry) == (Status.ANSWERED, "background"), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "对于担任处长及以上职务的人员，文件在理论武装上有何侧重？",
+        "我是个处长，学用融合里我算重点对象吗？",
+    ],
+)
+def test_the_askers_rank_of_division_head_is_the_interviews_division_level(
+    answerer: Answerer, question: str
+) -> None:
+    """处长 as the asker's rank is 处级以上; only who holds a post (处长是谁) is not covered."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "learning_groups"), result
+
+
+def test_who_the_division_head_is_stays_uncovered(answerer: Answerer) -> None:
+    """The interview names no one's post but its official's."""
+    assert answerer.ask("工委的处长叫什么").status is not Status.ANSWERED
 
 
 def test_deep_learning_is_not_the_opinions_deep_integration(answerer: Answerer) -> None:

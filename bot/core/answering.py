@@ -343,6 +343,10 @@ _COVERED_USES_RE = re.compile(
     "(?:六条|六个|对策|意义)[^第]{0,10}第一条|"
     # What runs through the whole text (全文贯穿始终的主线), not where to read it.
     "全文(?:始终)?贯穿|"
+    # The asker's rank (我是处长, 担任处长及以上职务的同志): the interview's 处级以上, not who
+    # holds a post or what it is.
+    "处长(?:及|和)?以上|(?:我是|我当|作为|身为|担任)(?:一?个|一名|一位|了)?处长|"
+    "担任[^，。？?]{0,8}?职务的|"
     # The organs' own newcomers (单位进了不少刚毕业的年轻人), not graduates' lives.
     "(?:进了?|来了?|招了?|分来了?)[^，。]{0,6}(?:刚|才)毕业的?(?:青年干部|年轻人|年轻干部|大学生|研究生)"
 )
@@ -472,12 +476,16 @@ _IN_THE_PLACE_RE = re.compile(
 
 
 # What places an everyday word (乐队, 孩子) beside the Opinion rather than in a life of its own:
-# the Party, the organs (a department or a bureau among them: 文化和旅游厅, 邮政管理局 are not
-# 餐厅 or 大局), the Opinion or the interview named, or a likeness drawn.
+# the Party, the organs (a department, bureau or commission among them: 文化和旅游厅, 邮政管理
+# 局, 卫健委 are not 餐厅, 大局 or 委屈), the Opinion or the interview named, or a likeness drawn.
 _BESIDE_THE_OPINION_RE = re.compile(
     "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究|"
-    "(?<![餐客舞歌展大])厅|(?<![大格布结饭牌赌棋当])局"
+    "省直|部门|处室|科室|支部|委员会|[发健教科工农住商民财审统编政]委|招生办|办公厅|办公室|"
+    "(?<![餐客舞歌展大前门宴营])厅|(?<![大格布结饭牌赌棋当开出变邮])局"
 )
+# An everyday person relaying the question (婆婆问我1+N是啥, 我丈夫说两张皮是常见病): who asks,
+# not what is asked about.
+_RELAYING = "(?:也|又|还|就|都)?(?:问|说|讲|考我|考考我|让我|叫我|跟我|告诉我)"
 # What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
 # 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
 # 我学用融合是什么意思), is the Opinion's.
@@ -1376,14 +1384,18 @@ class Answerer:
 
         An everyday word (乐队, 减肥) counts only as typed in characters (read from pinyin, le dui
         is more often 搞好了对 than 乐队), in a question that names neither the Party, the organs
-        nor the Opinion, likens nothing and asks how to do something there (`_HOW_TO_RE`):
-        我用手机看了访谈，六个融合是哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 我儿子问我
-        学用融合是什么意思 ask the Opinion, 减肥总是反复发作反弹怎么办 does not."""
+        nor the Opinion, likens nothing and asks how to do something there (`_HOW_TO_RE`), and
+        where it is not only who relays the question (`_RELAYING`): 我用手机看了访谈，六个融合是
+        哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 婆婆问我两张皮的药方是什么 ask the
+        Opinion, 减肥总是反复发作反弹怎么办 does not."""
         named = self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
         if named - self.kb.everyday:
             return True
         return (
-            any(term in typed for term in named)
+            any(
+                term in typed and re.search(re.escape(term) + _RELAYING, typed) is None
+                for term in named
+            )
             and _BESIDE_THE_OPINION_RE.search(typed) is None
             and _HOW_TO_RE.search(typed + prepared) is not None
         )
