@@ -344,9 +344,11 @@ _COVERED_USES_RE = re.compile(
     # What runs through the whole text (全文贯穿始终的主线), not where to read it.
     "全文(?:始终)?贯穿|"
     # The asker's rank (我是处长, 担任处长及以上职务的同志): the interview's 处级以上, not who
-    # holds a post or what it is.
-    "处长(?:及|和)?以上|(?:我是|我当|作为|身为|担任)(?:一?个|一名|一位|了)?处长|"
-    "担任[^，。？?]{0,8}?职务的|"
+    # holds a post (接受采访的负责人担任处长吗) or what it is.
+    "处长(?:及|和)?以上|(?:我是|我当|作为|身为)(?:一?个|一名|一位|了)?处长|"
+    "担任[^，。？?]{0,8}?职务的(?:人员|同志|干部|党员)|"
+    # The culture and tourism department and bureau are organs: not a trip (旅游).
+    "文化和旅游(?:厅|局)|文旅(?:厅|局)|旅游(?:厅|局)|"
     # The organs' own newcomers (单位进了不少刚毕业的年轻人), not graduates' lives.
     "(?:进了?|来了?|招了?|分来了?)[^，。]{0,6}(?:刚|才)毕业的?(?:青年干部|年轻人|年轻干部|大学生|研究生)"
 )
@@ -476,16 +478,22 @@ _IN_THE_PLACE_RE = re.compile(
 
 
 # What places an everyday word (乐队, 孩子) beside the Opinion rather than in a life of its own:
-# the Party, the organs (a department, bureau or commission among them: 文化和旅游厅, 邮政管理
-# 局, 卫健委 are not 餐厅, 大局 or 委屈), the Opinion or the interview named, or a likeness drawn.
+# the Party, the organs, the Opinion or the interview named, or a likeness drawn.
 _BESIDE_THE_OPINION_RE = re.compile(
-    "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究|"
+    "党|机关|意见|访谈|采访|报道|工委|干部|总书记|文件|单位|领导|记者|像|好比|如同|一样|讲究"
+)
+# A department, bureau, commission or office (文化和旅游厅, 邮政管理局, 卫健委, 处室): one of the
+# organs, unless an everyday word owns it (`Answerer._owns`); not 餐厅, 大局 or 委屈.
+_ORGAN_UNIT_RE = re.compile(
     "省直|部门|处室|科室|支部|委员会|[发健教科工农住商民财审统编政]委|招生办|办公厅|办公室|"
     "(?<![餐客舞歌展大前门宴营])厅|(?<![大格布结饭牌赌棋当开出变邮])局"
 )
-# An everyday person relaying the question (婆婆问我1+N是啥, 我丈夫说两张皮是常见病): who asks,
-# not what is asked about.
-_RELAYING = "(?:也|又|还|就|都)?(?:问|说|讲|考我|考考我|让我|叫我|跟我|告诉我)"
+_OWNER_REACH = 5
+_LOCATED_RE = re.compile("在|到|去|进|于|是")
+# An everyday person relaying the question to the asker (婆婆问我1+N是啥, 外婆问：破解之策是什么;
+# the question comes without its punctuation): who asks, not what is asked about.  Not their own
+# words or doings (儿子讲话和行动脱节, 儿子说他写作业…, 奶奶问我她的老毛病…).
+_RELAYING = "(?:也|又|还|就|都)?(?:(?:问|告诉|考考|考)(?:我|俺)(?![他她自])|问(?![题我俺]))"
 # What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
 # 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
 # 我学用融合是什么意思), is the Opinion's.
@@ -1397,8 +1405,22 @@ class Answerer:
                 for term in named
             )
             and _BESIDE_THE_OPINION_RE.search(typed) is None
+            and not any(
+                not any(self._owns(term, typed, unit.start()) for term in named)
+                for unit in _ORGAN_UNIT_RE.finditer(typed)
+            )
             and _HOW_TO_RE.search(typed + prepared) is not None
         )
+
+    @staticmethod
+    def _owns(term: str, typed: str, at: int) -> bool:
+        """The everyday word owns the unit named at `at` (奶茶店办公室, 乐队的支部, 麻将协会办公
+        室), rather than working in it (妻子在省卫健委, 夫妻都在省直部门上班)."""
+        start = typed.rfind(term, 0, at)
+        if start < 0:
+            return False
+        between = typed[start + len(term) : at]
+        return len(between) <= _OWNER_REACH and _LOCATED_RE.search(between) is None
 
     def _anothers_term(self, cleaned: str) -> bool:
         """The question opens with something the interview never speaks of owning one of its

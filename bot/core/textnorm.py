@@ -1311,10 +1311,11 @@ _ENGLISH = {
                 "beijing's",
                 "of beijing",
                 "beijing municipal",
-                *(f"{word} beijing" for word in ("has", "have", "did", "does", "will", "to")),
-                "with beijing",
-                *(f"beijing {word}" for word in ("issued", "published", "released", "also")),
-                *(f"beijing {word}" for word in ("city", "government", "organs", "edition")),
+                *(f"{word} beijing" for word in ("has", "have", "did", "does", "is", "was")),
+                *(f"{word} beijing" for word in ("will", "to", "with")),
+                *(f"beijing {word}" for word in ("has", "have", "had", "did", "does", "also")),
+                *(f"beijing {word}" for word in ("issued", "published", "released", "city")),
+                *(f"beijing {word}" for word in ("government", "organs", "edition")),
             ),
             "上海": ("shanghai",),
             "天津": ("tianjin",),
@@ -1714,7 +1715,8 @@ _ENGLISH_TERMS = {
     "bigger picture": "大局",
     "big picture": "大局",
     # The words translators and readers chose for the interview's (an important measure, special
-    # focus on young cadres, kept under control in the long run, two hands, learn and borrow).
+    # focus on young cadres, kept under control in the long run, two hands, learn and borrow;
+    # not finding alone, a conclusion as often as 找准).
     "measure": "举措",
     "important measure": "重要举措",
     "special focus": "突出",
@@ -1725,8 +1727,8 @@ _ENGLISH_TERMS = {
     "borrow": "借鉴",
     "by category": "分类别",
     "categories": "分类别",
-    "finding": "找准",
     "find the right": "找准",
+    "finding the right": "找准",
     "share responsibility": "共同责任",
     "made clear": "明晰",
     "basic guide": "基本遵循",
