@@ -1278,6 +1278,18 @@ def test_the_askers_rank_of_division_head_is_the_interviews_division_level(
     assert (result.status, result.entry) == (Status.ANSWERED, "learning_groups"), result
 
 
+@pytest.mark.parametrize(
+    "question", ["战斗宝垒作用是谁发挥的", "文章里讲的战斗堡垒，指的是哪一级的党组织"]
+)
+def test_who_plays_the_fortress_role_is_the_significances_sentence(
+    answerer: Answerer, question: str
+) -> None:
+    """Only the significance names who: 省直机关各级党组织 and 广大党员干部 (fortress_role's
+    not_for)."""
+    result = answerer.ask(question)
+    assert (result.status, result.entry) == (Status.ANSWERED, "significance"), result
+
+
 @pytest.mark.parametrize("question", ["工委的处长叫什么", "接受采访的负责人担任处长吗"])
 def test_who_the_division_head_is_stays_uncovered(answerer: Answerer, question: str) -> None:
     """The interview names no one's post but its official's."""
