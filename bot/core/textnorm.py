@@ -949,7 +949,6 @@ _ENGLISH = {
     "provincial": "省",
     "province": "省",
     "henan daily": "河南日报",
-    "henan": "河南",
     "party": "党",
     "affairs": "务",
     "party affairs": "党务",
@@ -1304,7 +1303,8 @@ _ENGLISH = {
         name: chinese
         for chinese, names in {
             # Not beijing alone: in a pinyin sentence it is 背景 (yijian chutai de beijing);
-            # beside an English verb it is the city (Has Beijing issued a similar opinion?).
+            # beside a word of an English sentence it is the city (Has Beijing issued a similar
+            # opinion?).
             "北京": (
                 "peking",
                 "in beijing",
@@ -1713,11 +1713,10 @@ _ENGLISH_TERMS = {
     "textbooks": "教材",
     "overall situation": "大局",
     "bigger picture": "大局",
-    "big picture": "大局",
     # The words translators and readers chose for the interview's (an important measure, special
-    # focus on young cadres, kept under control in the long run, two hands, learn and borrow;
-    # not finding alone, a conclusion as often as 找准).
-    "measure": "举措",
+    # focus on young cadres, kept under control in the long run, two hands, learn and borrow).
+    # Not measure, big picture or finding alone: How do I measure my party work?, What is the
+    # big picture for cadres? and the key finding of a study are everyday English.
     "important measure": "重要举措",
     "special focus": "突出",
     "under control": "管住",
