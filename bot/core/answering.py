@@ -347,8 +347,8 @@ _COVERED_USES_RE = re.compile(
     # holds a post (接受采访的负责人担任处长吗) or what it is.
     "处长(?:及|和)?以上|(?:我是|我当|作为|身为)(?:一?个|一名|一位|了)?处长|"
     "担任[^，。？?]{0,8}?职务的(?:人员|同志|干部|党员)|"
-    # The culture and tourism department and bureau are organs: not a trip (旅游).
-    "文化和旅游(?:厅|局)|文旅(?:厅|局)|旅游(?:厅|局)|"
+    # The culture and tourism department and bureau (文化和旅游厅) are organs: not a trip (旅游).
+    "旅游(?:厅|局)|"
     # The organs' own newcomers (单位进了不少刚毕业的年轻人), not graduates' lives.
     "(?:进了?|来了?|招了?|分来了?)[^，。]{0,6}(?:刚|才)毕业的?(?:青年干部|年轻人|年轻干部|大学生|研究生)"
 )
@@ -728,7 +728,7 @@ class Answerer:
             passages=units,
             memo=memo,
             asked=asked,
-            spelled=[t for t in kb.not_covered if t not in kb.everyday],
+            spelled=kb.plainly_not_covered,
         )
         self._outside = (len(kb.entries),) if kb.asked_out_of_scope else ()
         self.tuning = self.matcher.tuning

@@ -141,6 +141,12 @@ class KnowledgeBase:
     asked_out_of_scope: tuple[str, ...] = ()
 
     @property
+    def plainly_not_covered(self) -> tuple[str, ...]:
+        """The not_covered terms that are no everyday words: those read from pinyin too, and
+        the subjects a few browsing words may name (inline mode)."""
+        return tuple(term for term in self.not_covered if term not in self.everyday)
+
+    @property
     def quiz_by_id(self) -> Mapping[str, QuizItem]:
         return {item.id: item for item in self.quiz}
 
@@ -566,7 +572,8 @@ def _parse_not_covered(
             elif key:
                 kept.append(key)
         found.append(tuple(dict.fromkeys(kept)))
-    # A word in both lists would quietly be only an everyday one: declined only when how-to.
+    # A word in both lists says two things of itself, and the plain list won unseen (老公 listed
+    # as everyday stayed plainly not covered): the lists must not overlap.
     for term in sorted(set(found[0]) & set(found[1])):
         problems.append(Problem(file, f"'{term}' is in both not_covered and not_covered_everyday"))
     return found[0], found[1]
@@ -665,7 +672,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         by_id=MappingProxyType({entry.id: entry for entry in entries}),
         topics=topics,
         not_covered=tuple(dict.fromkeys(not_covered + everyday)),
-        everyday=frozenset(everyday).difference(not_covered),
+        everyday=frozenset(everyday),
         not_explained=not_explained,
         quiz=tuple(quiz),
         asked=MappingProxyType(asked),

@@ -422,7 +422,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         prepared = answerer.matcher.prepare(text)
         # Everyday words (手机, 同学) are no subject of their own in a few browsing words:
         # 有力抓手机制 holds 手机, 共同学习 同学.
-        if any(term in prepared for term in kb.not_covered if term not in kb.everyday):
+        if any(term in prepared for term in kb.plainly_not_covered):
             ids: list[str] = []
         else:
             floor = answerer.tuning.suggest_score
