@@ -213,6 +213,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev121.yaml",
     "blind_dev122.yaml",
     "blind_dev123.yaml",
+    "blind_dev124.yaml",
+    "blind_dev125.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
