@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from bot.core.answering import Answerer, Kind, Status
 from bot.core.asides import split_situation
 from bot.core.evaluation import evaluate, leave_one_out, read_questions
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import KnowledgeBase, interview_paragraphs
 from bot.core.matcher import Candidate
+from bot.core.textnorm import fold_for_comparison
 from tests.answers import answers_with
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -1772,3 +1773,73 @@ def test_illness_itself_is_not_covered(answerer: Answerer, question: str) -> Non
     """常见病 and 药方 are the interview's metaphors: a question about someone's illness is
     declined, however near its words come to that passage."""
     answers_with(answerer, question, None)
+
+
+# --------------------------------------------------------------------------- two passages as one
+
+# Questions the matcher is torn on between two passages that meet in the interview.
+TORN = {
+    "Does the guideline also warn against empty political slogans detached from actual work?": (
+        "six_disconnects",
+        "politics_first",
+    ),
+    "我是业务骨干，只把业务干好、政治上不讲究行不行？": ("six_disconnects", "politics_first"),
+    "hw to implement the opinons, next step?": ("must_study", "supervision"),
+}
+
+
+@pytest.mark.parametrize(("question", "pair"), TORN.items())
+def test_torn_between_neighbouring_passages_quotes_both_as_one(
+    answerer: Answerer, question: str, pair: tuple[str, str]
+) -> None:
+    """Not "did you mean": the two passages, in the interview's order, one verbatim stretch."""
+    result = answerer.ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.quoted == pair
+    assert result.entry in pair
+    earlier, later = (answerer.kb.by_id[i] for i in pair)
+    both = fold_for_comparison(earlier.passage + later.passage)
+    assert both in "".join(map(fold_for_comparison, interview_paragraphs(answerer.kb.interview)))
+    assert both in fold_for_comparison(result.reply)
+    # The links under it lead to neither passage.
+    assert not set(result.related) & set(pair)
+    assert result.as_json()["quoted"] == list(pair)
+
+
+def test_a_traditional_question_gets_both_passages_in_traditional(answerer: Answerer) -> None:
+    result = answerer.ask("我是業務骨幹，只把業務幹好、政治上不講究行不行？")
+    assert result.quoted == ("six_disconnects", "politics_first")
+    assert result.traditional
+    assert "聚焦導向融合" in result.reply
+    assert "考核和獎懲脫節" in result.reply
+
+
+def test_passages_that_do_not_meet_are_still_offered_as_choices(answerer: Answerer) -> None:
+    """Two passages apart in the interview stay a choice: no quote runs across a gap."""
+    result = answerer.ask("干部")
+    assert result.status is Status.SUGGESTED
+    assert result.quoted == ()
+    kb = answerer.kb
+    first, second = (kb.by_id[s.entry] for s in result.suggestions[:2])
+    assert kb.joined_passage(first, second) is None
+
+
+def test_a_pick_or_a_button_shows_one_passage(answerer: Answerer) -> None:
+    entry = answerer.kb.by_id["politics_first"]
+    result = answerer.answer_entry(entry)
+    assert result.quoted == ("politics_first",)
+    assert result.together == ()
+
+
+def test_an_excerpt_across_two_neighbouring_passages_counts_when_both_are_quoted(
+    tmp_path: Path, answerer: Answerer
+) -> None:
+    path = tmp_path / "blind.yaml"
+    path.write_text(
+        "in_scope:\n"
+        "  - q: 我是业务骨干，只把业务干好、政治上不讲究行不行？\n"
+        "    answer: 党建考核和奖惩脱节。二是聚焦导向融合\n",
+        encoding="utf-8",
+    )
+    report = evaluate(answerer, read_questions(path, set(answerer.kb.by_id)))
+    assert (report.in_scope, report.correct) == (1, 1)

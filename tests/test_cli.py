@@ -35,11 +35,12 @@ def test_ask_prints_the_reply() -> None:
 def test_ask_json_shape() -> None:
     done = run("ask", "--json", "六个融合有哪些")
     payload = json.loads(done.stdout)
-    assert set(payload) == {"status", "entry", "score", "reply", "suggestions"}
+    assert set(payload) == {"status", "entry", "score", "reply", "suggestions", "quoted"}
     assert payload["status"] == "answered"
     assert payload["entry"] == "main_content"
     assert isinstance(payload["score"], float)
     assert payload["suggestions"] == []
+    assert payload["quoted"] == ["main_content"]
 
 
 def test_ask_json_suggestions_shape() -> None:

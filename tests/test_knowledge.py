@@ -327,3 +327,33 @@ def test_no_own_phrasing_asks_what_its_entry_is_not_for(kb_copy: Path) -> None:
     )
     _edit(kb_copy, lambda d: _entry(d, "two_skins").update(not_for=[]))
     assert any("not_for, when given, must list at least one word" in m for m in _messages(kb_copy))
+
+
+def test_neighbours_are_passages_that_meet_within_one_section(kb: KnowledgeBase) -> None:
+    """Quoted one after the other, two neighbours are one verbatim stretch of the interview."""
+    interview = "".join(fold_for_comparison(p) for p in interview_paragraphs(kb.interview))
+    assert ("six_disconnects", "politics_first") in kb.neighbours
+    assert ("politics_first", "six_disconnects") not in kb.neighbours
+    for (first, second), between in kb.neighbours.items():
+        earlier, later = kb.by_id[first], kb.by_id[second]
+        assert earlier.section == later.section
+        joined = kb.joined_passage(later, earlier)
+        assert joined is not None
+        assert joined[:2] == (earlier, later)
+        assert fold_for_comparison(joined[2]) in interview
+        assert joined[2] == earlier.passage.rstrip() + between + later.passage.lstrip()
+    # The reporter's question stands between two sections: no pair runs across it.
+    assert not any(kb.by_id[a].section != kb.by_id[b].section for a, b in kb.neighbours)
+    assert kb.joined_passage(kb.by_id["two_skins"], kb.by_id["supervision"]) is None
+
+
+def test_a_paragraph_break_between_neighbours_is_kept(kb_copy: Path) -> None:
+    """The headline and the lead's first sentence meet across a paragraph break (the web page's
+    own lines between them are no part of the interview): quoted together, they keep it."""
+    headline = "4月7日《河南日报》第4版：破解“两张皮” 全面提高机关党建质量"
+    _edit(kb_copy, lambda d: _entry(d, "title").update(passage=headline))
+    kb = load_knowledge(kb_copy)
+    assert kb.neighbours[("title", "purpose")] == "\n"
+    joined = kb.joined_passage(kb.by_id["purpose"], kb.by_id["title"])
+    assert joined is not None
+    assert joined[2] == headline + "\n" + kb.by_id["purpose"].passage

@@ -154,6 +154,20 @@ async def test_question_gets_passage_citation_and_related_buttons(bot: Harness) 
     assert "reply_parameters" not in call.params  # private chats: no quoting
 
 
+async def test_torn_between_neighbouring_passages_quotes_both_in_one_block(bot: Harness) -> None:
+    """Two passages that meet in the interview are one quote, not a "did you mean" keyboard."""
+    call = only(await bot.say("我是业务骨干，只把业务干好、政治上不讲究行不行？"))
+    earlier, later = bot.kb.by_id["six_disconnects"], bot.kb.by_id["politics_first"]
+    assert f"<blockquote>{earlier.passage}{later.passage}</blockquote>" in call.text
+    assert call.text.count("<blockquote>") == 1
+    assert call.text.count("<i>——出处：") == 1
+    assert "您是不是想问" not in call.text
+    related = call.button_data()[:-2]
+    assert related
+    assert not {f"a|s|{earlier.id}", f"a|s|{later.id}"} & set(related)
+    assert call.button_data()[-2:] == ["f|y|politics_first", "f|n|politics_first"]
+
+
 async def test_a_number_picks_an_offered_question_or_asks_to_choose(bot: Harness) -> None:
     """After three related buttons, "9" gets "please choose 1-3" (not "not covered"), "2" picks."""
     only(await bot.say("两张皮是什么意思"))

@@ -609,6 +609,14 @@ class Result:
     traditional: bool = False
     kind: Kind = Kind.QUESTION
     question: str = ""  # the question as matched (normalised), for the question log
+    # Answered with two passages that meet in the interview: both entry ids, in its order
+    # (`entry` is the better matched of them).  Empty for an answer of one passage.
+    together: tuple[str, ...] = ()
+
+    @property
+    def quoted(self) -> tuple[str, ...]:
+        """The entry ids whose passages the reply quotes, in the interview's order."""
+        return self.together or ((self.entry,) if self.entry is not None else ())
 
     @property
     def offered(self) -> tuple[str, ...]:
@@ -628,6 +636,7 @@ class Result:
                 {"entry": s.entry, "question": s.question, "score": round(s.score, 3)}
                 for s in self.suggestions
             ],
+            "quoted": list(self.quoted),
         }
 
 
@@ -799,6 +808,14 @@ class Answerer:
             and best.evidence >= evidence
             and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
         )
+
+    def _joins(self, best: Candidate, in_letters: bool) -> bool:
+        """Specific enough, and carrying as much of the interview's words as a clear lead must
+        (`_leads_clearly`: one of its terms in another field's question carries less), to be
+        answered with the best passage and its neighbour together."""
+        tuning = self.tuning
+        evidence = tuning.letters_clear_lead_evidence if in_letters else tuning.clear_lead_evidence
+        return self._specific(best) and best.evidence >= evidence
 
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
@@ -1090,13 +1107,17 @@ class Answerer:
             choices.append(rival)
         return Status.SUGGESTED, choices
 
-    def related(self, entry: Entry, limit: int = 3) -> tuple[str, ...]:
+    def related(
+        self, entry: Entry, limit: int = 3, besides: Entry | None = None
+    ) -> tuple[str, ...]:
         """Follow-up questions that lead to passages other than this one and each other.
 
         The entry's own `related` come first, then theirs, then its topic's, then its neighbours:
-        a link that would show the passage just read again (or a part of it) is skipped."""
+        a link that would show the passage just read again (or a part of it) is skipped, and so
+        is one to the passage quoted `besides` it."""
         index = {e.id: i for i, e in enumerate(self.kb.entries)}
         here = index[entry.id]
+        shown = [here] if besides is None else [here, index[besides.id]]
         second = [
             r for rel in entry.related if rel in self.kb.by_id for r in self.kb.by_id[rel].related
         ]
@@ -1107,20 +1128,30 @@ class Answerer:
         chosen: list[int] = []
         for candidate in pool:
             position = index.get(candidate)
-            if position is None or position == here or position in chosen:
+            if position is None or position in shown or position in chosen:
                 continue
-            if self._distinct(here, position) and all(self._distinct(position, c) for c in chosen):
+            if all(self._distinct(position, c) for c in (*shown, *chosen)):
                 chosen.append(position)
                 if len(chosen) == limit:
                     break
         return tuple(self.kb.entries[i].id for i in chosen)
 
     def answer_entry(
-        self, entry: Entry, *, traditional: bool = False, score: float = 1.0
+        self,
+        entry: Entry,
+        *,
+        traditional: bool = False,
+        score: float = 1.0,
+        joined: Entry | None = None,
     ) -> Result:
-        """The result for a known entry: what a button press or a chosen suggestion shows."""
-        related = self.related(entry)
-        parts = replies.answer_parts(self.kb, entry, related)
+        """The result for a known entry: what a button press or a chosen suggestion shows.
+
+        With `joined`, an entry whose passage meets this one's in the interview, both passages
+        are quoted as one."""
+        together = None if joined is None else self.kb.joined_passage(entry, joined)
+        besides = None if together is None else joined
+        related = self.related(entry, besides=besides)
+        parts = replies.answer_parts(self.kb, entry, related, joined=besides)
         text = replies.render_answer(parts)
         return Result(
             Status.ANSWERED,
@@ -1129,6 +1160,7 @@ class Answerer:
             to_traditional(text) if traditional else text,
             related=related,
             traditional=traditional,
+            together=() if together is None else (together[0].id, together[1].id),
         )
 
     def pick(self, text: str, offered: Sequence[str], traditional: bool = False) -> Result | None:
@@ -1247,7 +1279,13 @@ class Answerer:
                 if asked.traditional is not traditional:
                     # The script is the whole message's: 我們黨組……。意见对中心组有什么说法？
                     entry = self.kb.by_id[asked.entry]
-                    asked = self.answer_entry(entry, traditional=traditional, score=asked.score)
+                    beside = [self.kb.by_id[i] for i in asked.quoted if i != asked.entry]
+                    asked = self.answer_entry(
+                        entry,
+                        traditional=traditional,
+                        score=asked.score,
+                        joined=beside[0] if beside else None,
+                    )
                 return replace(asked, question=prepared)
         return replace(result, question=prepared)
 
@@ -1565,6 +1603,18 @@ class Answerer:
                         status = Status.ANSWERED
                     else:
                         chosen, status = [], Status.UNKNOWN
+        if (
+            status is Status.SUGGESTED
+            and len(chosen) == 2
+            and self._joins(chosen[0], _typed_in_letters(question))
+        ):
+            first, second = (self.kb.entries[c.index] for c in chosen)
+            if self.kb.joined_passage(first, second) is not None:
+                # Torn between two passages where one ends just as the other begins: the answer
+                # is one of them or runs across both, and the reader gets both as one quote.
+                return self.answer_entry(
+                    first, traditional=traditional, score=chosen[0].score, joined=second
+                )
         if status is Status.ANSWERED:
             best = chosen[0]
             return self.answer_entry(

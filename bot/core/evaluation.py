@@ -5,9 +5,9 @@ answer).  `in_scope` is either a mapping (entry id -> questions: the project's o
 list of `{q, answer}` where `answer` is an excerpt of the interview (the blind sets, written by
 people who never saw the knowledge base).  An in-scope question counts as answered correctly
 when the bot answers it with a passage that contains the expected text: the labelled entry's
-passage (or a longer one quoting it whole), or the excerpt, compared after folding whitespace
-and quote marks.  "Top-1" counts the questions whose best-ranked entry quotes that text,
-whether or not the bot was sure enough to answer with it.
+passage (or a longer one quoting it whole, or two neighbouring passages quoted together), or the
+excerpt, compared after folding whitespace and quote marks.  "Top-1" counts the questions whose
+best-ranked entry quotes that text, whether or not the bot was sure enough to answer with it.
 
 Leave-one-phrasing-out asks every alternate of every entry of a knowledge base rebuilt without
 it: a measure on phrasings that the matcher has not seen, from the knowledge base alone.
@@ -198,7 +198,8 @@ def _record(answerer: Answerer, item: Labelled, report: Report) -> None:
     if ranked and right in passages[answerer.kb.entries[ranked[0].index].id]:
         report.ranked_first += 1
     if result.status is Status.ANSWERED and result.entry is not None:
-        if right in passages[result.entry]:
+        # Two passages quoted together meet in the interview: their text is one stretch of it.
+        if right in "".join(passages[quoted] for quoted in result.quoted):
             report.correct += 1
             return
         report.wrong += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -139,6 +139,18 @@ class KnowledgeBase:
     # Questions readers asked that the interview does not answer (asked.yaml's out_of_scope):
     # a question nearer to one of these than to any entry is declined.
     asked_out_of_scope: tuple[str, ...] = ()
+    # (earlier, later) entry ids whose passages meet in the interview, with what stands between
+    # them ("" or a line break): a question torn between the two is answered with both.
+    neighbours: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def joined_passage(self, first: Entry, second: Entry) -> tuple[Entry, Entry, str] | None:
+        """The two entries in the interview's order and their passages quoted as one, when one
+        passage begins just where the other ends; None otherwise."""
+        for earlier, later in ((first, second), (second, first)):
+            between = self.neighbours.get((earlier.id, later.id))
+            if between is not None:
+                return earlier, later, earlier.passage.rstrip() + between + later.passage.lstrip()
+        return None
 
     @property
     def plainly_not_covered(self) -> tuple[str, ...]:
@@ -244,6 +256,7 @@ class _Interview:
     whole: str  # with the web page's own lines: what an entry about the publication may quote
     # (folded offset where the section starts, section), in order
     sections: tuple[tuple[int, Section], ...]
+    paragraphs: frozenset[int] = frozenset()  # folded offsets where a paragraph starts
 
     def section_at(self, offset: int) -> Section:
         found = self.sections[0][1]
@@ -279,6 +292,7 @@ def _parse_interview(text: str) -> _Interview:
     sections: list[tuple[int, Section]] = [(0, Section(0, None))]
     folded_parts: list[str] = []
     whole_parts: list[str] = []
+    starts: set[int] = set()
     length = 0
     for paragraph in _source_paragraphs(text):
         folded = fold_for_comparison(paragraph)
@@ -289,8 +303,31 @@ def _parse_interview(text: str) -> _Interview:
             question = paragraph.removeprefix("问：").strip()
             sections.append((length, Section(len(sections), question)))
         folded_parts.append(folded)
+        starts.add(length)
         length += len(folded)
-    return _Interview(text, "".join(folded_parts), "".join(whole_parts), tuple(sections))
+    return _Interview(
+        text, "".join(folded_parts), "".join(whole_parts), tuple(sections), frozenset(starts)
+    )
+
+
+def _neighbours(entries: Sequence[Entry], interview: _Interview) -> dict[tuple[str, str], str]:
+    """(earlier, later) -> what stands between them, for every two passages of one section where
+    one ends just where the other begins: "" within a paragraph, a line break between two.
+
+    Quoted one after the other they are one verbatim stretch of the interview."""
+    spans: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        folded = fold_for_comparison(entry.passage)
+        start = interview.folded.find(folded)
+        if start >= 0:
+            spans[entry.id] = (start, start + len(folded))
+    by_id = {entry.id: entry for entry in entries}
+    return {
+        (first, second): "\n" if begin in interview.paragraphs else ""
+        for first, (_, end) in spans.items()
+        for second, (begin, _) in spans.items()
+        if end == begin and by_id[first].section == by_id[second].section
+    }
 
 
 # --------------------------------------------------------------------------- validation
@@ -677,6 +714,7 @@ def load_knowledge(path: Path | str | None = None) -> KnowledgeBase:
         quiz=tuple(quiz),
         asked=MappingProxyType(asked),
         asked_out_of_scope=asked_out,
+        neighbours=MappingProxyType(_neighbours(entries, interview)) if interview else {},
     )
 
 

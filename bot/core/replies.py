@@ -95,12 +95,24 @@ def section_citation(kb: KnowledgeBase, section: Section) -> str:
 
 
 def answer_parts(
-    kb: KnowledgeBase, entry: Entry, related: Sequence[str] | None = None, related_limit: int = 3
+    kb: KnowledgeBase,
+    entry: Entry,
+    related: Sequence[str] | None = None,
+    related_limit: int = 3,
+    joined: Entry | None = None,
 ) -> Answer:
-    """The summary, passage, citation and related questions (ids; default the entry's own)."""
+    """The summary, passage, citation and related questions (ids; default the entry's own).
+
+    With `joined`, whose passage meets this one's in the interview, the two passages are quoted
+    as one stretch of it and their summaries stand in the same order."""
     ids = entry.related if related is None else related
     questions = tuple(kb.by_id[rid].question for rid in ids[:related_limit] if rid in kb.by_id)
-    return Answer(entry.summary, entry.passage, citation(kb, entry), questions)
+    together = None if joined is None else kb.joined_passage(entry, joined)
+    if together is None:
+        return Answer(entry.summary, entry.passage, citation(kb, entry), questions)
+    earlier, later, passage = together
+    summaries = "\n".join(s for s in (earlier.summary, later.summary) if s) or None
+    return Answer(summaries, passage, citation(kb, entry), questions)
 
 
 def render_answer(answer: Answer) -> str:

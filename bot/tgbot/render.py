@@ -195,12 +195,17 @@ def split_blocks(
 
 
 def answer_blocks(
-    kb: KnowledgeBase, entry: Entry, traditional: bool, *, related_lead: bool = True
+    kb: KnowledgeBase,
+    entry: Entry,
+    traditional: bool,
+    *,
+    related_lead: bool = True,
+    joined: Entry | None = None,
 ) -> list[Block]:
     """An answer as blocks: summary (bold), passage (quote), citation (italic), lead-in to the
     related-question buttons (left out where no buttons follow, as in inline results)."""
     say = converter(traditional)
-    parts = replies.answer_parts(kb, entry)
+    parts = replies.answer_parts(kb, entry, joined=joined)
     blocks: list[Block] = []
     if parts.summary:
         blocks.append(Block(say(parts.summary), "b"))
@@ -315,9 +320,13 @@ def _full_questions(
 
 
 def _with_questions(
-    kb: KnowledgeBase, entry: Entry, related: Sequence[str], traditional: bool
+    kb: KnowledgeBase,
+    entry: Entry,
+    related: Sequence[str],
+    traditional: bool,
+    joined: Entry | None = None,
 ) -> list[str]:
-    blocks = answer_blocks(kb, entry, traditional)
+    blocks = answer_blocks(kb, entry, traditional, joined=joined)
     if replies.answer_parts(kb, entry).related:
         blocks += _full_questions(kb, related, converter(traditional))
     return split_blocks(blocks)
@@ -328,8 +337,10 @@ def render_result(kb: KnowledgeBase, result: Result, bot_username: str = "") -> 
     say = converter(result.traditional)
     entry = kb.by_id.get(result.entry) if result.entry else None
     if result.status is Status.ANSWERED and entry is not None:
+        beside = [kb.by_id[i] for i in result.quoted if i != entry.id and i in kb.by_id]
+        joined = beside[0] if beside else None
         return Rendered(
-            _with_questions(kb, entry, result.related, result.traditional),
+            _with_questions(kb, entry, result.related, result.traditional, joined),
             answer_keyboard(kb, entry, result.related, result.traditional, bot_username),
         )
     if result.status is Status.SUGGESTED:
