@@ -1814,6 +1814,37 @@ def test_a_traditional_question_gets_both_passages_in_traditional(answerer: Answ
     assert "考核和獎懲脫節" in result.reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # An adversarial helper's: the two passages' own words, then something neither says,
+        # as near a reader's out-of-scope question as to them.
+        "精通党务熟悉业务的党务干部和联动考评长效机制，有没有评分表",
+        "意见由谁印发，负责人回答记者提问时心情如何",
+    ],
+)
+def test_two_neighbours_near_an_out_of_scope_question_stay_a_choice(
+    answerer: Answerer, question: str
+) -> None:
+    result = answerer.ask(question)
+    assert result.status is Status.SUGGESTED
+    assert result.quoted == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # What the interview gives no years for, and other fields' "two skins" (the helper's).
+        "总结近年来实践做法和有力抓手，近年来是指哪几年",
+        "剧组拍摄和后勤两张皮，常见病怎么治，保障和关键是什么",
+        "车间生产和安全两张皮，常见病怎么治",
+        "连队训练和管理两张皮，常见病怎么治",
+    ],
+)
+def test_what_the_neighbours_do_not_say_is_declined(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN
+
+
 def test_passages_that_do_not_meet_are_still_offered_as_choices(answerer: Answerer) -> None:
     """Two passages apart in the interview stay a choice: no quote runs across a gap."""
     result = answerer.ask("干部")

@@ -32,6 +32,7 @@ from bot.core.textnorm import clean
         ("会议召开时间", Slot.TIME),
         ("观摩会的时间地点", Slot.TIME),
         ("中心组学习的日程", Slot.TIME),
+        ("近年来是指哪几年", Slot.TIME),
         ("培训的名额", Slot.COUNT),
         ("任职培训多少课时", Slot.COUNT),
         ("示范培训分几期", Slot.COUNT),

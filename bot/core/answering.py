@@ -809,13 +809,17 @@ class Answerer:
             and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
         )
 
-    def _joins(self, best: Candidate, in_letters: bool) -> bool:
+    def _joins(self, best: Candidate, outside: Candidate | None, in_letters: bool) -> bool:
         """Specific enough, and carrying as much of the interview's words as a clear lead must
         (`_leads_clearly`: one of its terms in another field's question carries less), to be
         answered with the best passage and its neighbour together."""
         tuning = self.tuning
         evidence = tuning.letters_clear_lead_evidence if in_letters else tuning.clear_lead_evidence
-        return self._specific(best) and best.evidence >= evidence
+        return (
+            self._specific(best)
+            and best.evidence >= evidence
+            and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
+        )
 
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
         """With no rival to weigh it against, a candidate is answered from `lone_score`."""
@@ -1606,7 +1610,7 @@ class Answerer:
         if (
             status is Status.SUGGESTED
             and len(chosen) == 2
-            and self._joins(chosen[0], _typed_in_letters(question))
+            and self._joins(chosen[0], outside, _typed_in_letters(question))
         ):
             first, second = (self.kb.entries[c.index] for c in chosen)
             if self.kb.joined_passage(first, second) is not None:
