@@ -1874,3 +1874,32 @@ def test_an_excerpt_across_two_neighbouring_passages_counts_when_both_are_quoted
     )
     report = evaluate(answerer, read_questions(path, set(answerer.kb.by_id)))
     assert (report.in_scope, report.correct) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "What mistaken view about serving the central task does the document correct?",
+            "misconception",
+        ),
+        (
+            "What misconception about serving the center does the document correct?",
+            "misconception",
+        ),
+        ("Which two integrations are meant to manage the long term?", "now_and_long_term"),
+        (
+            "Which two integrations are meant to keep things under control in the long run?",
+            "now_and_long_term",
+        ),
+        # Not about the Opinion: the words stay unread.
+        ("What are common misconceptions about vaccines?", None),
+        ("What integrations does Slack support?", None),
+        ("How do I manage the long term care of my parents?", None),
+        ("How many integrations are there in European Union policy?", None),
+    ],
+)
+def test_english_for_a_mistaken_view_and_the_long_term_integrations(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)

@@ -1655,6 +1655,16 @@ _ENGLISH_TERMS = {
     "biased understandings": "偏颇认识",
     "biased view": "偏颇认识",
     "biased views": "偏颇认识",
+    "one sided view": "偏颇认识",
+    "one sided views": "偏颇认识",
+    "mistaken view": "偏颇认识",
+    "mistaken views": "偏颇认识",
+    "mistaken idea": "偏颇认识",
+    "mistaken ideas": "偏颇认识",
+    "wrong view": "偏颇认识",
+    "wrong views": "偏颇认识",
+    "misconception": "偏颇认识",
+    "misconceptions": "偏颇认识",
     "commemorative activities": "纪念活动",
     "commemoration activities": "纪念活动",
     "meeting point": "结合点",
@@ -1733,6 +1743,14 @@ _ENGLISH_TERMS = {
     "basic guide": "基本遵循",
     "training course": "培训",
     "training courses": "培训",
+    "training program": "培训",
+    "training programs": "培训",
+    # 管住长期: what the two long-term integrations do.
+    "manage the long term": "管住长期",
+    "manage it for the long term": "管住长期",
+    "manage it for long term": "管住长期",
+    "control in the long run": "管住长期",
+    "control in the long term": "管住长期",
     "daily": "日常",
     "based on": "基础上",
     # Everyday words elsewhere (Is the new iPhone innovative?  Why do parents neglect kids?  What
@@ -1991,6 +2009,8 @@ _ABOUT_THE_OPINION_RE = re.compile(
     r"|the official(?:['’]s)? (?:says?|said|mention(?:s|ed)?|describ(?:e|es|ed)|calls?|called"
     r"|sees?|thinks?|stress(?:es|ed)?|explain(?:s|ed)?|notes?|noted|answer(?:s|ed)?|told|tells?"
     r"|words|remarks|views?)"
+    # The six integrations, counted or grouped (integration alone is also Europe's).
+    r"|integrations"
     r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
