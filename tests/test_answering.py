@@ -787,7 +787,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev122.yaml", 0.90, 0.98),
         ("blind_dev123.yaml", 0.82, 0.98),
         ("blind_dev124.yaml", 0.95, 0.96),
-        ("blind_dev125.yaml", 0.80, 0.95),
+        ("blind_dev125.yaml", 0.81, 0.95),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -1845,6 +1845,25 @@ def test_what_the_neighbours_do_not_say_is_declined(answerer: Answerer, question
     assert answerer.ask(question).status is Status.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A second helper's: another trade named in passing beside the organs leaves the
+        # question the Opinion's (车间, 剧组 and 连队 are everyday words, not plain not_covered).
+        ("我在省直机关工作，以前在车间干过，想问什么是“两张皮”问题？", "two_skins"),
+        ("我从连队转业到省直机关，《意见》的主要内容有哪些？", "main_content"),
+        ("剧组的共青团可以参与吗？群团组织在融合发展中有责任吗？", "mass_organizations"),
+        # 哪几年 asks when, as 哪年 does.
+        ("《意见》是哪几年印发的", "when_issued"),
+        ("哪几年是两张皮问题最严重的", None),
+    ],
+)
+def test_another_trade_in_passing_and_which_years(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
 def test_passages_that_do_not_meet_are_still_offered_as_choices(answerer: Answerer) -> None:
     """Two passages apart in the interview stay a choice: no quote runs across a gap."""
     result = answerer.ask("干部")
@@ -1895,6 +1914,12 @@ def test_an_excerpt_across_two_neighbouring_passages_counts_when_both_are_quoted
         # Not about the Opinion: the words stay unread.
         ("What are common misconceptions about vaccines?", None),
         ("What integrations does Slack support?", None),
+        ("How should I manage the long term integrations of my software stack?", None),
+        (
+            "How does my startup build responsibility chains and joint evaluation for"
+            " integrations?",
+            None,
+        ),
         ("How do I manage the long term care of my parents?", None),
         ("How many integrations are there in European Union policy?", None),
     ],

@@ -246,6 +246,7 @@ _SYNONYMS = {
         "几月几日",
         "哪年",
         "哪一年",
+        "哪几年",
         "什么日期",
     ),
     # The issuer's long name would otherwise outweigh everything else in a question.
@@ -2009,8 +2010,9 @@ _ABOUT_THE_OPINION_RE = re.compile(
     r"|the official(?:['’]s)? (?:says?|said|mention(?:s|ed)?|describ(?:e|es|ed)|calls?|called"
     r"|sees?|thinks?|stress(?:es|ed)?|explain(?:s|ed)?|notes?|noted|answer(?:s|ed)?|told|tells?"
     r"|words|remarks|views?)"
-    # The six integrations, counted or grouped (integration alone is also Europe's).
-    r"|integrations"
+    # The six integrations counted (integration alone is also Europe's, integrations a
+    # software stack's).
+    r"|(?:six|two|four|6|2|4) integrations"
     r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
