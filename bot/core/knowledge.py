@@ -315,18 +315,20 @@ def _neighbours(entries: Sequence[Entry], interview: _Interview) -> dict[tuple[s
     one ends just where the other begins: "" within a paragraph, a line break between two.
 
     Quoted one after the other they are one verbatim stretch of the interview."""
-    spans: dict[str, tuple[int, int]] = {}
+    ends: dict[str, int] = {}
+    starting: dict[int, list[Entry]] = {}  # by where they begin: one pass, however many entries
     for entry in entries:
         folded = fold_for_comparison(entry.passage)
         start = interview.folded.find(folded)
         if start >= 0:
-            spans[entry.id] = (start, start + len(folded))
-    by_id = {entry.id: entry for entry in entries}
+            ends[entry.id] = start + len(folded)
+            starting.setdefault(start, []).append(entry)
+    sections = {entry.id: entry.section for entry in entries}
     return {
-        (first, second): "\n" if begin in interview.paragraphs else ""
-        for first, (_, end) in spans.items()
-        for second, (begin, _) in spans.items()
-        if end == begin and by_id[first].section == by_id[second].section
+        (first, second.id): "\n" if end in interview.paragraphs else ""
+        for first, end in ends.items()
+        for second in starting.get(end, ())
+        if sections[first] == second.section
     }
 
 
