@@ -619,6 +619,11 @@ class Result:
         return self.together or ((self.entry,) if self.entry is not None else ())
 
     @property
+    def beside(self) -> str | None:
+        """The entry whose passage is quoted together with `entry`'s, if two are."""
+        return next((i for i in self.together if i != self.entry), None)
+
+    @property
     def offered(self) -> tuple[str, ...]:
         """The entry ids this reply offers, in order: what the numbers 1, 2, 3 stand for."""
         if self.status is Status.SUGGESTED:
@@ -797,28 +802,22 @@ class Answerer:
     def _leads_clearly(
         self, best: Candidate, lead: float, outside: Candidate | None, in_letters: bool
     ) -> bool:
-        """The best entry leads every other passage clearly, with evidence enough that the
-        question is the interview's (not one of its terms in another field's question), and no
-        out-of-scope question nearly as near (How do I join the Communist Youth League?)."""
+        """The best entry leads every other passage clearly, and is clear enough (`_clear`)."""
         tuning = self.tuning
-        evidence = tuning.letters_clear_lead_evidence if in_letters else tuning.clear_lead_evidence
         return (
             best.score >= tuning.clear_lead_score
             and lead >= tuning.clear_lead_margin
-            and best.evidence >= evidence
-            and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
+            and self._clear(best, outside, in_letters)
         )
 
-    def _joins(self, best: Candidate, outside: Candidate | None, in_letters: bool) -> bool:
-        """Specific enough, and carrying as much of the interview's words as a clear lead must
-        (`_leads_clearly`: one of its terms in another field's question carries less), to be
-        answered with the best passage and its neighbour together."""
+    def _clear(self, best: Candidate, outside: Candidate | None, in_letters: bool) -> bool:
+        """Evidence enough that the question is the interview's (not one of its terms in another
+        field's question), and no out-of-scope question nearly as near (How do I join the
+        Communist Youth League?): what a clear lead, or two neighbours quoted together, needs."""
         tuning = self.tuning
         evidence = tuning.letters_clear_lead_evidence if in_letters else tuning.clear_lead_evidence
-        return (
-            self._specific(best)
-            and best.evidence >= evidence
-            and (outside is None or best.score - outside.score >= tuning.clear_lead_outside)
+        return best.evidence >= evidence and (
+            outside is None or best.score - outside.score >= tuning.clear_lead_outside
         )
 
     def _clears_lone_bar(self, candidate: Candidate) -> bool:
@@ -1283,12 +1282,9 @@ class Answerer:
                 if asked.traditional is not traditional:
                     # The script is the whole message's: 我們黨組……。意见对中心组有什么说法？
                     entry = self.kb.by_id[asked.entry]
-                    beside = [self.kb.by_id[i] for i in asked.quoted if i != asked.entry]
+                    joined = None if asked.beside is None else self.kb.by_id[asked.beside]
                     asked = self.answer_entry(
-                        entry,
-                        traditional=traditional,
-                        score=asked.score,
-                        joined=beside[0] if beside else None,
+                        entry, traditional=traditional, score=asked.score, joined=joined
                     )
                 return replace(asked, question=prepared)
         return replace(result, question=prepared)
@@ -1548,6 +1544,7 @@ class Answerer:
         question: str,
     ) -> Result:
         chosen: list[Candidate] = []
+        in_letters = _typed_in_letters(question)
         if beyond:
             status = Status.UNKNOWN
         else:
@@ -1589,9 +1586,7 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            status, chosen = self._decide(
-                ranked, outside, named, in_letters=_typed_in_letters(question)
-            )
+            status, chosen = self._decide(ranked, outside, named, in_letters=in_letters)
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}
@@ -1610,7 +1605,8 @@ class Answerer:
         if (
             status is Status.SUGGESTED
             and len(chosen) == 2
-            and self._joins(chosen[0], outside, _typed_in_letters(question))
+            and self._specific(chosen[0])
+            and self._clear(chosen[0], outside, in_letters)
         ):
             first, second = (self.kb.entries[c.index] for c in chosen)
             if self.kb.joined_passage(first, second) is not None:

@@ -337,8 +337,7 @@ def render_result(kb: KnowledgeBase, result: Result, bot_username: str = "") -> 
     say = converter(result.traditional)
     entry = kb.by_id.get(result.entry) if result.entry else None
     if result.status is Status.ANSWERED and entry is not None:
-        beside = [kb.by_id[i] for i in result.quoted if i != entry.id and i in kb.by_id]
-        joined = beside[0] if beside else None
+        joined = kb.by_id.get(result.beside) if result.beside else None
         return Rendered(
             _with_questions(kb, entry, result.related, result.traditional, joined),
             answer_keyboard(kb, entry, result.related, result.traditional, bot_username),
