@@ -788,6 +788,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev123.yaml", 0.82, 0.98),
         ("blind_dev124.yaml", 0.95, 0.96),
         ("blind_dev125.yaml", 0.81, 0.95),
+        ("blind_dev126.yaml", 0.90, 1.0),
+        ("blind_dev127.yaml", 0.80, 1.0),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

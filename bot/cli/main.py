@@ -215,6 +215,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev123.yaml",
     "blind_dev124.yaml",
     "blind_dev125.yaml",
+    "blind_dev126.yaml",
+    "blind_dev127.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -68,10 +68,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev122 (sealed: a general mix as users type) and blind_dev123 (read: English, what a
 # term means, why, one detail, a role's point of view, everyday traps, relayed claims),
 # blind_dev124 (sealed: a general mix as users type) and blind_dev125 (read: neighbouring
-# paragraphs, tasks, one buried detail, English, classifying, long messages, claims).
+# paragraphs, tasks, one buried detail, English, classifying, long messages, claims),
+# blind_dev126 (sealed: a general mix as users type) and blind_dev127 (read: counts, natural
+# English, the asker's background, why, synonyms, keywords, typos or Traditional).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 126))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 128))}
 )
 
 
