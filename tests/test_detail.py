@@ -159,6 +159,9 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
         ("“治好当下、管住长期”出自第几个问题", "now_and_long_term"),
         ("调研督促是第几问说的", "supervision"),
         ("党务干部要成为几种人", "cadre_goal"),
+        # The kinds, aspects or levels a list names are counted by reading the list.
+        ("意见的创新体现在几个层面", "innovations"),
+        ("共同责任拓展到了多少类组织", "common_responsibility"),
         # "Which official answered the reporter" is answered by the office the interview names.
         ("记者采访的是哪位领导", "interview"),
         # 哪几点, 讲了几点 and 第几点 ask which points, not at what hour; 许多长期 is no 多长.

@@ -99,8 +99,12 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         ),
     ),
     (Slot.ORDINAL, re.compile("第几")),
-    # "几种人" is answered by a list of three kinds; "多少" and "几年" want a number.
-    (Slot.KINDS, re.compile("(?<![哪那这])几(种|类|个方面)")),
+    # "几种人" is answered by a list of three kinds, and so are the kinds, aspects or levels a
+    # list names (拓展到多少类组织, 创新体现在几个层面); "多少" and "几年" want a number.
+    (
+        Slot.KINDS,
+        re.compile("(?<![哪那这])(?:几|多少)(?:种|类|个?(?:方面|层面|层次|部分|环节))"),
+    ),
     # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 过去几年, 好几期, 十几期: a
     # few, not how many.  几天 asks a count only after what takes days (培训几天, 开几天):
     # 前几天 and 放松几天 are a few days.
