@@ -138,6 +138,9 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "采访时间一般多长",
         "受访时间是几点",
         "培训持续多久",
+        # Where the visits are held, asked in English: the interview names no place.
+        "Where will the site visits take place?",
+        "Where are the on-site observations held?",
         # Another interview than this one.
         "下次采访时间",
         "面试的受访时间",

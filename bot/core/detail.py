@@ -127,6 +127,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"(开|举行|举办|办|召开|培训|看|领|上课|报到)|"
             r"(哪|哪儿|哪里|哪个地方|什么地方)(能|可以)?(开|举行|举办|召开|买|领|进行)|"
             r"(培训|上课|报到|观摩)在哪(?![些几])|在哪(儿|里)?(培训|上课|报到|观摩)|场地|"
+            # Where the visits are held, read from English (Where are the site visits held?).
+            r"^哪里(现场)?(培训|上课|报到|观摩)|"
             r"安排在哪|在哪个(厅局|厅|局|部门)|地点(在|是)?哪|(报到|培训|观摩|开会|会议|举办)的?地点|"
             r"(定|放|选|设)在(哪个单位|哪家单位|哪个地方)(?!负责|牵头|组织|主抓)|(第一站|观摩)去哪|"
             # Where the interview took place (not where it was printed: 采访登在哪个报纸上).
