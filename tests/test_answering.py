@@ -762,7 +762,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev97.yaml", 0.94, 0.98),
         ("blind_dev98.yaml", 0.74, 1.0),
         ("blind_dev99.yaml", 0.89, 1.0),
-        ("blind_dev100.yaml", 0.61, 1.0),
+        ("blind_dev100.yaml", 0.61, 0.98),
         ("blind_dev101.yaml", 0.91, 0.96),
         ("blind_dev102.yaml", 0.75, 1.0),
         ("blind_dev103.yaml", 0.85, 1.0),
@@ -776,12 +776,12 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev111.yaml", 0.94, 1.0),
         ("blind_dev112.yaml", 0.58, 0.98),
         ("blind_dev113.yaml", 0.91, 1.0),
-        ("blind_dev114.yaml", 0.89, 1.0),
+        ("blind_dev114.yaml", 0.89, 0.98),
         ("blind_dev115.yaml", 0.95, 1.0),
         ("blind_dev116.yaml", 0.85, 1.0),
         ("blind_dev117.yaml", 0.91, 1.0),
         ("blind_dev118.yaml", 0.94, 0.98),
-        ("blind_dev119.yaml", 0.81, 1.0),
+        ("blind_dev119.yaml", 0.81, 0.98),
         ("blind_dev120.yaml", 0.96, 0.98),
         ("blind_dev121.yaml", 0.90, 0.98),
         ("blind_dev122.yaml", 0.90, 0.98),
@@ -789,7 +789,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev124.yaml", 0.95, 0.96),
         ("blind_dev125.yaml", 0.81, 0.95),
         ("blind_dev126.yaml", 0.90, 1.0),
-        ("blind_dev127.yaml", 0.80, 1.0),
+        ("blind_dev127.yaml", 0.83, 1.0),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -1731,6 +1731,19 @@ def test_a_clear_lead_answers_below_the_lead_bar(answerer: Answerer) -> None:
     assert answerer._decide([thin, rival(0.18)], in_letters=True) == (Status.ANSWERED, [thin])
     thinner = Candidate(0, 0.28, evidence=6.0, nearest=0.2)
     assert answerer._decide([thinner, rival(0.18)], in_letters=True)[0] is Status.SUGGESTED
+    # Typed in letters, a lead on more than one of the interview's words counts from
+    # `letters_clear_lead_score` (0.22), not 0.27.
+    lower = Candidate(0, 0.23, evidence=10.0, nearest=0.2)
+    several = {"in_letters": True, "several_words": True}
+    assert answerer._decide([lower, rival(0.1)], several_words=True)[0] is Status.SUGGESTED
+    assert answerer._decide([lower, rival(0.1)], **several) == (Status.ANSWERED, [lower])
+    lowest = Candidate(0, 0.21, evidence=10.0, nearest=0.2)
+    assert answerer._decide([lowest, rival(0.1)], **several)[0] is Status.SUGGESTED
+    # Not on one of the interview's words alone (What's the innovation in the new iPhone?
+    # carries 8.5; Which newspapers quoted the mayor? reads 报纸 only).
+    one_word = Candidate(0, 0.23, evidence=8.5, nearest=0.2)
+    assert answerer._decide([one_word, rival(0.1)], **several)[0] is Status.SUGGESTED
+    assert answerer._decide([lower, rival(0.1)], in_letters=True)[0] is Status.SUGGESTED
     count = len(answerer.kb.entries)
     outside = Candidate(count, 0.25, evidence=10.0, nearest=0.1)
     assert answerer._decide([best, rival(0.18)], outside)[0] is Status.SUGGESTED
@@ -1927,6 +1940,42 @@ def test_an_excerpt_across_two_neighbouring_passages_counts_when_both_are_quoted
     ],
 )
 def test_english_for_a_mistaken_view_and_the_long_term_integrations(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # blind_dev127's English, in other words: read everywhere.
+        ("How should ideological work fit into ordinary tasks?", "goal_integration"),
+        # Read about the Opinion only.
+        (
+            "Can cadres switch over from party affairs to business posts and the other way round?",
+            "two_way_exchange",
+        ),
+        ("What should be looked for when picking heads of party organizations?", "leaders"),
+        ("How does party building tie in with the central work?", "entry_points"),
+        # A clear lead below 0.27, typed in English.
+        ("In which trainings is integration a compulsory topic?", "must_study"),
+        ("which groups get special focus in theory study", "learning_groups"),
+        # Everyday English keeps those words unread.
+        ("How do I check up on my elderly parents?", None),
+        ("Should the police be held accountable?", None),
+        ("Can I switch over to Android, or vice versa?", None),
+        ("How does yoga fit into my daily routine?", None),
+        ("Where can I find good examples of essays?", None),
+        ("What events are on in Zhengzhou this weekend?", None),
+        # Nor what cadres pick, nor in my company (an adversarial helper's probes).
+        ("How do cadres pick stocks?", None),
+        ("What does the document say about picking a car?", None),
+        ("How do I pick cadres for my startup?", None),
+        ("How do I check up on cadres in my club?", None),
+        ("What's the innovation in the new iPhone?", None),
+    ],
+)
+def test_english_in_readers_words_and_a_lower_clear_lead(
     answerer: Answerer, question: str, expected: str | None
 ) -> None:
     answers_with(answerer, question, expected)

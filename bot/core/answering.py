@@ -34,6 +34,7 @@ from bot.core.textnorm import (
     ITEM_NUMERALS,
     about_subject,
     clean,
+    content_chars,
     fold_cleaned,
     fold_for_comparison,
     has_content,
@@ -800,12 +801,23 @@ class Answerer:
         )
 
     def _leads_clearly(
-        self, best: Candidate, lead: float, outside: Candidate | None, in_letters: bool
+        self,
+        best: Candidate,
+        lead: float,
+        outside: Candidate | None,
+        in_letters: bool,
+        several_words: bool = False,
     ) -> bool:
-        """The best entry leads every other passage clearly, and is clear enough (`_clear`)."""
+        """The best entry leads every other passage clearly, and is clear enough (`_clear`).
+
+        Typed in letters, a question that reads several of the interview's words (not 报纸 or
+        创新 alone: Which newspapers quoted the mayor?) is clear from a lower score."""
         tuning = self.tuning
+        score = tuning.clear_lead_score
+        if in_letters and several_words and best.evidence >= tuning.letters_low_evidence:
+            score = tuning.letters_clear_lead_score
         return (
-            best.score >= tuning.clear_lead_score
+            best.score >= score
             and lead >= tuning.clear_lead_margin
             and self._clear(best, outside, in_letters)
         )
@@ -1071,6 +1083,7 @@ class Answerer:
         outside: Candidate | None = None,
         named: frozenset[int] = frozenset(),
         in_letters: bool = False,
+        several_words: bool = False,
     ) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -1089,7 +1102,7 @@ class Answerer:
         if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
-            or self._leads_clearly(best, lead, outside, in_letters)
+            or self._leads_clearly(best, lead, outside, in_letters, several_words)
         ):
             return Status.ANSWERED, [best]
         choices = [best]
@@ -1586,7 +1599,10 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            status, chosen = self._decide(ranked, outside, named, in_letters=in_letters)
+            several_words = content_chars(prepared) >= self.tuning.letters_low_chars
+            status, chosen = self._decide(
+                ranked, outside, named, in_letters=in_letters, several_words=several_words
+            )
             if wanted is not None:
                 passages = self._folded_passages
                 quoted = {clean(words) for words in _QUOTED_RE.findall(question)}

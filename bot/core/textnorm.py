@@ -1533,6 +1533,16 @@ _ENGLISH = {
         for verb in ("sit", "sat", "sits")
         for whom in ("the press", "the reporter", "a reporter", "the journalist", "a journalist")
     },
+    # blind_dev127's English, read everywhere: filler, and phrases whose everyday use keeps
+    # its other words unknown (How does yoga fit into my daily routine?).
+    "basically": "",
+    "some kind of": "",
+    "some sort of": "",
+    "fit into": "贯穿",
+    "fits into": "贯穿",
+    "ordinary tasks": "业务工作",
+    "ordinary work": "业务工作",
+    "day to day tasks": "业务工作",
 }
 
 
@@ -1944,6 +1954,32 @@ _ENGLISH_TERMS = {
     "various undertakings": "各项事业",
     "next task": "下一步",
     "next tasks": "下一步",
+    # blind_dev127's English about the Opinion: the heads units pick (选优配强党组织负责人).
+    # Not pick or spread alone: what cadres pick (stocks, a wife) drew the heads' passage, and
+    # how widely the problem is spread lost its answer; nor events, held accountable or check in
+    # on: the events in the interview, who was held accountable and how to check in on the
+    # interview's status were answered (an adversarial helper's probes).
+    **{
+        f"{verb} {the}{whom}": "选优配强负责人"
+        for verb in ("pick", "picks", "picking", "choose", "chooses", "choosing", "select")
+        for the in ("", "the ")
+        for whom in ("heads", "leaders")
+    },
+    "selecting heads": "选优配强负责人",
+    "selecting the heads": "选优配强负责人",
+    "look for": "",
+    # Read everywhere, they answered everyday English: How do I check up on my elderly
+    # parents?  Can I switch over to Android, or vice versa?
+    "check up on": "督促",
+    "checks up on": "督促",
+    "switch over": "交流",
+    "the other way round": "双向",
+    "the other way around": "双向",
+    "vice versa": "双向",
+    "hook into": "围绕",
+    "tie into": "围绕",
+    "tie in with": "围绕",
+    "good examples": "案例",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
@@ -2441,7 +2477,7 @@ def _english(text: str, respell: bool = True) -> str:
 # firms, the basic rules of party organizations in the army were answered).
 _SETTING_RE = re.compile(
     r"(?<![a-z])(?:in|for|at|within|among|between|on|about) "
-    r"(?:the |a |an |our |their |its |this |that )?([a-z]+)"
+    r"(?:the |a |an |our |their |its |this |that |my |your |his |her )?([a-z]+)"
 )
 
 
@@ -2851,6 +2887,11 @@ def mended(text: str) -> str | None:
 def has_content(text: str) -> bool:
     """True when the text says what it asks about, not only how it asks (是什么, 这是啥)."""
     return any(c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
+
+
+def content_chars(text: str) -> int:
+    """How many Chinese characters of the text say what it asks about (not 哪些, 什么)."""
+    return sum(is_cjk(c) and c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
 
 
 def _nth_integration(match: re.Match[str]) -> str:
