@@ -789,7 +789,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev124.yaml", 0.95, 0.96),
         ("blind_dev125.yaml", 0.81, 0.95),
         ("blind_dev126.yaml", 0.90, 1.0),
-        ("blind_dev127.yaml", 0.83, 1.0),
+        ("blind_dev127.yaml", 0.84, 1.0),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -1976,6 +1976,39 @@ def test_english_for_a_mistaken_view_and_the_long_term_integrations(
     ],
 )
 def test_english_in_readers_words_and_a_lower_clear_lead(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # What the problem does once efforts ease, asked as a whole.
+        ("What happens if agencies ease off on the problem?", "common_ailment"),
+        (
+            "What happens if departments relax their efforts once things get better?",
+            "common_ailment",
+        ),
+        ("What would happen if the efforts against the two skins are relaxed?", "common_ailment"),
+        ("What happens when the cadres let their guard down?", "common_ailment"),
+        # What comes next, asked of the Opinion.
+        ("What's going to happen next with the Opinion?", "implementation"),
+        ("What's next for the document?", "implementation"),
+        # Anyone's: muscles, rules, plans; organs, units or the committee alone (an
+        # adversarial helper's probes).
+        ("What happens if I relax my grip?", None),
+        ("What happens if we relax the rules?", None),
+        ("What happens if cadres relax at the weekend?", None),
+        ("What happens if organs relax?", None),
+        ("What happens if units let up?", None),
+        ("What happens if the committee relaxes?", None),
+        ("What's going to happen next with my visa?", None),
+        ("What's happening next with this?", None),
+        ("What's next for Apple?", None),
+    ],
+)
+def test_whole_english_questions_of_easing_off_and_what_comes_next(
     answerer: Answerer, question: str, expected: str | None
 ) -> None:
     answers_with(answerer, question, expected)

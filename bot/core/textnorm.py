@@ -2250,6 +2250,25 @@ _THE_COMMITTEE = r"the (?:provincial )?(?:work(?:ing)? )?committee"
 _COMMITTEE = rf"(?:{_THE_COMMITTEE}|they)"
 _END = r"\s*[?？!.。]*"
 _MERELY = "(?:exactly|actually|basically|specifically|really|just)"
+# Easing off the cure (一旦放松): who, on what, and when.
+_EASE = (
+    "(?:relax|relaxes|relaxed|are relaxed|is relaxed|ease off|eases off|slack off|slacks off"
+    "|let up|lets up|loosen up|loosens up|lets? (?:their|its|our) guard down)"
+)
+_THEIRS = (
+    r"(?:the )?cadres|(?:the )?(?:party|provincial|government) (?:organi[sz]ations|organs"
+    r"|committees)|(?:the )?efforts?(?: against (?:it|this|the problem|this problem"
+    r"|the two skins))?|the fight against (?:the problem|the two skins)"
+)
+_ANYONES = (
+    r"we|they|you|(?:the )?(?:agencies|departments|units|officials)"
+    r"|the (?:provincial )?(?:work(?:ing)? )?committee"
+)
+_ON_IT = (
+    " (?:(?:on|about) (?:it|this|that|the problem|this problem|the two skins(?: problem)?"
+    "|(?:their|our|its) efforts)|(?:their|our|its) efforts)"
+)
+_ONCE = " once things (?:improve|get better|look fixed|look better)"
 _WHOLE_ENGLISH = tuple(
     (re.compile(f"(?:{pattern}){_END}"), chinese)
     for pattern, chinese in (
@@ -2276,8 +2295,25 @@ _WHOLE_ENGLISH = tuple(
             rf"what (?:will|does|is|are) {_COMMITTEE} (?:going to |planning to |plan to )?"
             r"(?:do|doing) next"
             rf"|what (?:happens|comes) next after {_THE_DOCUMENT}(?: (?:is|are) issued)?"
-            rf"|what are the next steps(?: after {_THE_DOCUMENT})?",
+            rf"|what are the next steps(?: after {_THE_DOCUMENT})?"
+            # Not "what's going to happen next" alone, nor with this or it: anyone's.
+            r"|(?:so |and )?(?:what(?:'s|’s| is|s)|what will|what) (?:going to )?happen(?:s|ing)? "
+            rf"next (?:to put (?:this|it|{_THE_OPINION_BY_NAME}) into (?:practice|effect)"
+            rf"|with {_THE_OPINION_BY_NAME})"
+            rf"|what(?:'s|’s| is|s) next (?:for|with) {_THE_OPINION_BY_NAME}",
             "工委下一步打算怎么推进意见",
+        ),
+        (
+            # What the problem does once efforts ease (一旦放松就会反复发作), asked of those who
+            # make them: never of muscles, rules or anyone's grip (the subjects are listed).
+            # Those who may ease off by themselves are the organs' own; anyone's agencies, units
+            # or we ease off only on it, their efforts, or once things improve (organs alone
+            # are the body's: What happens if organs relax?).
+            rf"(?:so |and )?what (?:happens|happen|will happen|would happen) "
+            rf"(?:to it |to the problem )?(?:if|when) (?:(?:{_THEIRS}) {_EASE}(?:{_ON_IT})?"
+            rf"|(?:{_ANYONES}) {_EASE}{_ON_IT}(?:{_ONCE})?|(?:{_ANYONES}) {_EASE}{_ONCE})"
+            rf"(?:{_ONCE})?",
+            "两张皮问题一旦放松会怎么样",
         ),
         (
             rf"how will (?:{_COMMITTEE}|{_THE_DOCUMENT}) (?:actually )?(?:be )?"
