@@ -73,10 +73,10 @@ class Tuning:
     # word among unread ones: Who issued my passport?).  Its unread words weigh on the score as
     # well, so a lead resting on more than one of the interview's words (`letters_low_evidence`
     # of evidence, `letters_low_chars` characters read besides question words) counts from
-    # `letters_clear_lead_score` (on the dev sets at d27953c, 0.2 gained 100 in-scope answers
-    # and 10 out-of-scope ones, 0.22 gained 79 and 7); one word alone (What's the innovation in
-    # the new iPhone? carries 8.5, Which newspapers quoted the mayor? reads 报纸) needs
-    # `clear_lead_score`.
+    # `letters_clear_lead_score` (tried on the dev sets at d27953c without those two bars, 0.2
+    # gained 100 in-scope answers and 10 out-of-scope ones, 0.22 gained 79 and 7); one word
+    # alone (What's the innovation in the new iPhone? carries 8.5, Which newspapers quoted the
+    # mayor? reads 报纸) needs `clear_lead_score`.
     clear_lead_score: float = 0.27
     letters_clear_lead_score: float = 0.22
     letters_low_evidence: float = 9.0

@@ -2305,14 +2305,12 @@ _WHOLE_ENGLISH = tuple(
         ),
         (
             # What the problem does once efforts ease (一旦放松就会反复发作), asked of those who
-            # make them: never of muscles, rules or anyone's grip (the subjects are listed).
-            # Those who may ease off by themselves are the organs' own; anyone's agencies, units
-            # or we ease off only on it, their efforts, or once things improve (organs alone
-            # are the body's: What happens if organs relax?).
+            # make them, never of muscles, rules or anyone's grip: the organs' own may simply
+            # ease off; anyone's agencies, units or we only on it, on their efforts or once
+            # things improve (organs alone are the body's: What happens if organs relax?).
             rf"(?:so |and )?what (?:happens|happen|will happen|would happen) "
             rf"(?:to it |to the problem )?(?:if|when) (?:(?:{_THEIRS}) {_EASE}(?:{_ON_IT})?"
-            rf"|(?:{_ANYONES}) {_EASE}{_ON_IT}(?:{_ONCE})?|(?:{_ANYONES}) {_EASE}{_ONCE})"
-            rf"(?:{_ONCE})?",
+            rf"(?:{_ONCE})?|(?:{_ANYONES}) {_EASE}(?:{_ON_IT}(?:{_ONCE})?|{_ONCE}))",
             "两张皮问题一旦放松会怎么样",
         ),
         (
