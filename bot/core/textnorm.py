@@ -2923,9 +2923,15 @@ def has_content(text: str) -> bool:
     return any(c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
 
 
+# How often or in what order (第一次, 两次): when, not what, a question asks about.
+_HOW_OFTEN_RE = re.compile("第?[一二三四五六七八九十两]+次")
+
+
 def content_chars(text: str) -> int:
-    """How many Chinese characters of the text say what it asks about (not 哪些, 什么)."""
-    return sum(is_cjk(c) and c not in _ASKING_CHARS for c in _ASKING_PHRASES_RE.sub("", text))
+    """How many Chinese characters of the text say what it asks about (not 哪些, 什么, nor
+    第一次: what did the teacher clarify for the first time names only 明晰)."""
+    said = _HOW_OFTEN_RE.sub("", _ASKING_PHRASES_RE.sub("", text))
+    return sum(is_cjk(c) and c not in _ASKING_CHARS for c in said)
 
 
 def _nth_integration(match: re.Match[str]) -> str:
