@@ -2006,6 +2006,7 @@ def test_english_in_readers_words_and_a_lower_clear_lead(
         ("What happens if organs relax?", None),
         ("What happens if units let up?", None),
         ("What happens if the committee relaxes?", None),
+        ("What happens if the Fed relaxes?", None),
         ("What's going to happen next with my visa?", None),
         ("What's happening next with this?", None),
         ("What's next for Apple?", None),

@@ -1599,7 +1599,8 @@ class Answerer:
             if wanted is None and any("a" <= c <= "z" for c in cleaned):
                 # Asked in pinyin ("1+N li de N shi naxie"), the words exist only once read.
                 wanted = detail.asked(read)
-            several_words = content_chars(prepared) >= self.tuning.letters_low_chars
+            # Only a question typed in letters is held to that count (`_leads_clearly`).
+            several_words = in_letters and content_chars(prepared) >= self.tuning.letters_low_chars
             status, chosen = self._decide(
                 ranked, outside, named, in_letters=in_letters, several_words=several_words
             )
