@@ -790,6 +790,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev125.yaml", 0.81, 0.95),
         ("blind_dev126.yaml", 0.90, 1.0),
         ("blind_dev127.yaml", 0.84, 1.0),
+        ("blind_dev128.yaml", 0.94, 1.0),
+        ("blind_dev129.yaml", 0.77, 1.0),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

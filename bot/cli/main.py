@@ -217,6 +217,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev125.yaml",
     "blind_dev126.yaml",
     "blind_dev127.yaml",
+    "blind_dev128.yaml",
+    "blind_dev129.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",
