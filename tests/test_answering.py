@@ -791,7 +791,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev126.yaml", 0.90, 1.0),
         ("blind_dev127.yaml", 0.84, 1.0),
         ("blind_dev128.yaml", 0.94, 1.0),
-        ("blind_dev129.yaml", 0.77, 1.0),
+        ("blind_dev129.yaml", 0.80, 1.0),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -2015,6 +2015,39 @@ def test_english_in_readers_words_and_a_lower_clear_lead(
     ],
 )
 def test_whole_english_questions_of_easing_off_and_what_comes_next(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # blind_dev129's English: why bother, what is new, easing off, moving between posts.
+        ("Why bother with the Opinion?", "background_and_significance"),
+        ("Is there anything new in these opinions, or is it more of the same?", "innovations"),
+        ("What happens if everyone eases off on it?", "common_ailment"),
+        ("Do party cadres move between party affairs and business jobs?", "two_way_exchange"),
+        ("I'd like to know who issued the document.", "issuer"),
+        # "At all" places the question nowhere.
+        ("Why did they bother issuing the Opinion at all?", "background"),
+        ("Is the Opinion innovative at all?", "innovations"),
+        # Everyone only on it: a pandemic's relapse is not the problem's.
+        ("What happens if people let their guard down once things improve?", None),
+        # Two of the terms read only about the Opinion do not make a question about it (an
+        # adversarial helper's probes against a version that read them so).
+        ("Which mass organizations are included in the Soviet constitution?", None),
+        ("Can I copy the working methods of Toyota?", None),
+        ("Are Christmas and Easter commemoration activities included?", None),
+        ("How do I motivate workers daily?", None),
+        ("Is there a gap between supply and demand?", None),
+        ("Is a youth team counted as a mass organization?", None),
+        ("Who wrote the rules of chess?", None),
+        ("Is the training course a one-off?", None),
+        ("Are these opinions important?", None),
+    ],
+)
+def test_english_in_readers_words_of_blind_dev129(
     answerer: Answerer, question: str, expected: str | None
 ) -> None:
     answers_with(answerer, question, expected)

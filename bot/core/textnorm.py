@@ -1536,6 +1536,9 @@ _ENGLISH = {
     # blind_dev127's English, read everywhere: filler, and phrases whose everyday use keeps
     # its other words unknown (How does yoga fit into my daily routine?).
     "basically": "",
+    "genuinely": "",
+    "i'd like to know": "",
+    "i would like to know": "",
     "some kind of": "",
     "some sort of": "",
     "fit into": "贯穿",
@@ -1980,6 +1983,14 @@ _ENGLISH_TERMS = {
     "tie into": "围绕",
     "tie in with": "围绕",
     "good examples": "案例",
+    # blind_dev129's English about the Opinion: why they bothered, moving between posts.  Not
+    # write (出台): who wrote the rules of chess, which official wrote the Opinion (a name the
+    # interview does not give) were answered; nor one-off (常态长效): is the training course a
+    # one-off? was (an adversarial helper's probes).
+    "bother": "",
+    "move between": "交流",
+    "moves between": "交流",
+    "moving between": "交流",
 }
 # The interview's medical metaphor (common disease, not cancer, the remedy, relapse, coming back),
 # read only of a problem, an issue, the integrations, the long term or the Opinion (not a bare
@@ -2264,6 +2275,9 @@ _ANYONES = (
     r"we|they|you|(?:the )?(?:agencies|departments|units|officials)"
     r"|the (?:provincial )?(?:work(?:ing)? )?committee"
 )
+# Only on it: what happens if people let their guard down once things improve? is a pandemic's
+# (an adversarial helper's probes).
+_EVERYONE = "people|everyone|staff"
 _ON_IT = (
     " (?:(?:on|about) (?:it|this|that|the problem|this problem|the two skins(?: problem)?"
     "|(?:their|our|its) efforts)|(?:their|our|its) efforts)"
@@ -2279,7 +2293,9 @@ _WHOLE_ENGLISH = tuple(
             rf"(?: (?:in|about|from|with) {_THE_DOCUMENT}"
             r"(?: (?:compared (?:to|with)|versus|vs\.?) (?:before|the past|earlier|"
             r"how things were done before|previous (?:practice|documents|ones)))?"
-            r"| compared (?:to|with) (?:before|the past))",
+            r"| compared (?:to|with) (?:before|the past))"
+            r"(?:,? or (?:is it )?(?:just )?(?:the same old (?:thing|stuff)|more of the same"
+            r"|nothing new))?",
             "意见有哪些创新和突破",
         ),
         (
@@ -2310,7 +2326,8 @@ _WHOLE_ENGLISH = tuple(
             # things improve (organs alone are the body's: What happens if organs relax?).
             rf"(?:so |and )?what (?:happens|happen|will happen|would happen) "
             rf"(?:to it |to the problem )?(?:if|when) (?:(?:{_THEIRS}) {_EASE}(?:{_ON_IT})?"
-            rf"(?:{_ONCE})?|(?:{_ANYONES}) {_EASE}(?:{_ON_IT}(?:{_ONCE})?|{_ONCE}))",
+            rf"(?:{_ONCE})?|(?:{_ANYONES}) {_EASE}(?:{_ON_IT}(?:{_ONCE})?|{_ONCE})"
+            rf"|(?:{_EVERYONE}) {_EASE}{_ON_IT}(?:{_ONCE})?)",
             "两张皮问题一旦放松会怎么样",
         ),
         (
@@ -2515,14 +2532,14 @@ _SETTING_RE = re.compile(
 )
 
 
-# Words after in/on/for that make an idiom, not a place (in a nutshell, in terms of, on the
-# hook, for instance).
+# Words after in/on/for/at that make an idiom, not a place (in a nutshell, in terms of, on the
+# hook, for instance, at all).
 _IDIOM_NOUNS = frozenset(
     re.findall(
         r"\S+",
         "nutshell terms short brief essence fact practice general particular detail other word "
         "words summary total turn principle reality effect addition order advance whole hook "
-        "instance example least most moment",
+        "instance example least most moment all",
     )
 )
 
