@@ -2271,10 +2271,7 @@ _THEIRS = (
     r"|committees)|(?:the )?efforts?(?: against (?:it|this|the problem|this problem"
     r"|the two skins))?|the fight against (?:the problem|the two skins)"
 )
-_ANYONES = (
-    r"we|they|you|(?:the )?(?:agencies|departments|units|officials)"
-    r"|the (?:provincial )?(?:work(?:ing)? )?committee"
-)
+_ANYONES = rf"we|they|you|(?:the )?(?:agencies|departments|units|officials)|{_THE_COMMITTEE}"
 # Only on it: what happens if people let their guard down once things improve? is a pandemic's
 # (an adversarial helper's probes).
 _EVERYONE = "people|everyone|staff"
