@@ -792,6 +792,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev127.yaml", 0.84, 1.0),
         ("blind_dev128.yaml", 0.94, 1.0),
         ("blind_dev129.yaml", 0.80, 1.0),
+        ("blind_dev130.yaml", 0.96, 1.0),
+        ("blind_dev131.yaml", 0.84, 0.80),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

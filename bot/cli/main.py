@@ -219,6 +219,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev127.yaml",
     "blind_dev128.yaml",
     "blind_dev129.yaml",
+    "blind_dev130.yaml",
+    "blind_dev131.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

@@ -72,10 +72,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev126 (sealed: a general mix as users type) and blind_dev127 (read: counts, natural
 # English, the asker's background, why, synonyms, keywords, typos or Traditional),
 # blind_dev128 (sealed: a general mix as users type) and blind_dev129 (read: natural English,
-# pinyin, a passage's own words, one item of a list, dialect, a job's tasks, short ones).
+# pinyin, a passage's own words, one item of a list, dialect, a job's tasks, short ones);
+# blind_dev130 (sealed: a general mix) and blind_dev131 (read: English not naming the Opinion,
+# yes/no confirmations, a post told first, phrase meanings, voice input, two questions at once).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 130))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 132))}
 )
 
 
