@@ -793,7 +793,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev128.yaml", 0.94, 1.0),
         ("blind_dev129.yaml", 0.80, 1.0),
         ("blind_dev130.yaml", 0.96, 1.0),
-        ("blind_dev131.yaml", 0.84, 0.80),
+        ("blind_dev131.yaml", 0.86, 0.80),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -2050,6 +2050,46 @@ def test_whole_english_questions_of_easing_off_and_what_comes_next(
     ],
 )
 def test_english_in_readers_words_of_blind_dev129(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # blind_dev131's English names no document: "it" opens the question and says or asks.
+        ("Which one-sided view does it push back against?", "misconception"),
+        ("What does it take as its basic rules to follow?", "guiding_principles"),
+        (
+            "Does it encourage swapping posts between Party affairs staff and line staff?",
+            "two_way_exchange",
+        ),
+        ("Does it say they will check how it is going?", "supervision"),
+        ("Does it set up joint evaluation?", "responsibility_chain"),
+        ("What does it say about accountability?", "responsibility_chain"),
+        ("What does it call a common ailment?", "common_ailment"),
+        # What it will say is another day's, and what it takes only "as" something; "this"
+        # after on or with, and "this integration", point at anything (an adversarial helper's
+        # probes, answered by a version that read them so).
+        ("What will it say at the meeting?", None),
+        ("Will someone check how my dog is doing on this?", None),
+        ("Will the landlord check how the tenants are doing on this?", None),
+        ("How do I innovate on this?", None),
+        ("What materials do I need in this?", None),
+        ("How do I set up this integration?", None),
+        ("What are the basic rules in this organisation?", None),
+        ("What does it take to innovate?", None),
+        ("Is dental covered here?", None),
+        # "It" after another subject is that subject (a second helper's probes).
+        ("Apple: does it mention how to innovate?", None),
+        ("NHS: did it mention how to follow up?", None),
+        ("Netflix: does it mention how to motivate workers?", None),
+        # Line staff are the interview's 行政、业务干部, whom party cadres swap posts with.
+        ("Does the Opinion say how line staff and party workers exchange?", "two_way_exchange"),
+    ],
+)
+def test_english_pointing_at_the_opinion_by_it_or_here(
     answerer: Answerer, question: str, expected: str | None
 ) -> None:
     answers_with(answerer, question, expected)

@@ -1883,6 +1883,14 @@ _ENGLISH_TERMS = {
     "operational": "业务",
     "accountability": "责任",
     "swap": "交流",
+    # blind_dev131's English that points at the Opinion only by "it": swapping posts with line
+    # staff (the interview's 行政、业务干部), checking how departments are doing (督促).
+    "swaps": "交流",
+    "swapped": "交流",
+    "swapping": "交流",
+    "swapping posts": "交流",
+    "line staff": "行政业务干部",
+    "check how": "督促 how",
     "meeting": "会议",
     "article": "报道",
     "goes through": "贯穿",
@@ -2060,9 +2068,27 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # The six integrations counted (integration alone is also Europe's, integrations a
     # software stack's).
     r"|(?:six|two|four|6|2|4) integrations"
-    r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n)(?![a-z])"
+    r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n"
+    # Pointed at in the chat, which has no other subject: "here" as where it is said (What is
+    # clarified here for the first time?; not "this" after on, with or in: an adversarial
+    # helper's dog, server, order and tenants were answered "on this", nor "this integration",
+    # a software's or Europe's).
+    r"|(?:said|mentioned|stated|stressed|clarified|proposed|described|meant|required|covered"
+    r"|listed|set out) here)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
+)
+# "It" as the one that says or asks, in a question that opens with it (Which one-sided view does
+# it push back against?, Does it set up joint evaluation?): the chat's own subject.  Not after
+# anything else (Amazon: does it push workers to innovate?, The union sent a letter. Does it
+# mention support?: a second adversarial helper's probes), and what it will say is another
+# day's (What will it say at the meeting?).
+_IT_ASKS_RE = re.compile(
+    r"^(?:(?:what|which|who|whom|how|why|where|when)(?: [a-z]+){0,3} )?"
+    r"(?:(?:does|did) it (?:says?|call|mention)|(?:does|did|will|would|can|should) it"
+    r" (?:require|encourage|ask|push|propose|stress|emphasi[sz]e|set|target|oppose|recommend"
+    r"|demand|define|regard|treat|suggest|urge|advocate|cover|want|aim|list|count"
+    r"|take(?= [a-z ]*\bas\b)))(?![a-z])"
 )
 # The vocabulary's phrases holding a word read only about the Opinion, whether as a term
 # (party building, job rotation) or as nothing (put out, carry out, rolled out, let up): read
@@ -2502,9 +2528,9 @@ def _english(text: str, respell: bool = True) -> str:
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
     text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
     text = _of_another(text, is_pinyin)
-    about_the_opinion = _ABOUT_THE_OPINION_RE.search(text) is not None and not _set_elsewhere(
-        text, is_pinyin
-    )
+    about_the_opinion = (
+        _ABOUT_THE_OPINION_RE.search(text) is not None or _IT_ASKS_RE.match(text) is not None
+    ) and not _set_elsewhere(text, is_pinyin)
     text = _counted_measures(text, about_the_opinion)
     text = _BUILD_ON_RE.sub(lambda m: unknown_mark(m.group(1)) + " ", text)
     if about_the_opinion:
