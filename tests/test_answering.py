@@ -2093,3 +2093,20 @@ def test_english_pointing_at_the_opinion_by_it_or_here(
     answerer: Answerer, question: str, expected: str | None
 ) -> None:
     answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("What is meant here by the six disconnections?", "six_disconnects"),
+        ("What's meant here by a common ailment?", "common_ailment"),
+        ("What's the crux mentioned here?", "guarantee_and_key"),
+    ],
+)
+def test_what_is_meant_here_is_asked_of_the_opinion(
+    answerer: Answerer, question: str, offered: str
+) -> None:
+    """What is meant or mentioned "here" is the Opinion's: its passage is offered first."""
+    result = answerer.ask(question)
+    assert result.status is Status.SUGGESTED, result
+    assert result.suggestions[0].entry == offered, result

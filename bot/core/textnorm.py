@@ -2069,10 +2069,9 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # software stack's).
     r"|(?:six|two|four|6|2|4) integrations"
     r"|(?:government|party) organs|cadres|liang ?zhang ?pi|yijian|ronghe|1\+n"
-    # Pointed at in the chat, which has no other subject: "here" as where it is said (What is
-    # clarified here for the first time?; not "this" after on, with or in: an adversarial
-    # helper's dog, server, order and tenants were answered "on this", nor "this integration",
-    # a software's or Europe's).
+    # "Here" as where the Opinion says it (What is meant here by the six disconnections?).  Not
+    # "this" after on, with or in (an adversarial helper's dog, server, order and tenants were
+    # answered "on this"), nor "this integration", a software's or Europe's.
     r"|(?:said|mentioned|stated|stressed|clarified|proposed|described|meant|required|covered"
     r"|listed|set out) here)(?![a-z])"
     # Not 意见领袖, an opinion leader.
