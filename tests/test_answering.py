@@ -793,7 +793,7 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev128.yaml", 0.94, 1.0),
         ("blind_dev129.yaml", 0.80, 1.0),
         ("blind_dev130.yaml", 0.96, 1.0),
-        ("blind_dev131.yaml", 0.86, 0.80),
+        ("blind_dev131.yaml", 0.86, 0.81),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),
@@ -1180,6 +1180,9 @@ def test_the_askers_own_question_about_the_interview_is_answered(
         # An everyday person's own words or trouble, not a question they relay.
         "儿子讲话和行动脱节，有什么药方",
         "奶奶问我她的老毛病反复发作怎么办，是常见病吗",
+        # Whether it is any use there (blind_dev131).
+        "驾校科目二去现场观摩有用吗？",
+        "去驾校现场观摩管用吗",
     ],
 )
 def test_everyday_lives_borrowing_the_interviews_words_are_declined(
@@ -1194,6 +1197,7 @@ def test_everyday_lives_borrowing_the_interviews_words_are_declined(
     [
         # Beside the Party, the organs or the Opinion, or in a likeness.
         ("我用手机看了访谈，六个融合是哪六个？", "main_content"),
+        ("我用手机看了访谈，六个融合有用吗", "main_content"),
         ("就像减肥一放松就反弹，两张皮也是这样吗？访谈怎么说的？", "common_ailment"),
         ("减肥得有长期方案，《意见》对两张皮开出的长期药方是什么？", "prescriptions"),
         # What a term is, asked for someone else: no how-to of a life of its own.

@@ -496,10 +496,12 @@ _LOCATED_RE = re.compile("在|到|去|进|于|是")
 # words or doings (儿子讲话和行动脱节, 儿子说他写作业…, 奶奶问我她的老毛病…).
 _RELAYING = "(?:也|又|还|就|都)?(?:(?:问|告诉|考考|考)(?:我|俺)(?![他她自])|问(?![题我俺]))"
 # What a life of its own asks of the interview's words: how to do it there (我们乐队形式和内容
-# 脱节怎么办, 创业团队的理念融合怎么做).  What a term is, asked for a child or a parent (我儿子问
-# 我学用融合是什么意思), is the Opinion's.
+# 脱节怎么办, 创业团队的理念融合怎么做), or whether it is any use there (驾校科目二去现场观摩有用
+# 吗).  What a term is, asked for a child or a parent (我儿子问我学用融合是什么意思), is the
+# Opinion's.
 _HOW_TO_RE = re.compile(
     "怎么|怎样|咋|如何|办法|法子|该|药方|长效|关键|保障|之策|对策|妙招|高招|招数|窍门|诀窍|攻略"
+    "|有用|管用|值得"
 )
 
 
