@@ -1445,10 +1445,11 @@ class Answerer:
 
         An everyday word (乐队, 减肥) counts only as typed in characters (read from pinyin, le dui
         is more often 搞好了对 than 乐队), in a question that names neither the Party, the organs
-        nor the Opinion, likens nothing and asks how to do something there (`_HOW_TO_RE`), and
-        where it is not only who relays the question (`_RELAYING`): 我用手机看了访谈，六个融合是
-        哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 婆婆问我两张皮的药方是什么 ask the
-        Opinion, 减肥总是反复发作反弹怎么办 does not."""
+        nor the Opinion, likens nothing and asks how to do something there or whether it is any
+        use (`_HOW_TO_RE`), and where it is not only who relays the question (`_RELAYING`):
+        我用手机看了访谈，六个融合是哪六个, 就像减肥一放松就反弹，两张皮也是这样吗 and 婆婆问我
+        两张皮的药方是什么 ask the Opinion, 减肥总是反复发作反弹怎么办 and 驾校科目二去现场观摩
+        有用吗 do not."""
         named = self._uncovered_in(*(_COVERED_USES_RE.sub("", t) for t in (prepared, as_typed)))
         if named - self.kb.everyday:
             return True
