@@ -1183,6 +1183,7 @@ def test_the_askers_own_question_about_the_interview_is_answered(
         # Whether it is any use there (blind_dev131).
         "驾校科目二去现场观摩有用吗？",
         "去驾校现场观摩管用吗",
+        "相亲的时候讲理念融合有用吗",
     ],
 )
 def test_everyday_lives_borrowing_the_interviews_words_are_declined(
@@ -1198,6 +1199,8 @@ def test_everyday_lives_borrowing_the_interviews_words_are_declined(
         # Beside the Party, the organs or the Opinion, or in a likeness.
         ("我用手机看了访谈，六个融合是哪六个？", "main_content"),
         ("我用手机看了访谈，六个融合有用吗", "main_content"),
+        ("孩子问我现场观摩有用吗", "case_materials"),
+        ("就像减肥一样，长期药方有用吗", "prescriptions"),
         ("就像减肥一放松就反弹，两张皮也是这样吗？访谈怎么说的？", "common_ailment"),
         ("减肥得有长期方案，《意见》对两张皮开出的长期药方是什么？", "prescriptions"),
         # What a term is, asked for someone else: no how-to of a life of its own.
@@ -2084,7 +2087,6 @@ def test_english_in_readers_words_of_blind_dev129(
         ("How do I set up this integration?", None),
         ("What are the basic rules in this organisation?", None),
         ("What does it take to innovate?", None),
-        ("Is dental covered here?", None),
         # "It" after another subject is that subject (a second helper's probes).
         ("Apple: does it mention how to innovate?", None),
         ("NHS: did it mention how to follow up?", None),
@@ -2114,3 +2116,20 @@ def test_what_is_meant_here_is_asked_of_the_opinion(
     result = answerer.ask(question)
     assert result.status is Status.SUGGESTED, result
     assert result.suggestions[0].entry == offered, result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who checks up on the workers here?",
+        "How do I motivate workers here?",
+        "What support do I get here?",
+        "What matters here?",
+    ],
+)
+def test_here_without_a_saying_is_no_place_in_the_opinion(
+    answerer: Answerer, question: str
+) -> None:
+    """A bare "here" is where the asker is: only what is said, meant or listed here is the
+    Opinion's, and the others are declined, not offered choices."""
+    assert answerer.ask(question).status is Status.UNKNOWN

@@ -1884,7 +1884,8 @@ _ENGLISH_TERMS = {
     "accountability": "责任",
     "swap": "交流",
     # blind_dev131's English that points at the Opinion only by "it": swapping posts with line
-    # staff (the interview's 行政、业务干部), checking how departments are doing (督促).
+    # staff (the interview's 行政、业务干部), checking how departments are doing (督促; "how"
+    # stays English so that how many, how long and the like are still read as phrases).
     "swaps": "交流",
     "swapped": "交流",
     "swapping": "交流",
