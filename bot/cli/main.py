@@ -221,6 +221,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev129.yaml",
     "blind_dev130.yaml",
     "blind_dev131.yaml",
+    "blind_dev132.yaml",
+    "blind_dev133.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

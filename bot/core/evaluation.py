@@ -74,10 +74,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev128 (sealed: a general mix as users type) and blind_dev129 (read: natural English,
 # pinyin, a passage's own words, one item of a list, dialect, a job's tasks, short ones);
 # blind_dev130 (sealed: a general mix) and blind_dev131 (read: English not naming the Opinion,
-# yes/no confirmations, a post told first, phrase meanings, voice input, two questions at once).
+# yes/no confirmations, a post told first, phrase meanings, voice input, two questions at once);
+# blind_dev132 (sealed: a general mix) and blind_dev133 (read: English naming nothing, counts,
+# follow-ups, long messages, comparisons, typos, short ones).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 132))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 134))}
 )
 
 
