@@ -2104,6 +2104,33 @@ def test_english_pointing_at_the_opinion_by_it_or_here(
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Checking how the organs are doing is the work committee's 调研督促, named or not
+        # (blind_dev131, blind_dev133), and the paper that ran "this" is the interview's.
+        ("Who checks on how the departments are doing?", "supervision"),
+        ("Will there be follow-up checks on how units are doing?", "supervision"),
+        ("Is anyone going to monitor how agencies are performing?", "supervision"),
+        ("Which paper ran this, and on what page?", "report"),
+        ("What newspaper carried it?", "report"),
+        ("Will anyone check up on how departments are doing with this?", "supervision"),
+        # Anyone else's check, or anywhere else's, is not (words beside it name them), nor what
+        # a paper ran of anything else.
+        ("How should a manager check how departments are doing?", None),
+        ("Our CEO checks how departments are doing every week, is that good?", None),
+        ("Who checks on how departments are doing at Google?", None),
+        ("Which paper ran this ad?", None),
+        ("Which paper ran this story about the flood?", None),
+        ("Apple released a new iPhone. Which paper ran this?", None),
+    ],
+)
+def test_english_check_on_the_organs_and_the_paper_that_ran_it(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
     ("question", "offered"),
     [
         ("What is meant here by the six disconnections?", "six_disconnects"),

@@ -2141,6 +2141,38 @@ _WHEN_DOING_RE = re.compile(r"\bwhen (?=[a-z]+ing\b)")
 _WHEN_AFTER_ASKING_RE = re.compile(r"^((?:what|which|who|whom|how|why|where)\b.*?)\bwhen\b ?")
 # "Put the opinion into practice" (落实) with what is put between its words.
 _PUT_INTO_PRACTICE_RE = re.compile(r"\bput ((?:[a-z]+ ){0,3})into practice\b")
+# Checking how the organs are doing is the interview's 调研督促 however the Opinion is named, or
+# not at all (Who checks on how departments are doing?, Will there be follow-up checks on how
+# units are doing?), but only when nothing else is said: a manager's, a CEO's or my company's
+# check (How should a manager check how departments are doing?) is another field's.
+_CHECKS_ON_ORGANS_RE = re.compile(
+    r"(?<![a-z])(?:check(?:s|ed|ing)?|follow(?:s|ed|ing)? up(?: checks?)?|inspect(?:s|ed|ing)?"
+    r"|supervis(?:e|es|ed|ing)|monitor(?:s|ed|ing)?)(?: up)?(?: on)? how (?:well )?"
+    r"(?:the |each |all |provincial )?(?:departments|agencies|organs|units|government bodies)"
+    r"(?: are| have been)? (?:doing|getting on|performing|faring|carrying (?:it|this) out)"
+    r"(?![a-z])"
+)
+# Which paper ran it: the newspaper that printed the interview, when "it" is the interview the
+# chat is about (Which paper ran this, and on what page?).  Not what it ran of anything else
+# (Which paper ran this ad?), nor "this" after something else was told (Apple released a new
+# iPhone. Which paper ran this?).
+_PAPER_RAN_IT_RE = re.compile(
+    r"^(?:(?:and|so|ok|okay|also|btw) )?(?:which|what) (?:news)?paper"
+    r" (?:ran|carried|printed|published|featured)"
+    r" (?:th(?:is|e) (?:interview|q ?&? ?a|piece|article|story|report)|it|this)"
+    r"(?= *(?:[,?.!;，？。；]|$| and\b| on (?:what|which)\b))"
+)
+# The words a question about that check may hold besides it: who asks, when, and of what text.
+_CHECK_FRAME_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "who whom will would does do did is are was were there be any anyone anybody someone "
+        "somebody they it this that these on of in with under by the a an and or also then later "
+        "how often when what which whether going to regularly periodically from time work working "
+        "committee opinion opinions document guideline guidelines policy interview paper article "
+        "text",
+    )
+)
 # English endings tried in order, each with what the stem gets back (integrating → integrate).
 _ENDINGS = (
     ("ies", "y"),
@@ -2526,6 +2558,11 @@ def _english(text: str, respell: bool = True) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
+    text = _PAPER_RAN_IT_RE.sub("哪家报纸刊登了这篇访谈 ", text)
+    if _CHECKS_ON_ORGANS_RE.search(text) and _CHECK_FRAME_WORDS.issuperset(
+        _LATIN_WORD_RE.findall(_CHECKS_ON_ORGANS_RE.sub(" ", text))
+    ):
+        text = _CHECKS_ON_ORGANS_RE.sub("调研督促 ", text)
     text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
     text = _of_another(text, is_pinyin)
     about_the_opinion = (
