@@ -2114,6 +2114,10 @@ def test_english_pointing_at_the_opinion_by_it_or_here(
         ("Which paper ran this, and on what page?", "report"),
         ("What newspaper carried it?", "report"),
         ("Will anyone check up on how departments are doing with this?", "supervision"),
+        ("Who will oversee how the bureaus are doing?", "supervision"),
+        ("Who's going to check how departments are doing?", "supervision"),
+        ("Which paper ran this and when?", "report"),
+        ("Hi, which paper ran this?", "report"),
         # Anyone else's check, or anywhere else's, is not (words beside it name them), nor what
         # a paper ran of anything else.
         ("How should a manager check how departments are doing?", None),
@@ -2122,6 +2126,18 @@ def test_english_pointing_at_the_opinion_by_it_or_here(
         ("Which paper ran this ad?", None),
         ("Which paper ran this story about the flood?", None),
         ("Apple released a new iPhone. Which paper ran this?", None),
+        # An adversarial helper's: another place, year or script beside the check, "the paper"
+        # as the one checking, and anything asked beside the paper but its page or day.
+        ("Who checks how departments are doing in Москва?", None),
+        ("Who checks how departments are doing in 1949?", None),
+        ("Who checks how departments are doing at 老板那里?", None),
+        ("Does the paper check how departments are doing?", None),
+        ("Which paper ran this and should I buy Tesla stock?", None),
+        ("What paper published this? I mean the Trump article.", None),
+        ("Which paper ran this, in 1990?", None),
+        # A second question is its own, not swallowed by the first.
+        ("Who checks how departments are doing? 《意见》的背景是什么？", "background"),
+        ("Which paper ran this and what are the main contents of the Opinion?", "main_content"),
     ],
 )
 def test_english_check_on_the_organs_and_the_paper_that_ran_it(

@@ -2143,35 +2143,45 @@ _WHEN_AFTER_ASKING_RE = re.compile(r"^((?:what|which|who|whom|how|why|where)\b.*
 _PUT_INTO_PRACTICE_RE = re.compile(r"\bput ((?:[a-z]+ ){0,3})into practice\b")
 # Checking how the organs are doing is the interview's 调研督促 however the Opinion is named, or
 # not at all (Who checks on how departments are doing?, Will there be follow-up checks on how
-# units are doing?), but only when nothing else is said: a manager's, a CEO's or my company's
-# check (How should a manager check how departments are doing?) is another field's.
+# units are doing?), but only when nothing else is said (`_CHECK_FRAME_WORDS`): a manager's, a
+# CEO's, my company's or 1949's check, in any script (How should a manager check how
+# departments are doing?, … in Москва?, … 老板?), is another field's, and a second question is
+# its own.
 _CHECKS_ON_ORGANS_RE = re.compile(
     r"(?<![a-z])(?:check(?:s|ed|ing)?|follow(?:s|ed|ing)? up(?: checks?)?|inspect(?:s|ed|ing)?"
-    r"|supervis(?:e|es|ed|ing)|monitor(?:s|ed|ing)?)(?: up)?(?: on)? how (?:well )?"
-    r"(?:the |each |all |provincial )?(?:departments|agencies|organs|units|government bodies)"
-    r"(?: are| have been)? (?:doing|getting on|performing|faring|carrying (?:it|this) out)"
+    r"|supervis(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|oversee(?:s|ing)?|overs[ae]w"
+    r"|keep(?:s|ing)? an eye on|kept an eye on|track(?:s|ed|ing)?)(?: up)?(?: on)? how (?:well )?"
+    r"(?:the |each |all |provincial |the provincial )?(?:government )?"
+    r"(?:departments?|agenc(?:y|ies)|organs?|units?|bodies|bureaus?)"
+    r"(?: are| is| have been| has been)? (?:doing|getting on|performing|faring|progressing"
+    r"|carrying (?:it|this) out|carry (?:it|this) out)"
     r"(?![a-z])"
 )
-# Which paper ran it: the newspaper that printed the interview, when "it" is the interview the
-# chat is about (Which paper ran this, and on what page?).  Not what it ran of anything else
-# (Which paper ran this ad?), nor "this" after something else was told (Apple released a new
-# iPhone. Which paper ran this?).
-_PAPER_RAN_IT_RE = re.compile(
-    r"^(?:(?:and|so|ok|okay|also|btw) )?(?:which|what) (?:news)?paper"
-    r" (?:ran|carried|printed|published|featured)"
-    r" (?:th(?:is|e) (?:interview|q ?&? ?a|piece|article|story|report)|it|this)"
-    r"(?= *(?:[,?.!;，？。；]|$| and\b| on (?:what|which)\b))"
-)
-# The words a question about that check may hold besides it: who asks, when, and of what text.
+# The words a question about that check may hold besides it: who asks, when, and of what text
+# (not "paper" or "article": the paper checking how departments are doing is a study's).
 _CHECK_FRAME_WORDS = frozenset(
     re.findall(
         r"\S+",
-        "who whom will would does do did is are was were there be any anyone anybody someone "
-        "somebody they it this that these on of in with under by the a an and or also then later "
-        "how often when what which whether going to regularly periodically from time work working "
-        "committee opinion opinions document guideline guidelines policy interview paper article "
-        "text",
+        "who whom will would shall should can could ll s does do did is are was were has have "
+        "been there be any anyone anybody someone somebody they it this that these on of in with "
+        "under by the a an and or also then later how often when what which whether going to "
+        "regularly periodically from time work working committee opinion opinions document "
+        "guideline guidelines policy interview please tell me hi hello hey ok okay provincial "
+        "party",
     )
+)
+# Which paper ran it: the newspaper that printed the interview, when "it" is the interview the
+# chat is about (Which paper ran this, and on what page?), read as the question the vocabulary
+# already reads (Which newspaper published this interview?).  Not what it ran of anything else
+# (Which paper ran this ad?), nor "this" after something else was told (Apple released a new
+# iPhone. Which paper ran this?), nor with anything asked beside it but the page or the day (…
+# I mean the Trump article, … and should I buy Tesla stock?: an adversarial helper's).
+_PAPER_RAN_IT_RE = re.compile(
+    r"^(?:(?:and|so|ok|okay|also|btw|hi|hey|hello),? )?(?:which|what) (?:news)?paper"
+    r" (?:ran|carried|printed|published|featured)"
+    r" (?:th(?:is|e) (?:interview|q ?&? ?a|piece|article|story|report)|it|this)"
+    r"(?=(?:,? (?:and )?(?:on |in )?(?:what|which) (?:page|day|date|issue|edition)"
+    r"|,? and(?: when)?)?[ ?.!,;，？。；]*$)"
 )
 # English endings tried in order, each with what the stem gets back (integrating → integrate).
 _ENDINGS = (
@@ -2549,6 +2559,7 @@ def _english(text: str, respell: bool = True) -> str:
     # Read only where there are letters: every text the knowledge base loads passes here.
     if respell:
         text = _respelled(text, is_pinyin)
+    text = _PAPER_RAN_IT_RE.sub("which newspaper published this interview", text)
     whole = _whole_english(text)
     if whole is not None:
         return whole
@@ -2558,10 +2569,7 @@ def _english(text: str, respell: bool = True) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
-    text = _PAPER_RAN_IT_RE.sub("哪家报纸刊登了这篇访谈 ", text)
-    if _CHECKS_ON_ORGANS_RE.search(text) and _CHECK_FRAME_WORDS.issuperset(
-        _LATIN_WORD_RE.findall(_CHECKS_ON_ORGANS_RE.sub(" ", text))
-    ):
+    if _CHECKS_ON_ORGANS_RE.search(text) and _only_frame(_CHECKS_ON_ORGANS_RE.sub(" ", text)):
         text = _CHECKS_ON_ORGANS_RE.sub("调研督促 ", text)
     text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
     text = _of_another(text, is_pinyin)
@@ -2661,6 +2669,13 @@ def _names_what_is_known(
         or _known_word(word, is_pinyin)
         or word in _IDIOM_NOUNS
     )
+
+
+def _only_frame(rest: str) -> bool:
+    """Nothing but `_CHECK_FRAME_WORDS` and punctuation is left: no other word, name or
+    number, in any script."""
+    words = _LATIN_WORD_RE.sub(lambda m: "" if m.group() in _CHECK_FRAME_WORDS else "x", rest)
+    return re.fullmatch(r"[\W_]*", words) is not None
 
 
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
