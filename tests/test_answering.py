@@ -2147,25 +2147,6 @@ def test_english_check_on_the_organs_and_the_paper_that_ran_it(
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # Xi by his surname alone, in English: the remark the interview quotes.
-        ("where did xi say that", "xi_remarks"),
-        ("What meeting did Xi speak at, according to the interview?", "xi_remarks"),
-        ("According to Xi, what's the key to the two skins?", "xi_remarks"),
-        # Where else he went is not in it, and among pinyin xi is a syllable (学习).
-        ("Where did Xi go last week?", None),
-        ("xue xi rong he", None),
-        ("xi zongshuji zenme shuo liangzhangpi", "xi_remarks"),
-    ],
-)
-def test_xi_by_his_surname_in_english(
-    answerer: Answerer, question: str, expected: str | None
-) -> None:
-    answers_with(answerer, question, expected)
-
-
-@pytest.mark.parametrize(
     ("question", "offered"),
     [
         ("What is meant here by the six disconnections?", "six_disconnects"),

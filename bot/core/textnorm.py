@@ -2074,11 +2074,7 @@ _ABOUT_THE_OPINION_RE = re.compile(
     # "this" after on, with or in (an adversarial helper's dog, server, order and tenants were
     # answered "on this"), nor "this integration", a software's or Europe's.
     r"|(?:said|mentioned|stated|stressed|clarified|proposed|described|meant|required|covered"
-    r"|listed|set out) here"
-    # What Xi said, by his surname (`_xi_named`): the remark the interview quotes.
-    r"|according to 习近平|习近平 (?:(?:make|made|makes|give|gave)"
-    r" (?:th(?:at|is|e) |his )?remarks?|says?|said|talk(?:s|ed)? about|remarks?|point|key|words))"
-    r"(?![a-z])"
+    r"|listed|set out) here)(?![a-z])"
     # Not 意见领袖, an opinion leader.
     "|意见(?!领袖)|两张皮|党建|省直机关|党务|融合|干部"
 )
@@ -2573,7 +2569,6 @@ def _english(text: str, respell: bool = True) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
-    text = _xi_named(text, is_pinyin)
     if _CHECKS_ON_ORGANS_RE.search(text) and _only_frame(_CHECKS_ON_ORGANS_RE.sub(" ", text)):
         text = _CHECKS_ON_ORGANS_RE.sub("调研督促 ", text)
     text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
@@ -2765,27 +2760,6 @@ def _known_word(word: str, is_pinyin: Callable[[str], bool]) -> bool:
     """A word the reader needs no vocabulary for (a greeting, pinyin) or one inflected from the
     vocabulary's."""
     return word in _SMALL_TALK_WORDS or is_pinyin(word) or _vocabulary_stem(word) is not None
-
-
-# Xi by his surname alone, in English (According to Xi, what is the key?): read as the name
-# only among English words, since xi is also a pinyin syllable (xi zongshuji, xie xin xi).
-_XI_RE = re.compile(r"(?<![a-z])xi(?:['’]s)?(?![a-z])(?! ?jin ?ping)")
-
-
-def _xi_named(text: str, is_pinyin: Callable[[str], bool]) -> str:
-    """The text with Xi, named by his surname in an English sentence, as 习近平."""
-    if _XI_RE.search(text) is None:
-        return text
-    words = [m.group() for m in _LATIN_WORD_RE.finditer(_XI_RE.sub(" xi ", text))]
-
-    def english(word: str) -> bool:
-        return word in _ENGLISH or _vocabulary_stem(word) is not None or not is_pinyin(word)
-
-    at = [i for i, word in enumerate(words) if word == "xi"]
-    beside = [words[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    if not beside or not all(english(word) for word in beside if word != "xi"):
-        return text
-    return _XI_RE.sub("习近平", text)
 
 
 def _english_word(word: str, is_pinyin: Callable[[str], bool]) -> str:
