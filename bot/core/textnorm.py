@@ -2183,6 +2183,8 @@ _PAPER_RAN_IT_RE = re.compile(
     r"(?=(?:,? (?:and )?(?:on |in )?(?:what|which) (?:page|day|date|issue|edition)"
     r"|,? and(?: when)?)?[ ?.!,;，？。；]*$)"
 )
+# Punctuation, spaces and symbols only: no letter or digit of any script.
+_NO_WORD_RE = re.compile(r"[\W_]*")
 # English endings tried in order, each with what the stem gets back (integrating → integrate).
 _ENDINGS = (
     ("ies", "y"),
@@ -2569,7 +2571,8 @@ def _english(text: str, respell: bool = True) -> str:
     text = _WHEN_DOING_RE.sub("", text)
     text = _WHEN_AFTER_ASKING_RE.sub(r"\1", text)
     text = _PUT_INTO_PRACTICE_RE.sub(r"\1落实", text)
-    if _CHECKS_ON_ORGANS_RE.search(text) and _only_frame(_CHECKS_ON_ORGANS_RE.sub(" ", text)):
+    rest, checks = _CHECKS_ON_ORGANS_RE.subn(" ", text)
+    if checks and _only_frame(rest):
         text = _CHECKS_ON_ORGANS_RE.sub("调研督促 ", text)
     text = _WHAT_IS_CHINESE_RE.sub("什么是", text)
     text = _of_another(text, is_pinyin)
@@ -2675,7 +2678,7 @@ def _only_frame(rest: str) -> bool:
     """Nothing but `_CHECK_FRAME_WORDS` and punctuation is left: no other word, name or
     number, in any script."""
     words = _LATIN_WORD_RE.sub(lambda m: "" if m.group() in _CHECK_FRAME_WORDS else "x", rest)
-    return re.fullmatch(r"[\W_]*", words) is not None
+    return _NO_WORD_RE.fullmatch(words) is not None
 
 
 def _set_elsewhere(text: str, is_pinyin: Callable[[str], bool]) -> bool:
