@@ -223,6 +223,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev131.yaml",
     "blind_dev132.yaml",
     "blind_dev133.yaml",
+    "blind_dev134.yaml",
+    "blind_dev135.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

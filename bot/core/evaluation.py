@@ -76,10 +76,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev130 (sealed: a general mix) and blind_dev131 (read: English not naming the Opinion,
 # yes/no confirmations, a post told first, phrase meanings, voice input, two questions at once);
 # blind_dev132 (sealed: a general mix) and blind_dev133 (read: English naming nothing, counts,
-# follow-ups, long messages, comparisons, typos, short ones).
+# follow-ups, long messages, comparisons, typos, short ones); blind_dev134 (sealed: a general
+# mix) and blind_dev135 (read: English naming nothing, exact wordings, which one, long messages,
+# what a part asks of whom, counts, short ones).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 134))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 136))}
 )
 
 
