@@ -2180,3 +2180,64 @@ def test_here_without_a_saying_is_no_place_in_the_opinion(
     """A bare "here" is where the asker is: only what is said, meant or listed here is the
     Opinion's, and the others are declined, not offered choices."""
     assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The original words of a part the question names (blind_dev135) are that part, quoted
+        # as every answer is: 怎么写 here asks what it says, not how to write something.
+        ("“两张皮”长期制约机关党建那句，原文怎么写的？", "two_skins"),
+        ("理念融合这一条原文是怎么写的？", "idea_integration"),
+        ("党务干部要成为“三个人”，原文是怎么写的？", "cadre_goal"),
+        ("说《意见》是“有力抓手”的那句原话怎么写的？", "significance"),
+        ("《意见》的全称原文怎么写的？", "title"),
+        ("“政策指导、制度支持”那句原文怎么写？", "policy_guidance"),
+        ("六个脱节原文怎么写的", "six_disconnects"),
+        ("1+N那段原文怎么表述的", "one_plus_n"),
+        # One integration's own words are its own passage, not the team's goal or the meaning.
+        ("目标融合原文怎么表述的？", "goal_integration"),
+        ("队伍融合的具体提法？", "team_integration"),
+        ("导向融合的提法是什么", "orientation_integration"),
+    ],
+)
+def test_the_original_words_of_a_named_part(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    answers_with(answerer, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # How to write one's own text, the whole Opinion (which the interview does not hold), or
+        # a text the interview only cites or plans: nothing to quote.
+        "入党申请书原文怎么写",
+        "党建工作总结原文怎么写",
+        "文件原文怎么写的",
+        "意见原文应该怎么写",
+        "总书记在中央和国家机关党的建设工作会议上的讲话原文怎么写的",
+        "融合工作法的原文怎么写的",
+        "这首歌原文怎么写的",
+        # One of the interview's words in another text (a song's, a medical record's).
+        "贴心人歌词原文怎么写的",
+        "常见病病历原文怎么写",
+        # An adversarial helper's: the whole Opinion by its title, another body's document, the
+        # asker's own unit's text, texts of other kinds, and parts of the Opinion the interview
+        # does not quote.
+        "《关于破解“两张皮”问题推动省直机关党建和业务工作深度融合的意见》原文怎么写的",
+        "“六个脱节”教育部文件原文怎么写的",
+        "国资委文件里目标融合原文怎么写的",
+        "我们厅的机制融合制度原文怎么写的",
+        "我们处的导向融合汇报原文怎么写",
+        "先进党支部事迹材料原文怎么写",
+        "总书记关于机关党建重要论述原文怎么写的",
+        "党委(党组)理论学习中心组学习规则原文怎么写",
+        "意见的开头原文怎么写的",
+        "意见第二条原文怎么写",
+    ],
+)
+def test_the_original_words_of_another_text_are_not_quoted(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status is Status.UNKNOWN

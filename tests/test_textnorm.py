@@ -97,6 +97,13 @@ def test_normalize(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
 
 
+def test_the_original_words_of_a_part_are_read_in_users_questions_only() -> None:
+    """A reader's filed question keeps its words, which its neighbours are ranked by."""
+    asked = "理念融合这一条原文是怎么写的"
+    assert normalize(asked) == "理念融合"
+    assert normalize(asked, on_subject=True) == asked
+
+
 def test_clean_keeps_letters_digits_and_plus_only() -> None:
     # English outside the vocabulary and not pinyin is one mark a word (see unknown_mark).
     marks = unknown_mark("drop") + unknown_mark("table")

@@ -2849,10 +2849,42 @@ def about_subject(text: str) -> bool:
 # and 实施意见的题目该怎么写 ask how such things are written, and so does any question on a
 # format, a language or what is proper.
 _WORDING_RE = re.compile(
-    "(标题|题目|原文|来源|出处|全称|名称|表述|提法)(.{0,4}?)(?:是)?(?:怎么|咋|如何)写的?"
+    "(标题|题目|原文|原话|原句|来源|出处|全称|名称|表述|提法)(.{0,4}?)(?:是)?(?:怎么|咋|如何)"
+    "(?:写|表述)的?"
 )
 _THIS_TEXT_RE = re.compile("这篇|那篇|这份|这个意见|这个文件|这次采访|这次访谈|《意见》|原标题")
+# The original words of a part the question names (理念融合这一条原文是怎么写的, “有力抓手”那句
+# 原话怎么写的): the part itself is asked, quoted as every answer is.  Users' questions only:
+# readers' filed ones keep their words, which their neighbours are ranked by.
+_ORIGINAL_WORDS = frozenset({"原文", "原话", "原句"})
+_A_PART_POINTED_RE = re.compile("[这那](?:一?句|一?段|一?条|个说法|个提法)")
+# ... but not a whole document (文件原文怎么写的, 《关于…的意见》原文: the interview does not
+# hold the Opinion's text), nor another's (教育部文件里学用融合原文, 我们厅的机制融合制度原文),
+# nor a text the interview only cites or the asker writes (总书记讲话原文, 事迹材料原文怎么写):
+# an adversarial helper's probes.
+_A_WHOLE_DOCUMENT_RE = re.compile("(?:意见|文件)的?$")
+_ANOTHER_TEXT_RE = re.compile(
+    "[^这该个份]文件|(?:我们|咱们|俺们|我|本)(?:单位|厅|局|处|委|办|科|室|支部|党委|机关党委)?的"
+    "|讲话|报告|论述|党章|章程|规则|条例|通知|细则|全文|总结|方案|心得|工作法|教材"
+    "|材料|事迹|汇报|稿|合同|相声|模式|歌词"
+)
 _WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一")
+_NAMING_WORDS = frozenset({"标题", "题目", "全称", "名称"})
+
+
+def _names_a_part(before: str, word: str) -> bool:
+    """What comes before 原文怎么写 names a part of the interview: one of its subject's words
+    besides the document itself (六个脱节, 理念融合这一条; not 意见的开头 or 意见第二条, which the
+    interview does not quote), the document's name (意见的全称原文), or a sentence pointed at
+    (“有力抓手”那句)."""
+    named = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), before).replace("意见", "")
+    return (
+        about_subject(named)
+        or word in _NAMING_WORDS
+        or _A_PART_POINTED_RE.search(before) is not None
+    )
+
+
 # 标题 with nothing else named (标题, 标题是啥) is the report's headline: every set that asked
 # it so meant 破解“两张皮” 全面提高机关党建质量.  这首歌的标题 or 标题党 is something else's.
 _TITLE_ASKED_RE = re.compile("标题")
@@ -2927,6 +2959,13 @@ def _asks_the_backstop(text: str) -> bool:
 _ITS_POINT_RE = re.compile(
     f"(?:那|请问)?({'|'.join(_SIX_NAMES)})融合(?:的|有)?(?:什么|啥|哪些)?"
     "(?:意义|目的|用处|好处|用意)(?:在哪里?|在哪儿|是什么|是啥|何在)?(?:呢|啊|呀)?"
+)
+
+# One integration's own words (目标融合原文是什么, 队伍融合的具体提法): its own passage, as what
+# it is asks.  Only with nothing else named.
+_ITS_WORDS_RE = re.compile(
+    f"(?:那|请问)?({'|'.join(_SIX_NAMES)})融合(?:这一?[条项])?的?(?:具体)?"
+    "(?:原文|原话|原句|提法|表述)(?:是什么|是啥|是怎样的)?(?:呢|啊|呀)?"
 )
 
 
@@ -3091,12 +3130,27 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
     on_opinion = on_subject or _OPINION_SUBJECT.search(general) is not None
     # 这篇报道的标题怎么写的 asks what it says; 公文标题怎么写 asks how to write one, as
     # 入党申请书怎么写 does.
+    wording = _WORDING_RE.search(stripped)
     if (
-        _WORDING_RE.search(stripped)
-        and _THIS_TEXT_RE.search(stripped)
+        wording is not None
         and not _WRITING_ONES_OWN_RE.search(stripped)
+        and (
+            _THIS_TEXT_RE.search(stripped) is not None
+            or (
+                not filed
+                and any(word in wording.group(0) for word in _ORIGINAL_WORDS)
+                and not _ANOTHER_TEXT_RE.search(stripped[: wording.start()])
+                and not (
+                    wording.group(1) in _ORIGINAL_WORDS
+                    and _A_WHOLE_DOCUMENT_RE.search(stripped[: wording.start()])
+                )
+                and _names_a_part(stripped[: wording.start()], wording.group(1))
+            )
+        )
     ):
         stripped = _WORDING_RE.sub(r"\1\2是什么", stripped)
+    if not filed and (words := _ITS_WORDS_RE.fullmatch(stripped)) is not None:
+        stripped = words.group(1) + "融合是什么"
     on_subject = on_subject or about_subject(general)
     cited = _CITING_RE.sub("", stripped)
     framed = _META_RE.sub("", cited)
