@@ -2241,3 +2241,32 @@ def test_the_original_words_of_another_text_are_not_quoted(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A clear lead in a question naming the organs' Party world is answered from
+        # `organs_clear_lead_score` (blind_dev12, 60, 90, 98, 116, 119, 135; an adversarial
+        # helper's probe).
+        ("支部书记平时业务忙，党建顾不上，意见有什么办法让他两头兼顾？", "leaders"),
+        ("对那种光喊口号不干业务的，意见啥态度？", "orientation_integration"),
+        ("机关党的建设是什么的根本baozheng", "party_building_role"),
+        ("干党务是不是去了就出不来了，能转业务岗不", "two_way_exchange"),
+        (
+            "我在做课件，第一页要写这份文件的出台目的。采访报道导语里交代过。印发《意见》是为了什么？",
+            "purpose",
+        ),
+        # Not when only the asker is a Party member or a cadre, nor when 意见 is a complaint or
+        # a view: one of the interview's words in another life's question (the helper's traps).
+        ("开饭馆的党员，前厅和后厨怎么建立长效机制？", None),
+        ("我是党员，装修队里的木工和电工怎么明晰责任？", None),
+        ("干部开的农家乐，服务员和厨师怎么明晰责任？", None),
+        ("家长和老师对孩子教育意见不一致，怎么找结合点？", None),
+        ("我家狗老是乱叫，一管就好一放松就犯，党员邻居有意见", None),
+    ],
+)
+def test_a_clear_lead_naming_the_organs_party_world(
+    answerer: Answerer, question: str, expected: str | None
+) -> None:
+    answers_with(answerer, question, expected)

@@ -239,6 +239,16 @@ _PROVINCIAL_UNIT = "省(?!辖)|厅"
 _THE_ASKERS_ORGANS_RE = re.compile(_PROVINCIAL_UNIT)
 
 
+# The organs' Party world named (党建, 机关, 工委, the Opinion as 意见 or 文件): a Chinese question
+# naming it is answered from a lower clear lead (`organs_clear_lead_score`).  Not 党员 or 干部,
+# which tell who asks (开饭馆的党员, 干部开的农家乐), nor 意见 as a complaint or a view (邻居有意
+# 见, 意见不一致): an adversarial helper's traps in other walks of life.
+_ORGANS_WORLD_RE = re.compile(
+    "党建|党务|党组|党委|党的|支部|机关|工委|省直|文件"
+    "|(?<!有|提|听|给|没)意见(?!不|分歧|一致|相左|很大|大|多)"
+)
+
+
 def _another_fields_own(cleaned: str) -> bool:
     """The question asks of another field's own terms (Chinese medicine's, carbon peaking's),
     naming neither the Opinion nor the interview, or of another field's work (a bank's), not
@@ -809,15 +819,19 @@ class Answerer:
         outside: Candidate | None,
         in_letters: bool,
         several_words: bool = False,
+        organs: bool = False,
     ) -> bool:
         """The best entry leads every other passage clearly, and is clear enough (`_clear`).
 
         Typed in letters, a question that reads several of the interview's words (not 报纸 or
-        创新 alone: Which newspapers quoted the mayor?) is clear from a lower score."""
+        创新 alone: Which newspapers quoted the mayor?) is clear from a lower score; so is a
+        Chinese one naming the organs' Party world (`organs`)."""
         tuning = self.tuning
         score = tuning.clear_lead_score
         if in_letters and several_words and best.evidence >= tuning.letters_low_evidence:
             score = tuning.letters_clear_lead_score
+        elif organs and not in_letters:
+            score = tuning.organs_clear_lead_score
         return (
             best.score >= score
             and lead >= tuning.clear_lead_margin
@@ -1086,6 +1100,7 @@ class Answerer:
         named: frozenset[int] = frozenset(),
         in_letters: bool = False,
         several_words: bool = False,
+        organs: bool = False,
     ) -> tuple[Status, list[Candidate]]:
         tuning = self.tuning
         if not ranked or ranked[0].score < tuning.suggest_score:
@@ -1104,7 +1119,7 @@ class Answerer:
         if self._specific(best) and (
             best.score >= tuning.answer_score
             or (best.score >= tuning.lead_score and lead >= tuning.lead_margin)
-            or self._leads_clearly(best, lead, outside, in_letters, several_words)
+            or self._leads_clearly(best, lead, outside, in_letters, several_words, organs)
         ):
             return Status.ANSWERED, [best]
         choices = [best]
@@ -1605,7 +1620,12 @@ class Answerer:
             # Only a question typed in letters is held to that count (`_leads_clearly`).
             several_words = in_letters and content_chars(prepared) >= self.tuning.letters_low_chars
             status, chosen = self._decide(
-                ranked, outside, named, in_letters=in_letters, several_words=several_words
+                ranked,
+                outside,
+                named,
+                in_letters=in_letters,
+                several_words=several_words,
+                organs=_ORGANS_WORLD_RE.search(cleaned) is not None,
             )
             if wanted is not None:
                 passages = self._folded_passages
