@@ -98,7 +98,8 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"(?<!不分)(?<!无论)时间(和|、|与)?地点(?!不限)"
         ),
     ),
-    (Slot.ORDINAL, re.compile("第几")),
+    # 登在几版 and 河南日报几版 ask which page, as 第几版 does; 一共几版 and 今天有几版 count them.
+    (Slot.ORDINAL, re.compile("第几|(?<![有共总])几版")),
     # "几种人" is answered by a list of three kinds, and so are the kinds, aspects or levels a
     # list names (拓展到多少类组织, 创新体现在几个层面); "多少" and "几年" want a number.
     (
