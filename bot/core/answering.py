@@ -135,6 +135,11 @@ _QUOTED_RE = re.compile(_IN_QUOTES)
 _QUOTE_WHO_SAID_RE = re.compile(
     _IN_QUOTES + "\\W{0,2}(?:是|由)?(?:谁|哪位领导|哪个领导|哪位)(?:说|讲|提出|提)"
 )
+# A sentence or passage pointed at by a quoted term (“有力抓手”那句原文怎么写的, “模范机关”那段
+# 讲的啥): the term must be the interview's, or no passage holds it.  A longer quote may be
+# loose (“解决两张皮问题关键在于找准结合点”这句话是谁说的).
+_QUOTED_SENTENCE_RE = re.compile(_IN_QUOTES + "\\W{0,2}[这那]一?(?:句|段)")
+_QUOTED_TERM_CHARS = 6
 # Not-covered words that tell where an asker in the organs stands (我是办公室主任, 支部快换届了,
 # 考核排名靠前, 搞主题党日): in the situation before a question they are no part of it.  Words
 # of another place or life (公司, 高校, 广东, 女朋友) say the situation is not the organs'.
@@ -876,6 +881,16 @@ class Answerer:
         texts = (cleaned, fold_cleaned(cleaned), self.matcher.prepare_cleaned(cleaned))
         return {index for index in indices if self._anchored(index, *texts)}
 
+    def _quotes_what_it_never_says(self, question: str) -> bool:
+        """The question points at a sentence by a quoted term no passage holds (“模范机关”那句)."""
+        for found in _QUOTED_SENTENCE_RE.finditer(unicodedata.normalize("NFKC", question)):
+            words = fold_for_comparison(found.group(1))
+            if 0 < len(words) <= _QUOTED_TERM_CHARS and not any(
+                words in passage for passage in self._folded_passages
+            ):
+                return True
+        return False
+
     def _likens_another_thing(self, as_typed: str) -> bool:
         """The question asks what something other than 两张皮 is likened to."""
         found = _LIKENED_RE.search(as_typed)
@@ -1246,7 +1261,9 @@ class Answerer:
                 Kind.ABOUT: replies.ABOUT + "\n\n" + replies.GREETING,
             }[kind]
             return unanswered(text, kind)
-        if _names_another_title(question, self._own_titles):
+        if _names_another_title(question, self._own_titles) or self._quotes_what_it_never_says(
+            question
+        ):
             return unanswered(replies.render_unknown(self.kb))
         if self._only_sent(question, cleaned):
             # Who sent the asker is no part of the question: not a term the interview does not

@@ -2857,31 +2857,39 @@ _THIS_TEXT_RE = re.compile("这篇|那篇|这份|这个意见|这个文件|这�
 # 原话怎么写的): the part itself is asked, quoted as every answer is.  Users' questions only:
 # readers' filed ones keep their words, which their neighbours are ranked by.
 _ORIGINAL_WORDS = frozenset({"原文", "原话", "原句"})
+_NAMING_WORDS = frozenset({"标题", "题目", "全称", "名称"})
 _A_PART_POINTED_RE = re.compile("[这那](?:一?句|一?段|一?条|个说法|个提法)")
-# ... but not a whole document (文件原文怎么写的, 《关于…的意见》原文: the interview does not
-# hold the Opinion's text), nor another's (教育部文件里学用融合原文, 我们厅的机制融合制度原文),
-# nor a text the interview only cites or the asker writes (总书记讲话原文, 事迹材料原文怎么写):
-# an adversarial helper's probes.
+# The words before 原文 end with the part itself: an integration, a gap, a sentence or passage
+# pointed at.  Anything else there is a text of its own (理念融合制度, 目标融合发言, 工作要点,
+# 三个人 is a gloss no passage uses).
+_A_PART_ENDS_RE = re.compile(
+    "(?:融合|脱节|两张皮|[这那]一?(?:句话?|段话?|条|部分)|说法|提法)(?:的|里|中|里面)?$"
+)
+# ... not a whole document (文件原文怎么写的, 《关于…的意见》原文: the interview does not hold
+# the Opinion's text), nor the asker's own unit's or another body's (我们支部, 本处室, 组织部,
+# 村支部, 教育部文件里), nor a text the interview only cites (总书记讲话原文) or of another kind
+# (党章里, 讲稿里, 事迹材料): adversarial helpers' probes.
 _A_WHOLE_DOCUMENT_RE = re.compile("(?:意见|文件)的?$")
 _ANOTHER_TEXT_RE = re.compile(
-    "[^这该个份]文件|(?:我们|咱们|俺们|我|本)(?:单位|厅|局|处|委|办|科|室|支部|党委|机关党委)?的"
-    "|讲话|报告|论述|党章|章程|规则|条例|通知|细则|全文|总结|方案|心得|工作法|教材"
-    "|材料|事迹|汇报|稿|合同|相声|模式|歌词"
+    "[^这该个份]文件|我们|咱们|俺们|咱|我(?!想|问|请)|本(?:单位|处|厅|局|部|支部|科|室|机关|系统)|自己|单位|[^工]委|部(?!分|署)|厅|局"
+    "|[市县村镇乡]|社区|街道|中央|另一|其他|别的|外省|讲话|报告|论述|要点|党章|章程|稿|心得|体会"
+    "|总结|方案|材料|事迹|汇报|发言|计划|规则|条例|通知|细则|合同|歌|台词|诗|课件|讲义|清单"
 )
-_WRITING_ONES_OWN_RE = re.compile("英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一")
-_NAMING_WORDS = frozenset({"标题", "题目", "全称", "名称"})
+_WRITING_ONES_OWN_RE = re.compile(
+    "英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一|比较|更好|好些|新意|出彩|合适|恰当"
+)
 
 
 def _names_a_part(before: str, word: str) -> bool:
-    """What comes before 原文怎么写 names a part of the interview: one of its subject's words
-    besides the document itself (六个脱节, 理念融合这一条; not 意见的开头 or 意见第二条, which the
-    interview does not quote), the document's name (意见的全称原文), or a sentence pointed at
-    (“有力抓手”那句)."""
+    """What comes before 原文怎么写 names a part of the interview: its document's name (意见的
+    全称原文), or a part ending there (`_A_PART_ENDS_RE`) of its subject besides the document
+    itself (六个脱节, 理念融合这一条; not 意见的开头 or 意见第二条, which it does not quote) or
+    pointed at (“有力抓手”那句)."""
+    if word in _NAMING_WORDS:
+        return True
     named = _SYNONYM_RE.sub(_fold(SYNONYM_FOLDS), before).replace("意见", "")
-    return (
-        about_subject(named)
-        or word in _NAMING_WORDS
-        or _A_PART_POINTED_RE.search(before) is not None
+    return _A_PART_ENDS_RE.search(before) is not None and (
+        about_subject(named) or _A_PART_POINTED_RE.search(before) is not None
     )
 
 
