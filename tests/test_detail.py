@@ -116,9 +116,10 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "任职培训的开班时间",
         "党务干部轮岗交流的名额",
         "案例教材一共几章",
-        # ... but how many pages the paper has is a count no passage gives.
+        # ... but how many pages the paper has, or has it in a row, is a count no passage gives.
         "河南日报一共几版",
         "河南日报今天有几版",
+        "这篇报道连登几版",
         "考核评价的分值",
         "调研督促的日程",
         "党务干部培训报名方式",
@@ -159,9 +160,9 @@ def test_near_topic_detail_questions_are_declined(answerer: Answerer, question: 
     [
         ("采访是哪一天", "interview"),
         ("访谈登在河南日报第几版", "report"),
-        # 几版 of a newspaper asks which page, as 第几版 does (blind_dev135).
-        ("河南日报 几版", "report"),
+        # 登在几版 and 几版刊登的 ask which page, as 第几版 does.
         ("登在几版", "report"),
+        ("河南日报几版刊登的", "report"),
         ("治好当下的融合有几个", "now_and_long_term"),
         ("群团组织适用吗", "mass_organizations"),
         ("学用融合是第几个融合", "learning_integration"),

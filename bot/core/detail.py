@@ -98,8 +98,10 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
             r"(?<!不分)(?<!无论)时间(和|、|与)?地点(?!不限)"
         ),
     ),
-    # 登在几版 and 河南日报几版 ask which page, as 第几版 does; 一共几版 and 今天有几版 count them.
-    (Slot.ORDINAL, re.compile("第几|(?<![有共总])几版")),
+    # 登在几版, 刊在几版 and 几版刊登的 ask on which page it ran, as 第几版 does.  Not 几版
+    # alone: 河南日报每天几版, 教材几版, 党建版在几版, 连登几版 (an adversarial helper's probes)
+    # ask something else.
+    (Slot.ORDINAL, re.compile("第几|(?<!连)(?:登|刊|载)(?:在|于|的)?几版|几版(?:刊|登)")),
     # "几种人" is answered by a list of three kinds, and so are the kinds, aspects or levels a
     # list names (拓展到多少类组织, 创新体现在几个层面); "多少" and "几年" want a number.
     (
