@@ -2865,15 +2865,15 @@ _A_PART_POINTED_RE = re.compile("[这那](?:一?句|一?段|一?条|个说法|�
 _A_PART_ENDS_RE = re.compile(
     "(?:融合|脱节|两张皮|[这那]一?(?:句话?|段话?|条|部分)|说法|提法)(?:的|里|中|里面)?$"
 )
-# ... not a whole document (文件原文怎么写的, 《关于…的意见》原文: the interview does not hold
-# the Opinion's text), nor the asker's own unit's or another body's (我们支部, 本处室, 组织部,
-# 村支部, 教育部文件里), nor a text the interview only cites (总书记讲话原文) or of another kind
-# (党章里, 讲稿里, 事迹材料): adversarial helpers' probes.
-_A_WHOLE_DOCUMENT_RE = re.compile("(?:意见|文件)的?$")
+# A whole document ends with no part (文件原文怎么写的, 《关于…的意见》原文: the interview does
+# not hold the Opinion's text).  Not the asker's own unit's text or another body's either (我们
+# 支部, 本处室, 组织部, 村支部, 教育部文件里), nor a text the interview only cites (总书记讲话
+# 原文) or of another kind (党章里, 讲稿里, 事迹材料): adversarial helpers' probes.
 _ANOTHER_TEXT_RE = re.compile(
-    "[^这该个份]文件|我们|咱们|俺们|咱|我(?!想|问|请)|本(?:单位|处|厅|局|部|支部|科|室|机关|系统)|自己|单位|[^工]委|部(?!分|署)|厅|局"
-    "|[市县村镇乡]|社区|街道|中央|另一|其他|别的|外省|讲话|报告|论述|要点|党章|章程|稿|心得|体会"
-    "|总结|方案|材料|事迹|汇报|发言|计划|规则|条例|通知|细则|合同|歌|台词|诗|课件|讲义|清单"
+    "[^这该个份]文件|我们|咱们|俺们|咱|我(?!想|问|请)|本(?:单位|处|厅|局|部|支部|科|室|机关|系统)"
+    "|自己|单位|[^工]委|部(?!分|署)|厅|局|[市县村镇乡]|社区|街道|中央|另一|其他|别的|外省"
+    "|讲话|报告|论述|要点|党章|章程|稿|心得|体会|总结|方案|材料|事迹|汇报|发言|计划|规则|条例"
+    "|通知|细则|合同|歌|台词|诗|课件|讲义|清单"
 )
 _WRITING_ONES_OWN_RE = re.compile(
     "英文|格式|字体|一般|应该|应当|该怎么|才|规范|附件|起草|写一|比较|更好|好些|新意|出彩|合适|恰当"
@@ -3148,10 +3148,6 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
                 not filed
                 and any(word in wording.group(0) for word in _ORIGINAL_WORDS)
                 and not _ANOTHER_TEXT_RE.search(stripped[: wording.start()])
-                and not (
-                    wording.group(1) in _ORIGINAL_WORDS
-                    and _A_WHOLE_DOCUMENT_RE.search(stripped[: wording.start()])
-                )
                 and _names_a_part(stripped[: wording.start()], wording.group(1))
             )
         )
