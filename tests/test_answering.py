@@ -2262,8 +2262,7 @@ def test_the_original_words_of_another_text_are_not_quoted(
     ("question", "expected"),
     [
         # A clear lead in a question naming the organs' Party world is answered from
-        # `organs_clear_lead_score` (blind_dev12, 60, 90, 98, 116, 119, 135; an adversarial
-        # helper's probe).
+        # `organs_clear_lead_score` (an adversarial helper's probe; blind_dev135, 65, 119, 82).
         ("支部书记平时业务忙，党建顾不上，意见有什么办法让他两头兼顾？", "leaders"),
         ("对那种光喊口号不干业务的，意见啥态度？", "orientation_integration"),
         ("机关党的建设是什么的根本baozheng", "party_building_role"),
