@@ -120,6 +120,10 @@ def test_a_passage_answers_only_the_kinds_of_detail_it_holds() -> None:
         "河南日报一共几版",
         "河南日报今天有几版",
         "这篇报道连登几版",
+        # 几版 alone asks something else: the pages a paper prints, a textbook's edition.
+        "河南日报每天几版",
+        "教材几版",
+        "党建版在几版",
         "考核评价的分值",
         "调研督促的日程",
         "党务干部培训报名方式",

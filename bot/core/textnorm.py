@@ -2880,6 +2880,17 @@ _WRITING_ONES_OWN_RE = re.compile(
 )
 
 
+def _asks_a_parts_words(wording: re.Match[str], text: str) -> bool:
+    """`wording` (in `text`) asks for the original words of a part of the interview named
+    before it, and of nothing else's (`_ANOTHER_TEXT_RE`)."""
+    before = text[: wording.start()]
+    return (
+        any(word in wording.group(0) for word in _ORIGINAL_WORDS)
+        and not _ANOTHER_TEXT_RE.search(before)
+        and _names_a_part(before, wording.group(1))
+    )
+
+
 def _names_a_part(before: str, word: str) -> bool:
     """What comes before 原文怎么写 names a part of the interview: its document's name (意见的
     全称原文), or a part ending there (`_A_PART_ENDS_RE`) of its subject besides the document
@@ -3144,12 +3155,7 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         and not _WRITING_ONES_OWN_RE.search(stripped)
         and (
             _THIS_TEXT_RE.search(stripped) is not None
-            or (
-                not filed
-                and any(word in wording.group(0) for word in _ORIGINAL_WORDS)
-                and not _ANOTHER_TEXT_RE.search(stripped[: wording.start()])
-                and _names_a_part(stripped[: wording.start()], wording.group(1))
-            )
+            or (not filed and _asks_a_parts_words(wording, stripped))
         )
     ):
         stripped = _WORDING_RE.sub(r"\1\2是什么", stripped)
