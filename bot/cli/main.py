@@ -225,6 +225,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev133.yaml",
     "blind_dev134.yaml",
     "blind_dev135.yaml",
+    "blind_dev136.yaml",
+    "blind_dev137.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

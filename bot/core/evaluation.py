@@ -78,10 +78,12 @@ from bot.core.textnorm import fold_for_comparison
 # blind_dev132 (sealed: a general mix) and blind_dev133 (read: English naming nothing, counts,
 # follow-ups, long messages, comparisons, typos, short ones); blind_dev134 (sealed: a general
 # mix) and blind_dev135 (read: English naming nothing, exact wordings, which one, long messages,
-# what a part asks of whom, counts, short ones).
+# what a part asks of whom, counts, short ones); blind_dev136 (sealed: a general mix) and
+# blind_dev137 (read: English in everyday words, office synonyms, one of two similar parts, long
+# messages with questions inside, why, short ones, the interview itself).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 136))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 138))}
 )
 
 
