@@ -1442,6 +1442,62 @@ def test_a_clause_that_frames_the_topic_is_no_situation(
     assert (split[0] if split else None) == situation
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # What the situation asks answers nothing: the last sentence asks.
+        (
+            "我们支部学习会开了不少，笔记记得满满当当。可学完照旧，这难道不是白学吗？学用融合怎么要求的？",
+            "学用融合怎么要求的？",
+        ),
+        ("党建考核年年优秀，评先评优却不看。谁还上心呢？这属于哪类脱节？", "这属于哪类脱节？"),
+        # Nothing told besides, or a question that is answered: two questions.
+        ("这难道不是白学吗？学用融合怎么要求的？", None),
+        ("机制融合方面抓什么？队伍融合方面又强调什么？", None),
+        ("我们处开会总走过场，大家有意见。形式和内容脱节是什么意思？怎么改？", None),
+    ],
+)
+def test_a_question_inside_a_situation_that_answers_nothing_leaves_the_last_one_asked(
+    question: str, asked: str | None
+) -> None:
+    """Only what the situation asks that the interview answers nothing of (here: the two
+    rhetorical ones) is the asker's own matter."""
+    nothing = {"可学完照旧，这难道不是白学吗？", "谁还上心呢？", "这难道不是白学吗？"}
+    split = split_situation(question, nothing.__contains__)
+    assert (split[1] if split else None) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "我们厅机关党委想把党建考核和业务考核合起来，有人担心党建被冲淡。到底能不能合？"
+            "意见在机制上是怎么提的？",
+            "mechanism_integration",
+        ),
+        # What the situation asks is the interview's (是不是根本就治不好？, 难道两张皮是顽症
+        # 吗？): it is a question too, not the asker's own matter, and the last sentence alone
+        # (full_and_part_time, cadre_goal) is no answer to the message.
+        (
+            "我们处两张皮的问题反复出现。是不是根本就治不好？专职兼职党务干部有什么要求？",
+            "common_ailment",
+        ),
+        ("我是新来的党务干部。难道两张皮是癌症吗？党务干部要成为什么样的人？", None),
+    ],
+)
+def test_a_question_of_ones_own_matter_inside_a_situation_is_aside(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """到底能不能合？ asks nothing the interview answers: the message asks its last sentence,
+    with the situation for context."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is Status.SUGGESTED, result
+        assert "common_ailment" in [s.entry for s in result.suggestions], result
+    else:
+        assert result.entry == entry, result
+
+
 def test_what_the_opinion_asks_after_a_situation_is_asked_of_the_situation(
     answerer: Answerer,
 ) -> None:

@@ -1438,11 +1438,16 @@ class Answerer:
         again = _pairs_of(told) & _pairs_of(clean(asked))
         return any(not any(pair in passage for passage in self._folded_passages) for pair in again)
 
+    def _answers_nothing(self, sentence: str) -> bool:
+        """Asked alone, the sentence is declined: it asks nothing the interview answers (这难道
+        不是白学吗？ 到底能不能合？), unlike 难道两张皮是顽症吗？ or 上面到底会不会来检查？."""
+        return self.ask(sentence).status is Status.UNKNOWN
+
     def _situation_or_story(self, question: str) -> tuple[str, str, int]:
         """The situation (cleaned), what is asked after it, and how near the top of the whole
         message's ranking its answer must be: a situation in Party work (its top two), or else
         the asker's own story in the organs (its first); ("", question, 0) when neither."""
-        split = split_situation(question)
+        split = split_situation(question, self._answers_nothing)
         if split is not None:
             told, asked = split
             situation = self.matcher.prepare_cleaned(told)

@@ -11,6 +11,7 @@ text itself: 处长让我查党费标准 or 主任叫我问问示范培训的地
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.textnorm import clean
 
@@ -228,13 +229,22 @@ def told_of_someone(asked: str) -> bool:
     return _SOMEONE_TOLD_RE.search(asked) is not None
 
 
-def split_situation(question: str) -> tuple[str, str] | None:
+def split_situation(
+    question: str, answers_nothing: Callable[[str], bool] = lambda sentence: False
+) -> tuple[str, str] | None:
     """The situation a message tells in sentences of its own (cleaned, complaints aside) and the
     last sentence, which asks (我们处开会学习总是走过场。大家有意见。这算哪种脱节？); None when
-    there is no such situation."""
+    there is no such situation.
+
+    A sentence of the situation may ask too, when something is told besides and what it asks
+    `answers_nothing` of (这难道不是白学吗？ 到底能不能合？): it is the asker's own matter, and
+    the message still asks its last sentence (……文件在机制上是怎么提的？)."""
     sentences = [s for s in _SENTENCE_END_RE.split(question) if s.strip()]
     if len(sentences) < 2:
         return _split_clauses(question)
+    inside = [s for s in sentences[:-1] if _ASKED_RE.search(s) is not None]
+    if len(inside) == len(sentences) - 1 or not all(answers_nothing(s) for s in inside):
+        return None
     return _told_apart("".join(sentences[:-1]), sentences[-1])
 
 
@@ -259,12 +269,11 @@ def _split_clauses(question: str) -> tuple[str, str] | None:
 
 def _told_apart(situation: str, asked: str) -> tuple[str, str] | None:
     """The situation (cleaned, complaints aside) and what is asked after it, unless the situation
-    is too short, asks something itself or names another document, or what is asked is about
-    someone it told of."""
+    is too short or names another document, or what is asked is about someone it told of.  (What
+    the situation itself asks, its callers have weighed.)"""
     told = _COMPLAINTS_RE.sub("", clean(situation))
     if (
         len(situation) < _SITUATION_CHARS
-        or _ASKED_RE.search(situation) is not None
         or _ANOTHER_PAPER_RE.search(told) is not None
         or _NAMED_TOPIC_RE.search(told) is not None
         or told_of_someone(asked)
