@@ -1011,14 +1011,24 @@ def test_what_guards_against_the_relapse_is_the_guarantee_and_the_key(
         ("目标融合的意义在哪里？", "goal_integration"),
         ("目标融合有啥好处", "goal_integration"),
         ("学用融合的意义是什么", "learning_integration"),
+        # What it is done for, in everyday words.
+        ("目标融合说白了是为了干啥", "goal_integration"),
+        ("搞机制融合图个啥", "mechanism_integration"),
+        ("队伍融合是干啥用的", "team_integration"),
         # Another field's integration is not the Opinion's.
         ("文旅融合的意义", None),
+        ("搞文旅融合是为了啥", None),
+        # What the Opinion asks in it: its passage, not the list of six (对, 要求).
+        ("意见对学用融合有什么要求？", "learning_integration"),
+        ("机制融合是怎么要求的", "mechanism_integration"),
+        ("意见对文旅融合有什么要求", None),
     ],
 )
 def test_what_one_integration_is_for_is_its_own_passage(
     answerer: Answerer, question: str, entry: str | None
 ) -> None:
-    """意义 alone draws the Opinion's significance; one integration's point is its passage."""
+    """意义 alone draws the Opinion's significance, 要求 the list of six; one integration's point
+    and what it asks are its passage."""
     answers_with(answerer, question, entry)
 
 

@@ -2980,6 +2980,19 @@ _ITS_POINT_RE = re.compile(
     "(?:意义|目的|用处|好处|用意)(?:在哪里?|在哪儿|是什么|是啥|何在)?(?:呢|啊|呀)?"
 )
 
+# The same in everyday words (目标融合说白了是为了干啥, 搞机制融合图个啥), or what the Opinion
+# asks in one integration (意见对学用融合有什么要求, 机制融合是怎么要求的): its own passage, not
+# the significance or the list of all six that 为了, 对 or 要求 would draw.  Only with nothing
+# else named.  After a situation it is asked as what the integration is (我是兼职党务干部，队伍
+# 融合方面有哪些要求 quotes 队伍融合, not the long-term measures for part-time cadres).
+_ITS_AIM_OR_DEMANDS_RE = re.compile(
+    f"(?:那|请问)?(?:这份|这个)?(?:意见|文件)?(?:里|中)?(?:对于?|在|搞|抓)?({'|'.join(_SIX_NAMES)})融合"
+    "(?:(?:是|就是)?为了(?:干|做|搞)?(?:什么|啥)|图个?(?:什么|啥)|是?(?:干|做)(?:什么|啥)用?的"
+    "|(?:这一?[条项块])?(?:方面|上)?(?:是|都|具体)?"
+    "(?:(?:怎么|怎样|如何)(?:要求|规定|部署|提)的?|(?:有|提了|提出了|提出)(?:什么|啥|哪些)要求))"
+    "(?:呢|啊|呀)?"
+)
+
 # One integration's own words (目标融合原文是什么, 队伍融合的具体提法): its own passage, as what
 # it is asks.  Only with nothing else named.
 _ITS_WORDS_RE = re.compile(
@@ -3014,8 +3027,9 @@ def _an_integrations_group(text: str) -> str | None:
 
 
 def _an_integrations_point(text: str) -> str | None:
-    """`X融合是什么` when the text asks only what one integration is for; None otherwise."""
-    found = _ITS_POINT_RE.fullmatch(text)
+    """`X融合是什么` when the text asks only what one integration is for or what the Opinion
+    asks in it; None otherwise."""
+    found = _ITS_POINT_RE.fullmatch(text) or _ITS_AIM_OR_DEMANDS_RE.fullmatch(text)
     return None if found is None else found.group(1) + "融合是什么"
 
 
