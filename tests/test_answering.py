@@ -1453,6 +1453,7 @@ def test_a_clause_that_frames_the_topic_is_no_situation(
         ("党建考核年年优秀，评先评优却不看。谁还上心呢？这属于哪类脱节？", "这属于哪类脱节？"),
         # Nothing told besides, or a question that is answered: two questions.
         ("这难道不是白学吗？学用融合怎么要求的？", None),
+        ("我们支部学习会开了不少。谁还上心呢？谁还上心呢？谁还上心呢？学用融合怎么要求的？", None),
         ("机制融合方面抓什么？队伍融合方面又强调什么？", None),
         ("我们处开会总走过场，大家有意见。形式和内容脱节是什么意思？怎么改？", None),
     ],

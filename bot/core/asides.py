@@ -129,6 +129,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[。！!？?\n])")
 _ANOTHER_PAPER_RE = re.compile(
     "关于|(?:出|出台|印发|转发|下发|发过|发了|制定)[^。！，,]{0,15}(?:意见|通知|方案|规定|办法|文件)"
 )
+# A situation asks aside once or twice (这难道不是白学吗？); a run of questions is questions, and
+# each one asked aside is asked alone first, so a long run would cost a second or more.
+_MOST_ASIDE = 2
 _COMPLAINTS_RE = re.compile("意见(?:很大|挺大|不小|大得很|较大|多)|有意见|提意见")
 # A question about someone the situation told of (处长从不参加支部活动，他需要精通党务吗; 这位
 # 处长, 人家) is about that person, whom the interview never mentions: it cannot be asked
@@ -243,7 +246,11 @@ def split_situation(
     if len(sentences) < 2:
         return _split_clauses(question)
     inside = [s for s in sentences[:-1] if _ASKED_RE.search(s) is not None]
-    if len(inside) == len(sentences) - 1 or not all(answers_nothing(s) for s in inside):
+    if (
+        len(inside) == len(sentences) - 1
+        or len(inside) > _MOST_ASIDE
+        or not all(answers_nothing(s) for s in inside)
+    ):
         return None
     return _told_apart("".join(sentences[:-1]), sentences[-1])
 
