@@ -1451,7 +1451,7 @@ def test_a_clause_that_frames_the_topic_is_no_situation(
             "学用融合怎么要求的？",
         ),
         ("党建考核年年优秀，评先评优却不看。谁还上心呢？这属于哪类脱节？", "这属于哪类脱节？"),
-        # Nothing told besides, or a question that is answered: two questions.
+        # Nothing told besides, a run of questions, or a question that is answered: questions.
         ("这难道不是白学吗？学用融合怎么要求的？", None),
         ("我们支部学习会开了不少。谁还上心呢？谁还上心呢？谁还上心呢？学用融合怎么要求的？", None),
         ("机制融合方面抓什么？队伍融合方面又强调什么？", None),
@@ -1461,8 +1461,8 @@ def test_a_clause_that_frames_the_topic_is_no_situation(
 def test_a_question_inside_a_situation_that_answers_nothing_leaves_the_last_one_asked(
     question: str, asked: str | None
 ) -> None:
-    """Only what the situation asks that the interview answers nothing of (here: the two
-    rhetorical ones) is the asker's own matter."""
+    """Only what the situation asks that the interview answers nothing of (here: the rhetorical
+    ones), once or twice, is the asker's own matter."""
     nothing = {"可学完照旧，这难道不是白学吗？", "谁还上心呢？", "这难道不是白学吗？"}
     split = split_situation(question, nothing.__contains__)
     assert (split[1] if split else None) == asked
