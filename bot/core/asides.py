@@ -233,7 +233,7 @@ def told_of_someone(asked: str) -> bool:
 
 
 def split_situation(
-    question: str, answers_nothing: Callable[[str], bool] = lambda sentence: False
+    question: str, answers_nothing: Callable[[str], bool]
 ) -> tuple[str, str] | None:
     """The situation a message tells in sentences of its own (cleaned, complaints aside) and the
     last sentence, which asks (我们处开会学习总是走过场。大家有意见。这算哪种脱节？); None when
