@@ -80,10 +80,13 @@ from bot.core.textnorm import fold_for_comparison
 # mix) and blind_dev135 (read: English naming nothing, exact wordings, which one, long messages,
 # what a part asks of whom, counts, short ones); blind_dev136 (sealed: a general mix) and
 # blind_dev137 (read: English in everyday words, office synonyms, one of two similar parts, long
-# messages with questions inside, why, short ones, the interview itself).
+# messages with questions inside, why, short ones, the interview itself); blind_dev138 and
+# blind_dev140 (sealed: general mixes; blind_dev140's writer read its brief's file besides the
+# interview) and blind_dev139 (read: English plain and in office jargon, what to do, which
+# group a thing falls in, a situation told first, typos, bare keywords, the interview itself).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 138))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 141))}
 )
 
 
