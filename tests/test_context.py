@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering import Answerer, Kind, Status
+from bot.core.answering import _RELAPSE_ASKED, Answerer, Kind, Status
+from bot.core.asides import tells_a_relapse
 from bot.core.textnorm import (
     _ONLY_BESIDE,
     SYNONYM_FOLDS,
@@ -1055,6 +1056,71 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")
     assert (result.status, result.entry) == (Status.ANSWERED, "common_ailment"), result
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The organs' problem came back, and what that is is asked: the story's times (今年,
+        # 下半年, 没多久) are no date asked, and 整改 is where the unit stands.
+        ("去年整改完效果挺好，今年又回到老样子了，这咋回事？", "common_ailment"),
+        ("我们单位年初抓得紧，下半年一忙又两张皮了，反反复复的。这是咋回事", "common_ailment"),
+        ("我们支部去年抓得紧今年一松问题又冒出来了，访谈里说放松了会怎样", "common_ailment"),
+        ("我们单位两张皮的问题整改完没多久又冒出来了，这种反复在采访里有解释吗", "common_ailment"),
+        (
+            "我们去年专门整改过一次两张皮，今年好像又回来了。大家有点泄气。文中对这种反复现象"
+            "是怎么说的？",
+            "common_ailment",
+        ),
+        # Someone else's relapse is theirs.
+        ("减肥以后体重又反弹了，这咋回事", None),
+        ("我家孩子去年抓得紧，今年成绩又回到老样子了，这咋回事", None),
+        ("我们公司去年整改过，今年又回到老样子，为啥", None),
+        ("我们合作社的党建和生产两张皮又冒出来了，意见咋说？", None),
+        # Nor is a relapse with no one's problem named, nor how long a cure takes.
+        ("又反弹了，正常吗？", None),
+        ("故态复萌了，这咋回事？", None),
+        ("两张皮问题又反弹了，要多久才能治好？", None),
+    ],
+)
+def test_a_relapse_told_in_the_organs_is_the_common_ailment(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """A unit's 两张皮 back after a cure, asked what that is: the passage on 反复发作."""
+    answers_with(answerer, question, entry)
+
+
+def test_a_relapse_told_in_traditional_is_answered_in_traditional(answerer: Answerer) -> None:
+    """The relapse's answer keeps the asker's script."""
+    result = answerer.ask("我們處去年整改過兩張皮，今年又冒出來了，這正常嗎")
+    assert (result.status, result.entry, result.traditional) == (
+        Status.ANSWERED,
+        "common_ailment",
+        True,
+    ), result
+    assert "發作" in result.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们的党建问题整改后好了一阵又反弹，长期该靠什么？",
+        "两张皮去年整改过今年又冒出来了，怎么防止再反弹",
+        "我们处两张皮又回到老样子了，该怎么办",
+    ],
+)
+def test_a_relapse_asked_what_to_do_is_no_question_of_what_it_is(
+    answerer: Answerer, question: str
+) -> None:
+    """How to keep it from coming back is the guarantee's and the long term's question."""
+    assert not tells_a_relapse(clean(question))
+    assert answerer.ask(question).entry != "common_ailment"
+
+
+def test_the_relapse_in_the_interviews_words_is_no_relapse_told(answerer: Answerer) -> None:
+    """What a told relapse is asked as is answered by the matcher itself, not told again."""
+    assert not tells_a_relapse(clean(_RELAPSE_ASKED))
+    answers_with(answerer, _RELAPSE_ASKED, "common_ailment")
 
 
 def test_quoting_the_opinion_asks_for_no_intent() -> None:

@@ -20,6 +20,7 @@ from bot.core.asides import (
     split_remark,
     split_scene,
     split_situation,
+    tells_a_relapse,
     told_of_someone,
     what_happens,
     without_relayers,
@@ -77,6 +78,8 @@ def _pairs_of(text: str) -> set[str]:
     }
 
 
+# A relapse asked in the interview's own words (`_relapse_told`).
+_RELAPSE_ASKED = "两张皮治好了一松劲会不会反复发作"
 # What is asked after a scene, pointing back at it: 年底要搞年会，到时候意见有要求吗.
 _POINTS_BACK_RE = re.compile("这|那|它|其|此|到时|届时|当天|当时")
 # Where a message's first clause ends: what follows a who-said question with no saying
@@ -1276,6 +1279,9 @@ class Answerer:
             return unanswered(replies.render_vague(self.kb), Kind.VAGUE)
         if detail.asks_who_first(cleaned):
             return unanswered(replies.render_unknown(self.kb))
+        relapse = self._relapse_told(cleaned, prepared, traditional)
+        if relapse is not None:
+            return replace(relapse, question=prepared)
         first = _FIRST_CLAUSE_RE.split(question, maxsplit=1)[0]
         if detail.names_no_saying(cleaned) or detail.names_no_saying(
             whole if first == question else clean(first)
@@ -1372,6 +1378,22 @@ class Answerer:
             return None
         alone = self.ask(asked)
         return alone if alone.status is Status.ANSWERED else None
+
+    def _relapse_told(self, cleaned: str, prepared: str, traditional: bool) -> Result | None:
+        """The answer to a relapse told in the organs and asked about (`tells_a_relapse`): what
+        the interview says of the problem coming back, asked in its own words.  The story's
+        times and units are no detail asked, and any word outside the organs' life (减肥, 腰椎)
+        makes it someone else's relapse."""
+        if not tells_a_relapse(cleaned):
+            return None
+        if not self._uncovered_in(prepared, fold_cleaned(cleaned)) <= _ORGAN_LIFE:
+            return None
+        asked = self.ask(_RELAPSE_ASKED)
+        if asked.status is not Status.ANSWERED or asked.entry is None:
+            return None
+        return self.answer_entry(
+            self.kb.by_id[asked.entry], traditional=traditional, score=asked.score
+        )
 
     def _near_top(self, ranked: list[Candidate], top: int) -> set[str]:
         """The entries the whole message ranks in its first `top`."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.core.textnorm import clean
+from bot.core.textnorm import clean, has_content
 
 # An office holder who sends the asker: 处长让我, 主任叫我, 部长要我.  Not one who speaks (部长
 # 讲话的主要内容, 社长说河南日报什么时候改版): what they said is what is asked about.
@@ -345,3 +345,65 @@ def about_errand(errand: str) -> str:
     """A (normalised) errand without who, when and the doing: what it is about beyond the text
     itself (先看看这篇报道 → nothing; 写个减肥计划 → 写个减肥计划; 问问培训的地点 → 培训的地点)."""
     return _ERRAND_WORDS_RE.sub("", what_happens(errand))
+
+
+# A relapse told of the organs' own problem (我们处去年整改过两张皮，今年又回到老样子了，这咋回
+# 事): the problem named, its coming back, and a question about what that is.  The interview's
+# answer is that it is a common ailment that comes back once efforts ease, whatever times or
+# units the story names (年初抓得紧，下半年一忙又两张皮了 asks no date).
+_RELAPSE_RE = re.compile(
+    "又(?:冒出来|冒头|回来|回去|回到|成了?两张皮|两张皮|两层皮|反弹|犯|抬头|老样子|各干各|各搞各|各忙各|"
+    "分家|脱节|来了|出现|有反复|退回)|反反复复|反复发作|反弹|一松劲?就?(?:又|回|犯)|死灰复燃|复燃|"
+    "故态复萌|卷土重来|时好时坏|回潮|复发"
+)
+# The problem is the organs' own: 两张皮, or Party work and its disconnects named.  整改 alone is
+# anyone's (厂里的质量问题整改完又冒出来了), and so is a place beyond the organs.
+_RELAPSING_RE = re.compile("两张皮|两层皮|党建|党务|脱节|支部")
+# Or a cure is told and nothing else is named but the times and the asking (去年整改完效果挺好，
+# 今年又回到老样子了，这咋回事): the bot's subject is the problem.  A bare 又反弹了，正常吗
+# names no one's.
+_CURE_RE = re.compile("整改|整治|治好|治住|改好|抓得紧|抓得松")
+_RELAPSE_FRAME_RE = re.compile(
+    f"{_WHEN}|老样子|原样|{_CURE_RE.pattern}|一忙|一松|效果|挺好|不错|还行|好转|专门|集中|"
+    "一次|一阵|过|完|后|又|了|这|那|是|的|吗|呢|啊|呀|嘛"
+)
+_ELSEWHERE_RE = re.compile(
+    "村|乡|镇|县|社区|街道|学校|高校|大学|班级|我们班|企业|国企|公司|厂|店|医院|银行|部队|连队|军|"
+    "家里|我家|家庭|合作社|协会|社团|商会|车间|工地|餐馆|饭店|超市|球队|小区|物业"
+)
+# Asked what it is: why, whether it is normal or curable, what the interview makes of it.
+_ASKS_WHAT_RELAPSE_IS_RE = re.compile(
+    "咋回事|怎么回事|咋个回事|为什么|为啥|为何|原因|怎么就这样|咋就这样|正常吗|正常不|正常么|"
+    "正常现象|正常的|怎么看|咋看|怎么认识|怎么说|咋说|有解释|有说法|什么说法|啥说法|怎么讲|咋讲|会怎样|"
+    "会咋样|会怎么样|什么后果|啥后果|治不好|治得好|能治好|能不能治|什么情况|啥情况|说明什么|说明啥|"
+    "顽症"
+)
+# Asked what to do, what guards against it or which parts hold it (完善制度机制是保障, 机制融合
+# 和队伍融合管住长期, 六个融合), or anything else (总书记怎么讲的, 哪天印发的): other passages
+# answer those.
+_ASKS_ANYTHING_ELSE_RE = re.compile(
+    "防|避免|长期|长远|管住|兜底|保障|关键|要紧|靠|哪几|哪两|哪些|哪个|作用|怎么办|咋办|咋整|怎么整|"
+    "如何|怎么解决|怎么破|破解|措施|对策|药方|怎么做|咋做|该怎么|总书记|习近平|谁|哪天|哪一天|哪年|"
+    "什么时候|啥时候|何时|印发|发布|第几|多少(?!年)|在哪|哪里|(?<![没不])多久|多长时间"
+)
+
+
+def _tells_only_a_cure(cleaned: str) -> bool:
+    """The message names a cure and, besides its times, the relapse and the asking, nothing."""
+    told = _RELAPSE_RE.sub("", cleaned)
+    return _CURE_RE.search(told) is not None and not has_content(
+        _RELAPSE_FRAME_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told))
+    )
+
+
+def tells_a_relapse(cleaned: str) -> bool:
+    """The cleaned message tells that the organs' problem came back and asks only what that is
+    (我们处去年整改过两张皮，今年又回到老样子了，这咋回事), not what to do about it or
+    anything else."""
+    return (
+        _RELAPSE_RE.search(cleaned) is not None
+        and (_RELAPSING_RE.search(cleaned) is not None or _tells_only_a_cure(cleaned))
+        and _ELSEWHERE_RE.search(cleaned) is None
+        and _ASKS_WHAT_RELAPSE_IS_RE.search(cleaned) is not None
+        and _ASKS_ANYTHING_ELSE_RE.search(cleaned) is None
+    )
