@@ -353,6 +353,25 @@ def test_how_long_two_skins_has_been_there_is_answered(answerer: Answerer, quest
     assert (result.status, result.entry) == (Status.ANSWERED, "two_skins"), result
 
 
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        # 没多久 and 不多久 are "soon after", told; 多久 alone asks how long.
+        ("整改完没多久又冒出来了，意见怎么说", None),
+        ("不多久就又两张皮了，访谈里怎么讲", None),
+        ("示范培训要上多久", detail.Slot.TIME),
+        ("示范培训一共多少课时", detail.Slot.COUNT),
+        ("上课时老师说示范培训有几天？", detail.Slot.COUNT),
+    ],
+)
+def test_soon_after_and_class_hours_are_told_apart(
+    question: str, slot: detail.Slot | None
+) -> None:
+    """没多久 tells when something happened; 多久 and 课时 ask a detail."""
+    found = detail.asked(question)
+    assert (found and found[0]) == slot
+
+
 @pytest.mark.parametrize("question", ["省委直属机关工委存在多久了", "六个脱节存在多久了"])
 def test_how_long_anything_else_has_been_there_is_declined(
     answerer: Answerer, question: str
@@ -372,12 +391,15 @@ def test_how_long_anything_else_has_been_there_is_declined(
         ("党建和业务融合要贯穿工作全过程，不分时间地点吗", "idea_integration"),
         ("两张皮问题放松几天就会反复发作吗", "common_ailment"),
         ("党务干部的选拔方式", "cadre_goal"),
+        # 上课时 is when a class is held, not its class hours (课时).
+        ("给搞组织工作的同志上课时会讲两者结合吗？", "must_study"),
     ],
 )
 def test_a_few_days_and_any_time_or_place_ask_for_no_detail(
     answerer: Answerer, question: str, entry: str
 ) -> None:
-    """前几天, 好几期 are a few, not how many; 不分时间地点 sets time and place aside."""
+    """前几天, 好几期 are a few, not how many; 上课时 is no class hours; 不分时间地点 sets time
+    and place aside."""
     assert detail.asked(question) is None
     assert answerer.ask(question).entry == entry
 

@@ -70,9 +70,9 @@ _WHO_SAID = (
 
 # How long something lasts or at what hour (采访时间持续了多久, 受访时间是几点): no date answers
 # it, and the interview gives no durations or hours.  Not 许多长期 or 很多长效, nor 哪几点, 讲了
-# 几点 or 第几点, which ask which points.
+# 几点 or 第几点, which ask which points; nor 没多久 or 不多久 (soon after), which tell when.
 _HOW_LONG_OR_WHAT_HOUR = (
-    "多久|(?<![许很诸众好太])多长(?![远期效])|(?<![第哪这那有])几点(?:钟|开始|结束|到)"
+    "(?<![没不])多久|(?<![许很诸众好太])多长(?![远期效])|(?<![第哪这那有])几点(?:钟|开始|结束|到)"
     "|(?<=时间是)几点$|(?<=现在是)几点$|几个?小时|几分钟"
 )
 _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
@@ -109,16 +109,16 @@ _ASKS: tuple[tuple[Slot, re.Pattern[str]], ...] = (
         re.compile("(?<![哪那这])(?:几|多少)(?:种|类|个?(?:方面|层面|层次|部分|环节))"),
     ),
     # 那几个人, 这几条: pointing at some, not asking how many; 近几年, 过去几年, 好几期, 十几期: a
-    # few, not how many.  几天 asks a count only after what takes days (培训几天, 开几天):
-    # 前几天 and 放松几天 are a few days.
+    # few, not how many.  几天 asks a count only after what takes days (培训有几天, 开几天):
+    # 前几天 and 放松几天 are a few days.  上课时 is when a class is held, not its hours (课时).
     (
         Slot.COUNT,
         re.compile(
-            rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}{_COUNTED}]|(?:要|用|开|办|训|学|共|持续)几天|"
+            rf"多少|(?<![哪那这前近没好十了去])几[{_UNIT}{_COUNTED}]|(?:要|用|开|办|训|学|共|持续|有)几天|"
             rf"(?:{_DOING})了几[{_UNIT}{_COUNTED}]|(?<!过)去几[人个名位]|"
             r"(?:花|用|耗)了几个?(?:年|月|天|周).{0,4}$|(?<![前近好十这那过没])几(?:周|个星期)|"
             r"(?:搞|上|提前|一次)几天|"
-            r"编制|人数|数量|比例|任期|年限|学分|学时|课时|名额|分值|多大年[龄纪]|年龄"
+            r"编制|人数|数量|比例|任期|年限|学分|学时|(?<![上下])课时|名额|分值|多大年[龄纪]|年龄"
         ),
     ),
     (
