@@ -988,6 +988,28 @@ def test_mending_learning_not_used_is_the_third_integration(
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("我们单位党建考核结果和奖惩不挂钩，应该怎么办？", "mechanism_measures"),
+        ("党见考核得分跟评先评优不挂钩，大家都不当回事，咋弄？", "mechanism_measures"),
+        ("党建考核和业务考核各搞各的，咋弄？", "mechanism_measures"),
+        ("党建考核考完就完了，怎么让它真正起作用", "mechanism_measures"),
+        # What the gap is, asked, is the list that names it.
+        ("党建考核和奖惩脱节是什么意思", "six_disconnects"),
+        # Anyone else's assessment is theirs.
+        ("公司考核和奖惩脱节怎么办", None),
+        ("学校的党建考核和奖惩脱节怎么办", None),
+    ],
+)
+def test_mending_assessment_cut_off_from_rewards_is_the_mechanisms_second_hand(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """党建考核和奖惩不挂钩怎么办 asks the remedy: 一手抓考核评价、落实责任, not the list that
+    names the gap."""
+    answers_with(answerer, question, entry)
+
+
+@pytest.mark.parametrize(
     ("question", "answered"),
     [
         ("要防止反弹，靠啥兜底", True),

@@ -3056,6 +3056,29 @@ def _asks_to_mend_learning(text: str) -> bool:
     return _nothing_else(text, _MEND_FRAME_RE, _LEARNING_GAP_RE, _MEND_ASKED_RE)
 
 
+# 党建考核和奖惩不挂钩怎么办 asks the remedy for the sixth disconnect, and the interview's is the
+# mechanism integration's second hand (一手抓考核评价、落实责任), not the list that names the gap.
+# Only with nothing else named: 企业绩效考核和奖惩脱节怎么办 is a company's.
+_ASSESSMENT_GAP_RE = re.compile(
+    "(?:党建|党建工作|党建的?)(?:考核|考评|打分)(?:结果|得分|分数)?(?:和|跟|与|同)"
+    "(?:奖惩|评先评优|奖金|业务考核|业务的?考核)"
+    "(?:不挂钩|没挂钩|挂不上钩|脱节|脱钩|两张皮|各搞各的|各考各的|对不上号?|不搭界)"
+    "|(?:党建|党建工作)(?:考核|考评)(?:考完就完了|走过场|不管用|没人当回事|不当回事)"
+)
+
+
+_ASSESSMENT_MEND_RE = re.compile(
+    f"{_MEND_ASKED_RE.pattern}|(?:怎么|怎样|如何)(?:才能)?让它?(?:真正)?(?:起作用|管用|发挥作用)"
+)
+_ASSESSMENT_FRAME_RE = re.compile(f"大家都?不当回事|应该|该|要|都|{_MEND_FRAME_RE.pattern}")
+
+
+def _asks_to_mend_assessment(text: str) -> bool:
+    """True when the text asks how to mend Party assessment cut off from rewards, and nothing
+    else."""
+    return _nothing_else(text, _ASSESSMENT_FRAME_RE, _ASSESSMENT_GAP_RE, _ASSESSMENT_MEND_RE)
+
+
 # 脱节怎么办 (or 两张皮靠哪个融合解决) with no pair named asks the remedy for the disconnects:
 # the six integrations (针对六个脱节问题，推出六个融合的破解之策), as 两张皮怎么办 does.
 # 父母和孩子脱节怎么办 or 产销脱节怎么办 name someone else's.
@@ -3080,6 +3103,8 @@ def mended(text: str) -> str | None:
     The matcher asks again after correcting homophones (学和用托节怎么办)."""
     if _asks_to_mend_learning(text):
         return "学用融合"
+    if _asks_to_mend_assessment(text):
+        return "机制融合方面一手抓考核评价落实责任"
     if _asks_to_mend_disconnects(text):
         return "党建和业务两张皮怎么办" if "业务" in text else "两张皮怎么办"
     return None
