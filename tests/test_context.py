@@ -1074,6 +1074,32 @@ def test_which_group_one_integration_is_in_is_the_grouping_passage(
     answers_with(answerer, question, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # How it is done: the long-term measures' two hands.
+        ("机制融合咋弄？", "mechanism_measures"),
+        ("那机制融合呢？具体怎么做", "mechanism_measures"),
+        ("机制融合 how to do it", "mechanism_measures"),
+        ("ji zhi rong he zen me zuo", "mechanism_measures"),
+        ("如何深化机制融合？", "mechanism_measures"),
+        ("机制融合咋个整嘛", "mechanism_measures"),
+        # The measures' own phrasing keeps its words: 怎么做好 is asked of them as before.
+        ("机制融合怎么做好", "mechanism_measures"),
+        # What it is, or anything more named, is read as before.
+        ("机制融合怎么理解", "mechanism_integration"),
+        ("机制融合是什么", "mechanism_integration"),
+        ("机制融合示范区怎么建", None),
+        ("华为机制融合怎么做", None),
+    ],
+)
+def test_how_the_mechanism_integration_is_done_is_its_measures(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """机制融合咋弄 asks how: 一手抓责任链条……一手抓考核评价, not what it builds."""
+    answers_with(answerer, question, entry)
+
+
 def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
     """整改过两张皮，现在又犯了 tells a cure that did not last: the passage on 反复发作."""
     result = answerer.ask("我们单位整改过两张皮，现在又犯了，这是不是会反复发作")

@@ -3001,6 +3001,29 @@ _ITS_WORDS_RE = re.compile(
 )
 
 
+# How the mechanism integration is done (机制融合咋弄, 那机制融合呢？具体怎么做, 如何深化机制融合,
+# 机制融合 how to do it): the long-term measures say how (机制融合方面，一手抓责任链条……一手抓考核
+# 评价……), where its own paragraph only says what it builds.  Asked as the measures' own
+# phrasing asks it (机制融合方面怎么做), keeping its verb, and only with nothing else named.
+_MECHANISM_HOW = (
+    "(?:怎么|咋个?|怎样|如何)(?:才能)?(?:弄|办|做好|做得更好|做|搞好|搞|整|落实|推进|推动|开展|实施|进行|"
+    "执行|操作|落地|抓好|干)?"
+)
+_HOW_MECHANISM_IS_DONE_RE = re.compile(
+    "(?:那|请问)?(?:这份|这个)?(?:意见|文件)?(?:里|中)?的?(?:深化)?机制融合(?:这一?[条项块]|那块|方面|上)?"
+    f"呢?(?:具体|到底|究竟)?(?:该|要|应该|是|得|需要)?({_MECHANISM_HOW})(?:呢|啊|呀|嘛)?"
+    f"|(?:那|请问)?(?:具体|到底)?(?:该|要|应该)?({_MECHANISM_HOW})(?:深化|推进|抓好|做好|搞好|落实)"
+    "机制融合(?:呢|啊|呀)?"
+)
+
+
+def _how_the_mechanism_is_done(text: str) -> str | None:
+    """`机制融合方面怎么做` (with the text's own verb) when the text asks only how the mechanism
+    integration is done; None otherwise."""
+    found = _HOW_MECHANISM_IS_DONE_RE.fullmatch(text)
+    return None if found is None else "机制融合方面" + (found.group(1) or found.group(2))
+
+
 # Which group one integration belongs to (队伍融合是不是管长期那两个里的, 理念融合属于哪一组):
 # the passage that groups the six, asked as its own phrasing asks it.  Only with nothing else
 # named.
@@ -3177,6 +3200,8 @@ def fold_cleaned(cleaned: str, on_subject: bool = False) -> str:
         stripped = point
     if not on_subject and (group := _an_integrations_group(stripped)) is not None:
         stripped = group
+    if not on_subject and (how := _how_the_mechanism_is_done(stripped)) is not None:
+        stripped = how
     if (
         not on_subject
         and _TITLE_ASKED_RE.search(stripped)
