@@ -1115,6 +1115,7 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
         ("我们单位年初抓得紧，下半年一忙又两张皮了，反反复复的。这是咋回事", "common_ailment"),
         ("我们支部去年抓得紧今年一松问题又冒出来了，访谈里说放松了会怎样", "common_ailment"),
         ("我们单位两张皮的问题整改完没多久又冒出来了，这种反复在采访里有解释吗", "common_ailment"),
+        ("没多久就又两张皮了，咋回事？", "common_ailment"),
         (
             "我们去年专门整改过一次两张皮，今年好像又回来了。大家有点泄气。文中对这种反复现象"
             "是怎么说的？",
@@ -1125,6 +1126,7 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
         ("我家孩子去年抓得紧，今年成绩又回到老样子了，这咋回事", None),
         ("我们公司去年整改过，今年又回到老样子，为啥", None),
         ("我们合作社的党建和生产两张皮又冒出来了，意见咋说？", None),
+        ("饺子皮和馅儿又成两张皮了，为啥？", None),
         # Nor is a relapse with no one's problem named, nor how long a cure takes.
         ("又反弹了，正常吗？", None),
         ("故态复萌了，这咋回事？", None),

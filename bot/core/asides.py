@@ -357,15 +357,20 @@ _RELAPSE_RE = re.compile(
     "故态复萌|卷土重来|时好时坏|回潮|复发"
 )
 # The problem is the organs' own: 两张皮, or Party work and its disconnects named.  整改 alone is
-# anyone's (厂里的质量问题整改完又冒出来了), and so is a place beyond the organs.
+# anyone's (厂里的质量问题整改完又冒出来了), and so is a place beyond the organs.  两张皮 named
+# only as what something became again (饺子皮和馅儿又成两张皮了) is the organs' only beside their
+# work or units (我们单位年初抓得紧，下半年一忙又两张皮了).
 _RELAPSING_RE = re.compile("两张皮|两层皮|党建|党务|脱节|支部")
+_ORGANS_RE = re.compile(
+    "党建|党务|业务|支部|单位|机关|处里|处室|我们处|厅里|我们厅|局里|我们局|委里|我们委|科室"
+)
 # Or a cure is told and nothing else is named but the times and the asking (去年整改完效果挺好，
 # 今年又回到老样子了，这咋回事): the bot's subject is the problem.  A bare 又反弹了，正常吗
 # names no one's.
 _CURE_RE = re.compile("整改|整治|治好|治住|改好|抓得紧|抓得松")
 _RELAPSE_FRAME_RE = re.compile(
     f"{_WHEN}|老样子|原样|{_CURE_RE.pattern}|一忙|一松|效果|挺好|不错|还行|好转|专门|集中|"
-    "一次|一阵|过|完|后|又|了|这|那|是|的|吗|呢|啊|呀|嘛"
+    "没多久|不久|一次|一阵|过|完|后|又|就|了|这|那|是|的|吗|呢|啊|呀|嘛"
 )
 _ELSEWHERE_RE = re.compile(
     "村|乡|镇|县|社区|街道|学校|高校|大学|班级|我们班|企业|国企|公司|厂|店|医院|银行|部队|连队|军|"
@@ -388,11 +393,26 @@ _ASKS_ANYTHING_ELSE_RE = re.compile(
 )
 
 
+def _names_the_organs_problem(cleaned: str) -> bool:
+    """The message names the organs' problem besides its coming back, or beside their work, or
+    names nothing else (没多久就又两张皮了，咋回事)."""
+    if _RELAPSING_RE.search(_RELAPSE_RE.sub("", cleaned)) is not None:
+        return True
+    return _RELAPSING_RE.search(cleaned) is not None and (
+        _ORGANS_RE.search(cleaned) is not None or _tells_nothing_else(cleaned)
+    )
+
+
+def _tells_nothing_else(cleaned: str) -> bool:
+    """Besides the relapse, its times, a cure and the asking, the message names nothing."""
+    told = _RELAPSE_RE.sub("", cleaned)
+    return not has_content(_RELAPSE_FRAME_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told)))
+
+
 def _tells_only_a_cure(cleaned: str) -> bool:
     """The message names a cure and, besides its times, the relapse and the asking, nothing."""
-    told = _RELAPSE_RE.sub("", cleaned)
-    return _CURE_RE.search(told) is not None and not has_content(
-        _RELAPSE_FRAME_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told))
+    return _CURE_RE.search(_RELAPSE_RE.sub("", cleaned)) is not None and _tells_nothing_else(
+        cleaned
     )
 
 
@@ -402,7 +422,7 @@ def tells_a_relapse(cleaned: str) -> bool:
     anything else."""
     return (
         _RELAPSE_RE.search(cleaned) is not None
-        and (_RELAPSING_RE.search(cleaned) is not None or _tells_only_a_cure(cleaned))
+        and (_names_the_organs_problem(cleaned) or _tells_only_a_cure(cleaned))
         and _ELSEWHERE_RE.search(cleaned) is None
         and _ASKS_WHAT_RELAPSE_IS_RE.search(cleaned) is not None
         and _ASKS_ANYTHING_ELSE_RE.search(cleaned) is None
