@@ -1065,9 +1065,10 @@ def test_the_interviews_terms_owned_by_its_subject_or_the_askers_unit_are_answer
         ("1+N破解路径是什么，和碳达峰的1+N不一样吧", "one_plus_n"),
         ("我在郑州上班，六个融合是哪六个", "main_content"),
         ("我在郑州市工作，六个融合是哪六个", "main_content"),
-        # Rewards and penalties out of step with assessment: the disconnect the Opinion names.
+        # Rewards and penalties out of step with assessment: the disconnect the Opinion names,
+        # and asked how to mend, the mechanism integration's second hand.
         ("党建考得好不好跟奖励处罚挂不上钩，文件有没有说到？", "six_disconnects"),
-        ("党建考核跟奖惩不挂钩咋办", "six_disconnects"),
+        ("党建考核跟奖惩不挂钩咋办", "mechanism_measures"),
         ("这份文件讲的党建和业务融合，适用的是哪一级的机关？", "title"),
         (
             "我是省药监局的，日常检查药店比较多，怎么把讲政治的要求落实到业务工作中？",

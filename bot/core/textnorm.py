@@ -3083,13 +3083,11 @@ def _asks_to_mend_learning(text: str) -> bool:
 # mechanism integration's second hand (一手抓考核评价、落实责任), not the list that names the gap.
 # Only with nothing else named: 企业绩效考核和奖惩脱节怎么办 is a company's.
 _ASSESSMENT_GAP_RE = re.compile(
-    "(?:党建|党建工作|党建的?)(?:考核|考评|打分)(?:结果|得分|分数)?(?:和|跟|与|同)"
+    "党建(?:工作|的)?(?:考核|考评|打分)(?:结果|得分|分数)?(?:和|跟|与|同)"
     "(?:奖惩|评先评优|奖金|业务考核|业务的?考核)"
     "(?:不挂钩|没挂钩|挂不上钩|脱节|脱钩|两张皮|各搞各的|各考各的|对不上号?|不搭界)"
-    "|(?:党建|党建工作)(?:考核|考评)(?:考完就完了|走过场|不管用|没人当回事|不当回事)"
+    "|党建(?:工作)?(?:考核|考评)(?:考完就完了|走过场|不管用|没人当回事|不当回事)"
 )
-
-
 _ASSESSMENT_MEND_RE = re.compile(
     f"{_MEND_ASKED_RE.pattern}|(?:怎么|怎样|如何)(?:才能)?让它?(?:真正)?(?:起作用|管用|发挥作用)"
 )
@@ -3120,8 +3118,10 @@ def _asks_to_mend_disconnects(text: str) -> bool:
 
 
 def mended(text: str) -> str | None:
-    """The interview's words for a question asking how to mend learning not put to use, or the
-    disconnects (学和用脱节怎么办 → 学用融合, 脱节怎么办 → 两张皮怎么办); None for any other.
+    """The interview's words for a question asking how to mend learning not put to use, Party
+    assessment cut off from rewards, or the disconnects (学和用脱节怎么办 → 学用融合, 党建考核和
+    奖惩不挂钩怎么办 → the mechanism integration's second hand, 脱节怎么办 → 两张皮怎么办); None
+    for any other.
 
     The matcher asks again after correcting homophones (学和用托节怎么办)."""
     if _asks_to_mend_learning(text):
