@@ -1126,6 +1126,7 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
         ("我家孩子去年抓得紧，今年成绩又回到老样子了，这咋回事", None),
         ("我们公司去年整改过，今年又回到老样子，为啥", None),
         ("我们合作社的党建和生产两张皮又冒出来了，意见咋说？", None),
+        ("厂里的质量问题整改完半年又冒出来了，正常吗？", None),
         ("饺子皮和馅儿又成两张皮了，为啥？", None),
         # Nor is a relapse with no one's problem named, nor how long a cure takes.
         ("又反弹了，正常吗？", None),
@@ -1138,6 +1139,13 @@ def test_a_relapse_told_in_the_organs_is_the_common_ailment(
 ) -> None:
     """A unit's 两张皮 back after a cure, asked what that is: the passage on 反复发作."""
     answers_with(answerer, question, entry)
+
+
+def test_a_village_relapse_is_no_relapse_told_in_the_organs(answerer: Answerer) -> None:
+    """A village's 两张皮 come back is read as before (see Left open), not as the organs'."""
+    question = "村里的党建和经济两张皮又冒出来了，这咋回事"
+    assert not tells_a_relapse(clean(question))
+    assert answerer.ask(question).entry != "common_ailment"
 
 
 def test_a_relapse_told_in_traditional_is_answered_in_traditional(answerer: Answerer) -> None:
