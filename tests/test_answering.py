@@ -803,6 +803,8 @@ def test_leave_one_phrasing_out_does_not_regress(kb: KnowledgeBase) -> None:
         ("blind_dev138.yaml", 0.94, 1.0),
         ("blind_dev139.yaml", 0.84, 0.96),
         ("blind_dev140.yaml", 0.90, 1.0),
+        ("blind_dev141.yaml", 0.94, 1.0),
+        ("blind_dev142.yaml", 0.85, 0.96),
         ("blind_dev17.yaml", 0.90, 0.96),
         ("blind_dev18.yaml", 0.85, 1.0),
         ("blind_test.yaml", 0.97, 1.0),

@@ -230,6 +230,8 @@ DEFAULT_EVAL_FILES = (
     "blind_dev138.yaml",
     "blind_dev139.yaml",
     "blind_dev140.yaml",
+    "blind_dev141.yaml",
+    "blind_dev142.yaml",
     "blind_dev17.yaml",
     "blind_dev18.yaml",
     "blind_test.yaml",

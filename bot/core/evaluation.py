@@ -84,10 +84,13 @@ from bot.core.textnorm import fold_for_comparison
 # messages with questions inside, why, short ones, the interview itself); blind_dev138 and
 # blind_dev140 (sealed: general mixes; blind_dev140's writer read its brief's file besides the
 # interview) and blind_dev139 (read: English plain and in office jargon, what to do, which
-# group a thing falls in, a situation told first, typos, bare keywords, the interview itself).
+# group a thing falls in, a situation told first, typos, bare keywords, the interview itself);
+# blind_dev141 (sealed: a general mix) and blind_dev142 (read: English, what to do, which group,
+# a situation told first, typos, bare keywords, the interview itself; out of scope: other walks
+# of life told as a situation and false claims).
 # blind_test and blind_test2 are not dev sets at all.
 NEVER_JOINED = frozenset(
-    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 141))}
+    {"blind_dev17", "blind_dev18", *(f"blind_dev{n}" for n in range(54, 143))}
 )
 
 
