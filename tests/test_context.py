@@ -965,6 +965,9 @@ def test_a_bare_cure_for_good_is_the_interviews(
         ("光学不用、学了跟没学一样，意见说咋整", "learning_integration"),
         # A homophone typo is read once corrected.
         ("学和用托节怎么办", "learning_integration"),
+        # 学和用两张皮 is the same gap, and which integration mends it is asked the remedy.
+        ("学和用两张皮，要用六个融合里的哪一个来解？", "learning_integration"),
+        ("学和用也成两张皮了咋办", "learning_integration"),
         # The disconnects, no pair named: the six integrations that answer them.
         ("脱节怎么办", "main_content"),
         ("脱节问题靠哪个融合解决", "main_content"),
@@ -994,6 +997,10 @@ def test_mending_learning_not_used_is_the_third_integration(
         ("党见考核得分跟评先评优不挂钩，大家都不当回事，咋弄？", "mechanism_measures"),
         ("党建考核和业务考核各搞各的，咋弄？", "mechanism_measures"),
         ("党建考核考完就完了，怎么让它真正起作用", "mechanism_measures"),
+        # Rewards named first, the gap with an adverb, and what the Opinion asks of the
+        # mechanism: the same remedy.
+        ("我们支部年底评先评优跟党建考核基本不挂钩，意见在机制上咋要求的？", "mechanism_measures"),
+        ("奖惩和党建考评老是对不上号，怎么办", "mechanism_measures"),
         # What the gap is, asked, is the list that names it.
         ("党建考核和奖惩脱节是什么意思", "six_disconnects"),
         # Anyone else's assessment is theirs.
@@ -1116,6 +1123,8 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
         ("我们支部去年抓得紧今年一松问题又冒出来了，访谈里说放松了会怎样", "common_ailment"),
         ("我们单位两张皮的问题整改完没多久又冒出来了，这种反复在采访里有解释吗", "common_ailment"),
         ("没多久就又两张皮了，咋回事？", "common_ailment"),
+        # The unit's integration work had gone well before it came back.
+        ("我们处去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事？", "common_ailment"),
         (
             "我们去年专门整改过一次两张皮，今年好像又回来了。大家有点泄气。文中对这种反复现象"
             "是怎么说的？",
@@ -1128,6 +1137,29 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
         ("我们合作社的党建和生产两张皮又冒出来了，意见咋说？", None),
         ("厂里的质量问题整改完半年又冒出来了，正常吗？", None),
         ("饺子皮和馅儿又成两张皮了，为啥？", None),
+        ("两家公司融合搞得挺好，后来又分家了，咋回事", None),
+        # Another integration, a merger, another level's or the nation's organs, or a story
+        # that goes on about something else (an adversarial helper's probes).
+        ("我们处去年产教融合搞得挺好，今年一松劲又回到老样子了，这是咋回事", None),
+        ("我们处去年两个科室合并后融合搞得挺好，今年一松劲又各干各的了，咋回事", None),
+        (
+            "我们处去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事？我指的是新老员工的融合",
+            None,
+        ),
+        ("我们区直机关去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事", None),
+        ("中央和国家机关去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事", None),
+        (
+            "我们处去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事，有没有什么软件可以用",
+            None,
+        ),
+        # A 支部委员 is no 部委, and a relapse named besides the work done well is still read.
+        (
+            "我们处去年党建和业务融合搞得挺好，今年换了支部书记，大家一松劲，又回到老样子了，我是支部"
+            "委员，这种情况正常吗？",
+            "common_ailment",
+        ),
+        ("我们处去年融合搞得挺好，今年放松了就又脱节了，为啥", "common_ailment"),
+        ("去年搞得好好的，今年又两张皮了，咋回事", "common_ailment"),
         # Nor is a relapse with no one's problem named, nor how long a cure takes.
         ("又反弹了，正常吗？", None),
         ("故态复萌了，这咋回事？", None),

@@ -287,7 +287,7 @@ _A_CITYS_OWN_RE = re.compile(
 )
 # Another level's organs (县直机关, 市县机关, 地市一级): the Opinion is the province's.
 _ANOTHER_LEVEL_RE = re.compile(
-    "县直|县区|区县|县委|县级|市直|地市|省辖市|示范区|市里的机关|县里的机关|乡政府|镇里|市县"
+    "县直|区直|县区|区县|县委|县级|市直|地市|省辖市|示范区|市里的机关|县里的机关|乡政府|镇里|市县"
 )
 # Where the asker stands in the province's organs (洛阳市委调到省直), or which level the Opinion
 # is for (管的是省直还是市县, 适用的是哪一级的机关).
@@ -575,7 +575,10 @@ _ANOTHER_LIST_RE = re.compile(
     "(?:[项个大]?(?:措施|举措|对策|办法)|条)"
 )
 # A government's measures, not the Party committee's (国务院稳经济六条措施第二条).
-_ANOTHER_BODY_RE = re.compile("国务院|政府|部委")
+_ANOTHER_BODY_RE = re.compile("国务院|政府|(?<!支)部委")
+# The nation's organs, not the province's: their relapse is theirs (中央和国家机关去年融合
+# 搞得挺好).
+_CENTRAL_ORGANS_RE = re.compile("中央和国家机关|国家机关|中央国家机关|中直机关")
 # Something counted (第四个 reads as 四是).
 _COUNTED_RE = re.compile(f"[{ITEM_NUMERALS}]是")
 # A count within the long-term two or the present four, or of 深度融合持久融合, is another count.
@@ -1384,7 +1387,9 @@ class Answerer:
         the interview says of the problem coming back, asked in its own words.  The story's
         times and units are no detail asked, and any word outside the organs' life (减肥, 腰椎)
         makes it someone else's relapse."""
-        if not tells_a_relapse(cleaned):
+        if not tells_a_relapse(cleaned) or _another_levels_own(cleaned):
+            return None
+        if _ANOTHER_BODY_RE.search(cleaned) or _CENTRAL_ORGANS_RE.search(cleaned):
             return None
         if not self._uncovered_in(prepared, fold_cleaned(cleaned)) <= _ORGAN_LIFE:
             return None

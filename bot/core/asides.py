@@ -369,7 +369,7 @@ _ORGANS_RE = re.compile(
 # names no one's.
 _CURE_RE = re.compile("整改|整治|治好|治住|改好|抓得紧|抓得松")
 _RELAPSE_FRAME_RE = re.compile(
-    f"{_WHEN}|老样子|原样|{_CURE_RE.pattern}|一忙|一松|效果|挺好|不错|还行|好转|专门|集中|"
+    f"{_WHEN}|老样子|原样|{_CURE_RE.pattern}|一忙|一松|效果|挺好|不错|还行|好好|搞得|好转|专门|集中|"
     "没多久|不久|一次|一阵|过|完|后|又|就|了|这|那|是|的|吗|呢|啊|呀|嘛"
 )
 # A place or life beyond the organs (村里, 厂里, 合作社, 我家): the relapse is theirs.  answering's
@@ -379,6 +379,32 @@ _BEYOND_THE_ORGANS_RE = re.compile(
     "村|乡|镇|县|社区|街道|学校|高校|大学|班级|我们班|企业|国企|公司|厂|店|医院|银行|部队|连队|军|"
     "家里|我家|家庭|合作社|协会|社团|商会|车间|工地|餐馆|饭店|超市|球队|小区|物业"
 )
+# The integration work done well before it came back (我们处去年融合搞得挺好): the organs' own
+# beside their units, when every 融合 the message names is theirs (bare, or one of the six):
+# 产教融合, 媒体融合, 科室融合 or two units merged (合并) are other integrations.
+_INTEGRATION_DONE_RE = re.compile("融合(?:工作)?(?:搞|抓|做|推进|弄)得")
+_ITS_KINDS = "党建和业务|党建业务|党业|深度|学用|理念|导向|目标|机制|队伍"
+_ITS_INTEGRATION_RE = re.compile(
+    f"(?:^|\\W|[年了时是在把抓搞]|(?:我们|咱们|咱)(?:处|局|厅|委|支部|单位)|{_ITS_KINDS})$"
+)
+# Told of and nothing else: 我们处去年融合搞得挺好，今年一松劲又回到老样子了, not one that goes
+# on about a commendation, a budget or the weather.
+_DONE_WELL_RE = re.compile(
+    f"{_INTEGRATION_DONE_RE.pattern}|{_ITS_KINDS}|{_ORGANS_RE.pattern}"
+    "|挺好|很好|不错|可以|紧|好|稍微|放松|松劲|松懈|松了?点?|一阵|一段时间|回到|回去|退回"
+)
+_MERGED_RE = re.compile("合并|合署|整合|重组|并入|并到|分家")
+
+
+def _all_integration_its(cleaned: str) -> bool:
+    """True when each 融合 in the text is the organs' (`_ITS_INTEGRATION_RE` before it) and
+    nothing merged is told."""
+    return _MERGED_RE.search(cleaned) is None and all(
+        _ITS_INTEGRATION_RE.search(cleaned[: m.start()]) is not None
+        for m in re.finditer("融合", cleaned)
+    )
+
+
 # Asked what it is: why, whether it is normal or curable, what the interview makes of it.
 _ASKS_WHAT_RELAPSE_IS_RE = re.compile(
     "咋回事|怎么回事|咋个回事|为什么|为啥|为何|原因|怎么就这样|咋就这样|正常吗|正常不|正常么|"
@@ -410,6 +436,14 @@ def tells_a_relapse(cleaned: str) -> bool:
     told = _RELAPSE_RE.sub("", cleaned)  # what the message says besides the relapse
     if _RELAPSING_RE.search(told) is not None:
         return True
+    if (
+        _INTEGRATION_DONE_RE.search(told) is not None
+        and _ORGANS_RE.search(told) is not None
+        and _all_integration_its(cleaned)
+    ):
+        rest = _DONE_WELL_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told))
+        if not has_content(_RELAPSE_FRAME_RE.sub("", rest)):
+            return True
     # Nothing named but the times, a cure and the asking (没多久就又两张皮了，咋回事).
     bare = not has_content(_RELAPSE_FRAME_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told)))
     if _RELAPSING_RE.search(cleaned) is not None:

@@ -3061,12 +3061,15 @@ def _an_integrations_point(text: str) -> str | None:
 # nothing else named: 学了英语用不上怎么办 and 大学生学和用脱节找不到工作怎么办 are about
 # something else.
 _LEARNING_GAP_RE = re.compile(
-    "学和用脱节|学用两张皮|(?:光|只)学不用|学(?:了|而|完)(?:理论)?不用|学了(?:跟|和)没学一样"
+    "学和用脱节|学和?用(?:也|又)?(?:是|成了?)?两张皮|(?:光|只)学不用|学(?:了|而|完)(?:理论)?不用|学了(?:跟|和)没学一样"
     "|学(?:了|完|习|的)?(?:一大堆|一堆|好多|不少)?(?:理论|东西)?(?:搞了不少)?(?:就是|却|但|可)?"
     "(?:用不上|用不到|不往工作上用)"
 )
 # Asking for a remedy: 怎么办 (咋整 and its kin fold to it), 靠哪个融合解决, 有啥办法.
-_MEND = "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|有(?:什么|啥)办法"
+_MEND = (
+    "怎么办|(?:靠|用)?哪(?:个|些|几个)融合(?:来)?(?:解决)?|有(?:什么|啥)办法"
+    "|(?:要|该|得)?(?:靠|用)(?:六个融合)?(?:里|中)?的?哪一(?:个|条)(?:融合)?来?解(?:决)?"
+)
 _MEND_ASKED_RE = re.compile(f"{_MEND}|(?:如何|怎么|怎样)(?:避免|防止|改)")
 _MEND_FRAME_RE = re.compile(
     "工作上|工作里|实际工作|工作|的问题|问题|这种情况|意见里?|说|这|那|的|了|呢|啊|吧|呀|光|老是"
@@ -3082,16 +3085,22 @@ def _asks_to_mend_learning(text: str) -> bool:
 # 党建考核和奖惩不挂钩怎么办 asks the remedy for the sixth disconnect, and the interview's is the
 # mechanism integration's second hand (一手抓考核评价、落实责任), not the list that names the gap.
 # Only with nothing else named: 企业绩效考核和奖惩脱节怎么办 is a company's.
+_ASSESSMENT = "党建(?:工作|的)?(?:考核|考评|打分)(?:结果|得分|分数)?"
+_REWARDS = "(?:奖惩|评先评优|奖金|业务考核|业务的?考核)"
 _ASSESSMENT_GAP_RE = re.compile(
-    "党建(?:工作|的)?(?:考核|考评|打分)(?:结果|得分|分数)?(?:和|跟|与|同)"
-    "(?:奖惩|评先评优|奖金|业务考核|业务的?考核)"
+    f"(?:{_ASSESSMENT}(?:和|跟|与|同){_REWARDS}|{_REWARDS}(?:和|跟|与|同){_ASSESSMENT})"
+    "(?:基本|也|都|完全|根本|老是|总是|一直)?"
     "(?:不挂钩|没挂钩|挂不上钩|脱节|脱钩|两张皮|各搞各的|各考各的|对不上号?|不搭界)"
     "|党建(?:工作)?(?:考核|考评)(?:考完就完了|走过场|不管用|没人当回事|不当回事)"
 )
 _ASSESSMENT_MEND_RE = re.compile(
     f"{_MEND_ASKED_RE.pattern}|(?:怎么|怎样|如何)(?:才能)?让它?(?:真正)?(?:起作用|管用|发挥作用)"
+    # What the Opinion asks of the mechanism: 意见在机制上咋要求的.
+    "|(?:在|对)?(?:考核)?机制上?(?:是|有)?(?:怎么|怎样|如何)(?:要求|规定)"
 )
-_ASSESSMENT_FRAME_RE = re.compile(f"大家都?不当回事|应该|该|要|都|{_MEND_FRAME_RE.pattern}")
+_ASSESSMENT_FRAME_RE = re.compile(
+    f"大家都?不当回事|应该|该|要|都|支部|年底|年终|{_MEND_FRAME_RE.pattern}"
+)
 
 
 def _asks_to_mend_assessment(text: str) -> bool:
