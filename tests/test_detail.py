@@ -206,6 +206,41 @@ def test_detail_questions_the_interview_answers_are_answered(
     assert result.entry == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A list counted by a number the interview never gives it has no passage.
+        ("意见里提出的“八个融合”分别是哪八个？", None),
+        ("意见是不是只提了“三个脱节”？是哪三个？", None),
+        ("七个脱节里第七个是什么？", None),
+        ("八個融合是哪八個", None),
+        # The interview's own counts, some of them named, one of them, or a count only asked
+        # to be confirmed are answered as before.
+        ("六个融合是哪六个", "main_content"),
+        ("四个融合是哪四个", "now_and_long_term"),
+        ("两个融合管长期是哪两个", "now_and_long_term"),
+        ("六个脱节有哪些", "six_disconnects"),
+        ("理念、导向、学用这三个融合分别讲什么", "main_content"),
+        ("意见是不是一共提出了五个融合？", "main_content"),
+        # A part of the list by its place, one of it, or a count corrected (an adversarial
+        # helper's probes): the interview answers those.
+        ("最后一个融合是啥", "team_integration"),
+        ("前三个脱节是什么", "six_disconnects"),
+        ("有一个脱节讲学习，是哪一个", "six_disconnects"),
+        ("不是八个融合而是六个融合，是哪六个", "main_content"),
+    ],
+)
+def test_a_list_miscounted_is_declined(
+    answerer: Answerer, question: str, entry: str | None
+) -> None:
+    """意见提出的八个融合分别是哪八个 asks for a list the interview never gives: declined."""
+    result = answerer.ask(question)
+    if entry is None:
+        assert result.status is Status.UNKNOWN, result
+    else:
+        assert (result.status, result.entry) == (Status.ANSWERED, entry), result
+
+
 def test_the_page_lines_of_the_source_answer_when_it_was_posted(answerer: Answerer) -> None:
     result = answerer.ask("网页上标的发布时间是哪天")
     assert result.status is Status.ANSWERED

@@ -1280,7 +1280,7 @@ class Answerer:
         if not has_content(prepared):
             # Any passage offered for "这是什么" would be a guess: ask what they want to know.
             return unanswered(replies.render_vague(self.kb), Kind.VAGUE)
-        if detail.asks_who_first(cleaned):
+        if detail.asks_who_first(cleaned) or detail.miscounts_a_list(cleaned):
             return unanswered(replies.render_unknown(self.kb))
         relapse = self._relapse_told(cleaned, prepared, traditional)
         if relapse is not None:

@@ -335,6 +335,38 @@ def asks_who_first(question: str) -> bool:
     return _FIRST_SAID.search(question) is not None and _SPEAKER.search(question) is not None
 
 
+# A list counted by a number the interview never gives it (八个融合是哪八个, 只提了三个脱节？是哪
+# 三个): there are six integrations (four that treat the present, two that hold the long term)
+# and six disconnects, so no passage lists those.  Not a part of the list by its place (前三个,
+# 最后一个, 除了……另外三个, 有两个脱节涉及党建), some of them named (理念、导向、学用这三个融合),
+# one within a count asked (八个融合里管长期的是哪几个), a count corrected or weighed against
+# six (不是八个而是六个, 到底是五个还是六个), nor one only asked to be confirmed (是不是五个融
+# 合？), which readers take either way.
+_PLACED = "(?<![第哪每这那任某单前后头末最余另剩述差止外])"
+_WITHIN = "(?!(?:中|里|当中|里面)(?!的?第[七八九十]))"
+_MISCOUNTED_RE = re.compile(
+    f"{_PLACED}(?:[三五七八九十]|[35789]|10)(?:个|大|种|项|条)融合{_WITHIN}"
+    f"|{_PLACED}(?:[三四五七八九十]|[34579]|10)(?:个|大|种|项|条)脱节{_WITHIN}"
+)
+_LISTS_NAMED_RE = re.compile("理念|导向|学用|目标|机制|队伍|和.{1,3}脱节")
+_CORRECTED_RE = re.compile(
+    "六|6|不止|(?<!是)不是|错|到底|还是|其实|原来|以为|对吗|对不对|说法|除了|还差|另外|剩下|前面|后面"
+)
+_ASKS_WHICH_RE = re.compile("哪|分别|都有|有哪|是什么|是啥|都是|包括")
+
+
+def miscounts_a_list(question: str) -> bool:
+    """True when a cleaned question asks which are the integrations or disconnects of a number
+    the interview never counts them by (意见提出的八个融合分别是哪八个)."""
+    counted = _MISCOUNTED_RE.search(question)
+    return (
+        counted is not None
+        and _LISTS_NAMED_RE.search(question) is None
+        and _CORRECTED_RE.search(question) is None
+        and _ASKS_WHICH_RE.search(question, counted.end()) is not None
+    )
+
+
 def names_no_saying(question: str) -> bool:
     """True when a cleaned question asks who said "this" and never says what (这句话是谁说
     的): no passage can be told to be that saying."""
