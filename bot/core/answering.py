@@ -805,6 +805,14 @@ class Answerer:
         self._what_a_term_is_re = re.compile(
             f"(?:什么是|什么叫|啥是|啥叫|何为)?(?:(?:意见|文件)(?:里|中)?的?)?({'|'.join(terms)})"
         )
+        # Where a relapse told in the organs lands (`_relapse_told`): the fixed question in the
+        # interview's own words, asked once for this knowledge base rather than per message
+        # (unset while it is asked, so that asking cannot recurse into it).
+        self._relapse_entry: Entry | None = None
+        relapse = self.ask(_RELAPSE_ASKED)
+        if relapse.status is Status.ANSWERED and relapse.entry is not None:
+            self._relapse_entry = self.kb.by_id[relapse.entry]
+        self._relapse_score = relapse.score
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -1393,11 +1401,10 @@ class Answerer:
             return None
         if not self._uncovered_in(prepared, fold_cleaned(cleaned)) <= _ORGAN_LIFE:
             return None
-        asked = self.ask(_RELAPSE_ASKED)
-        if asked.status is not Status.ANSWERED or asked.entry is None:
+        if self._relapse_entry is None:
             return None
         return self.answer_entry(
-            self.kb.by_id[asked.entry], traditional=traditional, score=asked.score
+            self._relapse_entry, traditional=traditional, score=self._relapse_score
         )
 
     def _near_top(self, ranked: list[Candidate], top: int) -> set[str]:
