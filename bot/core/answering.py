@@ -6,6 +6,7 @@ call `Answerer.ask`, so they say the same words.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -805,14 +806,17 @@ class Answerer:
         self._what_a_term_is_re = re.compile(
             f"(?:什么是|什么叫|啥是|啥叫|何为)?(?:(?:意见|文件)(?:里|中)?的?)?({'|'.join(terms)})"
         )
-        # Where a relapse told in the organs lands (`_relapse_told`): the fixed question in the
-        # interview's own words, asked once for this knowledge base rather than per message
-        # (unset while it is asked, so that asking cannot recurse into it).
-        self._relapse_entry: Entry | None = None
+
+    @functools.cached_property
+    def _relapse_answer(self) -> tuple[Entry, float] | None:
+        """Where a relapse told in the organs lands (`_relapse_told`), and its score: the fixed
+        question in the interview's own words, asked once for this knowledge base rather than
+        per message.  Asked on first need, not when the answerer is built: building it must
+        not load what only some questions use (the spelling tables, some 11 MB)."""
         relapse = self.ask(_RELAPSE_ASKED)
-        if relapse.status is Status.ANSWERED and relapse.entry is not None:
-            self._relapse_entry = self.kb.by_id[relapse.entry]
-        self._relapse_score = relapse.score
+        if relapse.status is not Status.ANSWERED or relapse.entry is None:
+            return None
+        return self.kb.by_id[relapse.entry], relapse.score
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if the knowledge base has it."""
@@ -1401,11 +1405,11 @@ class Answerer:
             return None
         if not self._uncovered_in(prepared, fold_cleaned(cleaned)) <= _ORGAN_LIFE:
             return None
-        if self._relapse_entry is None:
+        landing = self._relapse_answer
+        if landing is None:
             return None
-        return self.answer_entry(
-            self._relapse_entry, traditional=traditional, score=self._relapse_score
-        )
+        entry, score = landing
+        return self.answer_entry(entry, traditional=traditional, score=score)
 
     def _near_top(self, ranked: list[Candidate], top: int) -> set[str]:
         """The entries the whole message ranks in its first `top`."""
