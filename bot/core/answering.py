@@ -1397,11 +1397,15 @@ class Answerer:
     def _relapse_told(self, cleaned: str, prepared: str, traditional: bool) -> Result | None:
         """The answer to a relapse told in the organs and asked about (`tells_a_relapse`): what
         the interview says of the problem coming back, asked in its own words.  The story's
-        times and units are no detail asked, and any word outside the organs' life (减肥, 腰椎)
-        makes it someone else's relapse."""
-        if not tells_a_relapse(cleaned) or _another_levels_own(cleaned):
-            return None
-        if _ANOTHER_BODY_RE.search(cleaned) or _CENTRAL_ORGANS_RE.search(cleaned):
+        times and units are no detail asked, and any word outside the organs' life (减肥, 腰椎),
+        another level's organs (区直) or the nation's (中央和国家机关, 部委) makes it someone
+        else's relapse."""
+        if (
+            not tells_a_relapse(cleaned)
+            or _another_levels_own(cleaned)
+            or _ANOTHER_BODY_RE.search(cleaned) is not None
+            or _CENTRAL_ORGANS_RE.search(cleaned) is not None
+        ):
             return None
         if not self._uncovered_in(prepared, fold_cleaned(cleaned)) <= _ORGAN_LIFE:
             return None
