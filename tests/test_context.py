@@ -1147,6 +1147,11 @@ def test_rectified_once_is_cured_once(answerer: Answerer) -> None:
             None,
         ),
         ("我们区直机关去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事", None),
+        # Each guard alone: another integration whose unit the frame would pass (科室), and the
+        # nation's organs or another body where 两张皮 is named.
+        ("我们处去年科室融合搞得挺好，今年一松劲又回到老样子了，咋回事", None),
+        ("中央和国家机关的两张皮整改完又反弹了，咋回事", None),
+        ("国务院部委两张皮又反弹了，正常吗", None),
         ("中央和国家机关去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事", None),
         (
             "我们处去年融合搞得挺好，今年一松劲又回到老样子了，这是咋回事，有没有什么软件可以用",

@@ -579,7 +579,7 @@ _ANOTHER_LIST_RE = re.compile(
 _ANOTHER_BODY_RE = re.compile("国务院|政府|(?<!支)部委")
 # The nation's organs, not the province's: their relapse is theirs (中央和国家机关去年融合
 # 搞得挺好).
-_CENTRAL_ORGANS_RE = re.compile("中央和国家机关|国家机关|中央国家机关|中直机关")
+_CENTRAL_ORGANS_RE = re.compile("国家机关|中直机关")
 # Something counted (第四个 reads as 四是).
 _COUNTED_RE = re.compile(f"[{ITEM_NUMERALS}]是")
 # A count within the long-term two or the present four, or of 深度融合持久融合, is another count.

@@ -436,16 +436,16 @@ def tells_a_relapse(cleaned: str) -> bool:
     told = _RELAPSE_RE.sub("", cleaned)  # what the message says besides the relapse
     if _RELAPSING_RE.search(told) is not None:
         return True
+    unasked = _ASKS_WHAT_RELAPSE_IS_RE.sub("", told)  # ... and besides the asking
     if (
         _INTEGRATION_DONE_RE.search(told) is not None
         and _ORGANS_RE.search(told) is not None
         and _all_integration_its(cleaned)
+        and not has_content(_RELAPSE_FRAME_RE.sub("", _DONE_WELL_RE.sub("", unasked)))
     ):
-        rest = _DONE_WELL_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told))
-        if not has_content(_RELAPSE_FRAME_RE.sub("", rest)):
-            return True
+        return True
     # Nothing named but the times, a cure and the asking (没多久就又两张皮了，咋回事).
-    bare = not has_content(_RELAPSE_FRAME_RE.sub("", _ASKS_WHAT_RELAPSE_IS_RE.sub("", told)))
+    bare = not has_content(_RELAPSE_FRAME_RE.sub("", unasked))
     if _RELAPSING_RE.search(cleaned) is not None:
         # Named only as what came back (又成两张皮): the organs' beside their work or units.
         return _ORGANS_RE.search(cleaned) is not None or bare

@@ -3087,7 +3087,7 @@ def _asks_to_mend_learning(text: str) -> bool:
 # mechanism integration's second hand (一手抓考核评价、落实责任), not the list that names the gap.
 # Only with nothing else named: 企业绩效考核和奖惩脱节怎么办 is a company's.
 _ASSESSMENT = "党建(?:工作|的)?(?:考核|考评|打分)(?:结果|得分|分数)?"
-_REWARDS = "(?:奖惩|评先评优|奖金|业务考核|业务的?考核)"
+_REWARDS = "(?:奖惩|评先评优|奖金|业务的?考核)"
 _ASSESSMENT_GAP_RE = re.compile(
     f"(?:{_ASSESSMENT}(?:和|跟|与|同){_REWARDS}|{_REWARDS}(?:和|跟|与|同){_ASSESSMENT})"
     "(?:基本|也|都|完全|根本|老是|总是|一直)?"
